@@ -1,0 +1,1 @@
+"""The `newsroom` subcommands, one module each (see `game.cli.COMMANDS`)."""

@@ -1,0 +1,440 @@
+"""The game's rules: a pure step function from (scenario, state, choice) to the next state.
+
+No I/O and no user interface here: the Textual app, the plain-text mode, the playtester and the tests
+all drive the game through these functions. State is a small immutable value (see `GameState`), so
+saving, undo and replay are just keeping old values.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields, replace
+from functools import cached_property
+from typing import Any, Literal
+
+from game.model import (
+    Choice, Condition, DebriefNote, Effects, Fact, Person, Question, Quote, Scenario, Scene,
+    clock_text, minutes_of,
+)
+
+OptionKind = Literal["choice", "question", "file"]
+
+
+class InvalidChoice(ValueError):
+    """The player picked something not on offer in the current state."""
+
+
+@dataclass(frozen=True)
+class Step:
+    """One choice made: where, which, and the clock when it was made."""
+
+    scene: str
+    key: str
+    label: str
+    time: int
+
+
+@dataclass(frozen=True)
+class GameState:
+    """Everything about one playthrough. Immutable; every step returns a new one."""
+
+    scenario: str
+    version: str
+    scene: str
+    time: int
+    """Minutes since midnight on the game clock."""
+    quotes: tuple[str, ...] = ()
+    """Quote ids in the notebook, in the order gathered."""
+    facts: tuple[str, ...] = ()
+    """Fact ids in the notebook, in the order learned."""
+    verified: tuple[str, ...] = ()
+    """Fact ids the player has checked."""
+    flags: tuple[str, ...] = ()
+    counters: tuple[tuple[str, int], ...] = ()
+    visited: tuple[str, ...] = ()
+    taken: tuple[str, ...] = ()
+    """Keys of the choices and questions taken, each once, in order."""
+    history: tuple[Step, ...] = ()
+    response: str | None = None
+    """Text to show after the last choice (a choice's response or a question's answer)."""
+    gathered: tuple[str, ...] = ()
+    """What the last step added to the notebook, as "quote:ID" and "fact:ID"."""
+    at_desk: bool = False
+    """The player is at the story desk (took a `file: true` choice)."""
+    filed_at: int | None = None
+    ending: str | None = None
+
+    def counter(self, name: str) -> int:
+        return dict(self.counters).get(name, 0)
+
+    def to_json(self) -> dict[str, Any]:
+        """A plain JSON-ready dict; `from_json` gives back an equal state."""
+        data: dict[str, Any] = {}
+        for item in fields(self):
+            value = getattr(self, item.name)
+            if item.name == "history":
+                value = [[step.scene, step.key, step.label, step.time] for step in value]
+            elif item.name == "counters":
+                value = dict(value)
+            elif isinstance(value, tuple):
+                value = list(value)
+            data[item.name] = value
+        return data
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> GameState:
+        """The state a `to_json` dict describes. Raises ValueError (or KeyError/TypeError) if malformed."""
+        names = {item.name for item in fields(cls)}
+        unknown = set(data) - names
+        if unknown:
+            raise ValueError(f"unknown state fields: {', '.join(sorted(unknown))}")
+        values: dict[str, Any] = {}
+        for name, value in data.items():
+            if name == "history":
+                value = tuple(Step(str(s), str(k), str(label), int(t)) for s, k, label, t in value)
+            elif name == "counters":
+                if not isinstance(value, dict):
+                    raise ValueError("counters must be a mapping")
+                value = tuple((str(k), int(v)) for k, v in value.items())
+            elif isinstance(value, list):
+                value = tuple(str(item) for item in value)
+            values[name] = value
+        state = cls(**values)
+        for name in ("scenario", "version", "scene"):
+            if not isinstance(getattr(state, name), str):
+                raise ValueError(f"{name} must be text")
+        if not isinstance(state.time, int) or isinstance(state.time, bool):
+            raise ValueError("time must be a whole number of minutes")
+        return state
+
+
+@dataclass(frozen=True)
+class Option:
+    """Something the player can do now: a choice, a question, or going to the story desk."""
+
+    key: str
+    label: str
+    kind: OptionKind
+    minutes: int
+    to: str | None = None
+    """For questions: the name of the person asked."""
+
+
+@dataclass(frozen=True)
+class NotebookQuote:
+    quote: Quote
+    speaker: Person
+
+
+@dataclass(frozen=True)
+class NotebookFact:
+    fact: Fact
+    status: str
+    """confirmed, claim, rumour, verified (checked and true) or disproved (checked and false)."""
+    claimed_by: Person | None
+
+
+@dataclass(frozen=True)
+class Notebook:
+    quotes: tuple[NotebookQuote, ...]
+    facts: tuple[NotebookFact, ...]
+
+    def by_speaker(self) -> dict[str, list[NotebookQuote]]:
+        grouped: dict[str, list[NotebookQuote]] = {}
+        for entry in self.quotes:
+            grouped.setdefault(entry.speaker.name, []).append(entry)
+        return grouped
+
+
+@dataclass(frozen=True)
+class Index:
+    """Lookups by id, built once per scenario."""
+
+    scenario: Scenario
+    scenes: dict[str, Scene] = field(init=False)
+    people: dict[str, Person] = field(init=False)
+    quotes: dict[str, Quote] = field(init=False)
+    facts: dict[str, Fact] = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "scenes", {scene.id: scene for scene in self.scenario.scenes})
+        object.__setattr__(self, "people", {person.id: person for person in self.scenario.people})
+        object.__setattr__(self, "quotes", {quote.id: quote for quote in self.scenario.quotes})
+        object.__setattr__(self, "facts", {fact.id: fact for fact in self.scenario.facts})
+
+    @cached_property
+    def deadline(self) -> int:
+        return minutes_of(self.scenario.clock.deadline)
+
+
+_INDEXES: dict[int, Index] = {}
+
+
+def index(scenario: Scenario) -> Index:
+    """The lookup tables for a scenario (cached: scenarios are immutable)."""
+    found = _INDEXES.get(id(scenario))
+    if found is None or found.scenario is not scenario:
+        found = _INDEXES[id(scenario)] = Index(scenario)
+    return found
+
+
+# --- conditions ----------------------------------------------------------------------------------
+
+def holds(condition: Condition | None, state: GameState) -> bool:
+    """Whether a condition holds in a state. Conditions are data: nothing is evaluated."""
+    if condition is None:
+        return True
+    kind = condition.kind
+    if kind == "all":
+        return all(holds(part, state) for part in condition.all or [])
+    if kind == "any":
+        return any(holds(part, state) for part in condition.any or [])
+    if kind == "not":
+        return not holds(condition.not_, state)
+    if kind == "flag":
+        return condition.flag in state.flags
+    if kind == "has_quote":
+        return condition.has_quote in state.quotes
+    if kind == "knows":
+        return condition.knows in state.facts
+    if kind == "verified":
+        return condition.verified in state.verified
+    if kind == "visited":
+        return condition.visited in state.visited
+    if kind == "asked":
+        return any(key.endswith(f"/ask:{condition.asked}") for key in state.taken)
+    if kind == "before":
+        return state.time < minutes_of(condition.before or "")
+    if kind == "after":
+        return state.time >= minutes_of(condition.after or "")
+    value = state.counter(condition.counter or "")
+    if condition.at_least is not None:
+        return value >= condition.at_least
+    if condition.at_most is not None:
+        return value <= condition.at_most
+    return value == condition.equals
+
+
+# --- starting and choosing -----------------------------------------------------------------------
+
+def _add(items: tuple[str, ...], new: list[str] | tuple[str, ...]) -> tuple[str, ...]:
+    missing = tuple(item for item in dict.fromkeys(new) if item not in items)
+    return items + missing if missing else items
+
+
+def apply_effects(state: GameState, effects: Effects) -> GameState:
+    """The state after a choice's, question's or scene's effects."""
+    quotes = _add(state.quotes, effects.gather)
+    facts = _add(state.facts, [*effects.learn, *effects.verify])
+    verified = _add(state.verified, effects.verify)
+    flags = state.flags
+    if effects.set or effects.clear:
+        flags = tuple(sorted((set(flags) | set(effects.set)) - set(effects.clear)))
+    counters = state.counters
+    if effects.change:
+        values = dict(counters)
+        for name, delta in effects.change.items():
+            values[name] = values.get(name, 0) + delta
+        counters = tuple(sorted(values.items()))
+    gathered = state.gathered + tuple(f"quote:{q}" for q in quotes[len(state.quotes):]) + tuple(
+        f"fact:{f}" for f in facts[len(state.facts):])
+    return replace(state, quotes=quotes, facts=facts, verified=verified, flags=flags,
+                   counters=counters, gathered=gathered)
+
+
+def _enter(scenario: Scenario, state: GameState, scene_id: str) -> GameState:
+    scene = index(scenario).scenes[scene_id]
+    state = replace(state, scene=scene_id, visited=_add(state.visited, [scene_id]))
+    state = apply_effects(state, scene)
+    if scene.ending:
+        state = replace(state, ending=scene_id)
+    return state
+
+
+def new_game(scenario: Scenario) -> GameState:
+    """The state at the start of the day, in the first scene."""
+    state = GameState(
+        scenario=scenario.id, version=scenario.version, scene=scenario.start_scene,
+        time=minutes_of(scenario.clock.start),
+        counters=tuple(sorted(scenario.counters.items())),
+    )
+    return _enter(scenario, state, scenario.start_scene)
+
+
+def current_scene(scenario: Scenario, state: GameState) -> Scene:
+    return index(scenario).scenes[state.scene]
+
+
+def choice_key(scene: Scene, position: int, choice: Choice) -> str:
+    return f"{scene.id}/{choice.id or position + 1}"
+
+
+def question_key(scene: Scene, question: Question) -> str:
+    return f"{scene.id}/ask:{question.id}"
+
+
+def _question_minutes(scenario: Scenario, scene: Scene, question: Question) -> int:
+    if question.minutes is not None:
+        return question.minutes
+    if scene.questions and scene.questions.minutes is not None:
+        return scene.questions.minutes
+    return scenario.clock.minutes_per_action
+
+
+def _choice_minutes(scenario: Scenario, choice: Choice) -> int:
+    return scenario.clock.minutes_per_action if choice.minutes is None else choice.minutes
+
+
+def questions_left(scene: Scene, state: GameState) -> int | None:
+    """How many more questions the player may put here (None: no limit)."""
+    if not scene.questions or scene.questions.limit is None:
+        return None
+    asked = sum(1 for q in scene.questions.items if question_key(scene, q) in state.taken)
+    return max(scene.questions.limit - asked, 0)
+
+
+def options(scenario: Scenario, state: GameState) -> list[Option]:
+    """What the player can do now, in the order the scene lists it (questions first)."""
+    if state.ending or state.at_desk:
+        return []
+    people = index(scenario).people
+    scene = current_scene(scenario, state)
+    offered: list[Option] = []
+    if scene.questions and questions_left(scene, state) != 0:
+        for question in scene.questions.items:
+            key = question_key(scene, question)
+            if key not in state.taken and holds(question.when, state):
+                to = people[question.to].name if question.to in people else None
+                offered.append(Option(key, question.ask, "question",
+                                      _question_minutes(scenario, scene, question), to))
+    fallbacks: list[Option] = []
+    for position, choice in enumerate(scene.choices):
+        key = choice_key(scene, position, choice)
+        if (choice.once and key in state.taken) or not holds(choice.when, state):
+            continue
+        option = Option(key, choice.label, "file" if choice.file else "choice",
+                        _choice_minutes(scenario, choice))
+        (fallbacks if choice.fallback else offered).append(option)
+    return offered or fallbacks
+
+
+def choose(scenario: Scenario, state: GameState, key: str) -> GameState:
+    """The state after taking the option with this key. Raises InvalidChoice if it is not on offer."""
+    offered = {option.key: option for option in options(scenario, state)}
+    option = offered.get(key)
+    if option is None:
+        raise InvalidChoice(f"'{key}' is not on offer in scene '{state.scene}'")
+    scene = current_scene(scenario, state)
+    step = Step(scene.id, key, option.label, state.time)
+    state = replace(state, time=state.time + option.minutes, history=(*state.history, step),
+                    taken=_add(state.taken, [key]), gathered=(), response=None)
+    if option.kind == "question":
+        question = next(q for q in scene.questions.items if question_key(scene, q) == key)  # type: ignore[union-attr]
+        return replace(apply_effects(state, question), response=question.answer)
+    position, choice = next((i, c) for i, c in enumerate(scene.choices) if choice_key(scene, i, c) == key)
+    state = replace(apply_effects(state, choice), response=choice.response)
+    if choice.file:
+        return replace(state, at_desk=True)
+    if choice.goto:
+        return _enter(scenario, state, choice.goto)
+    return state
+
+
+def leave_desk(state: GameState) -> GameState:
+    """Back to reporting from the story desk, without filing."""
+    return replace(state, at_desk=False)
+
+
+# --- filing and endings --------------------------------------------------------------------------
+
+def filing_time(scenario: Scenario, state: GameState) -> int:
+    """The clock when a story written now would be filed."""
+    writing = scenario.filing.writing_minutes if scenario.filing else 0
+    return state.time + writing
+
+
+def is_late(scenario: Scenario, minutes: int) -> bool:
+    return minutes > index(scenario).deadline
+
+
+def ending_for(scenario: Scenario, state: GameState, score: int, error_dimensions: set[str] | frozenset[str],
+               filed_at: int) -> str:
+    """Which ending a filed story leads to: the first outcome whose tests all hold."""
+    if scenario.filing is None:
+        raise ValueError("this scenario has no filing section")
+    late = is_late(scenario, filed_at)
+    for outcome in scenario.filing.outcomes:
+        if outcome.late is not None and outcome.late != late:
+            continue
+        if outcome.min_score is not None and score < outcome.min_score:
+            continue
+        if outcome.max_score is not None and score > outcome.max_score:
+            continue
+        if outcome.errors_in and not error_dimensions.intersection(outcome.errors_in):
+            continue
+        if not holds(outcome.when, state):
+            continue
+        return outcome.ending
+    return scenario.filing.outcomes[-1].ending
+
+
+def file_story(scenario: Scenario, state: GameState, score: int,
+               error_dimensions: set[str] | frozenset[str] = frozenset()) -> GameState:
+    """The state after filing: the clock moves on by the writing time and the outcome's ending is reached."""
+    filed_at = filing_time(scenario, state)
+    ending = ending_for(scenario, state, score, error_dimensions, filed_at)
+    state = replace(state, time=filed_at, filed_at=filed_at, at_desk=False, gathered=(), response=None)
+    return _enter(scenario, state, ending)
+
+
+# --- reading the state ---------------------------------------------------------------------------
+
+def fact_status(scenario: Scenario, state: GameState, fact: Fact) -> str:
+    if fact.id in state.verified:
+        return "disproved" if fact.accurate is False else "verified"
+    return fact.status
+
+
+def notebook(scenario: Scenario, state: GameState) -> Notebook:
+    """The quotes and facts gathered so far, with speakers and statuses."""
+    lookup = index(scenario)
+    quotes = tuple(NotebookQuote(lookup.quotes[q], lookup.people[lookup.quotes[q].speaker])
+                   for q in state.quotes)
+    facts = tuple(
+        NotebookFact(lookup.facts[f], fact_status(scenario, state, lookup.facts[f]),
+                     lookup.people.get(lookup.facts[f].claimed_by or ""))
+        for f in state.facts)
+    return Notebook(quotes, facts)
+
+
+def scene_text(scenario: Scenario, state: GameState) -> str:
+    """The current scene's text with the paragraphs whose conditions hold."""
+    scene = current_scene(scenario, state)
+    extra = [variant.text.strip() for variant in scene.extra if holds(variant.when, state)]
+    return "\n\n".join([scene.text.strip(), *extra])
+
+
+def time_left(scenario: Scenario, state: GameState) -> int:
+    """Minutes to the deadline (negative once it has passed)."""
+    return index(scenario).deadline - state.time
+
+
+def clock(state: GameState) -> str:
+    return clock_text(state.time)
+
+
+def debrief(scenario: Scenario, state: GameState) -> list[tuple[str | None, str]]:
+    """The teaching notes for this playthrough: (principle, text) for choices made and notes that hold."""
+    notes: list[tuple[str | None, str]] = []
+    taken = set(state.taken)
+    for scene in scenario.scenes:
+        for position, choice in enumerate(scene.choices):
+            if choice.debrief and choice_key(scene, position, choice) in taken:
+                notes.append((None, choice.debrief))
+        for question in scene.questions.items if scene.questions else []:
+            if question.debrief and question_key(scene, question) in taken:
+                notes.append((None, question.debrief))
+    note: DebriefNote
+    for note in scenario.debrief:
+        if holds(note.when, state):
+            notes.append((note.principle, note.text))
+    return notes

@@ -1,0 +1,244 @@
+"""The second pass: do the parts of a valid-shaped scenario point at each other correctly?
+
+Every id a scenario mentions must exist, every scene must be reachable, and every scene that is not
+an ending must have a way out. Each finding is located by its path in the file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from game.loader import Located
+from game.model import Condition, Effects, Scenario
+from game.problems import Problem, did_you_mean
+
+Path = tuple[object, ...]
+
+
+@dataclass(frozen=True)
+class Reference:
+    """An id used somewhere in the scenario, the kind of thing it should name, and where it is."""
+
+    kind: str
+    id: str
+    path: Path
+
+
+def conditions(condition: Condition | None, path: Path) -> Iterator[tuple[Condition, Path]]:
+    """A condition and every condition nested in it, with their paths."""
+    if condition is None:
+        return
+    yield condition, path
+    for index, part in enumerate(condition.all or []):
+        yield from conditions(part, (*path, "all", index))
+    for index, part in enumerate(condition.any or []):
+        yield from conditions(part, (*path, "any", index))
+    yield from conditions(condition.not_, (*path, "not"))
+
+
+_CONDITION_REFERENCES = {
+    "flag": "flag", "has_quote": "quote", "knows": "fact", "verified": "fact",
+    "visited": "scene", "asked": "question", "counter": "counter",
+}
+_EFFECT_REFERENCES = {"gather": "quote", "learn": "fact", "verify": "fact", "set": "flag", "clear": "flag"}
+
+
+def _condition_references(condition: Condition | None, path: Path) -> Iterator[Reference]:
+    for part, part_path in conditions(condition, path):
+        kind = _CONDITION_REFERENCES.get(part.kind)
+        if kind:
+            yield Reference(kind, str(part.part(part.kind)), (*part_path, part.kind))
+
+
+def _effect_references(effects: Effects, path: Path) -> Iterator[Reference]:
+    for field, kind in _EFFECT_REFERENCES.items():
+        for index, target in enumerate(getattr(effects, field)):
+            yield Reference(kind, target, (*path, field, index))
+    for name in effects.change:
+        yield Reference("counter", name, (*path, "change", name))
+
+
+def references(scenario: Scenario) -> Iterator[Reference]:
+    """Every id the scenario uses, with where it is used."""
+    if scenario.start:
+        yield Reference("scene", scenario.start, ("start",))
+    for index, quote in enumerate(scenario.quotes):
+        yield Reference("person", quote.speaker, ("quotes", index, "speaker"))
+        if quote.heard_from:
+            yield Reference("person", quote.heard_from, ("quotes", index, "heard_from"))
+        if quote.source:
+            yield Reference("source", quote.source, ("quotes", index, "source"))
+    for index, fact in enumerate(scenario.facts):
+        if fact.claimed_by:
+            yield Reference("person", fact.claimed_by, ("facts", index, "claimed_by"))
+        if fact.source:
+            yield Reference("source", fact.source, ("facts", index, "source"))
+    for s, scene in enumerate(scenario.scenes):
+        here: Path = ("scenes", s)
+        yield from _effect_references(scene, here)
+        for v, variant in enumerate(scene.extra):
+            yield from _condition_references(variant.when, (*here, "extra", v, "when"))
+        for c, choice in enumerate(scene.choices):
+            at: Path = (*here, "choices", c)
+            yield from _effect_references(choice, at)
+            yield from _condition_references(choice.when, (*at, "when"))
+            if choice.goto:
+                yield Reference("scene", choice.goto, (*at, "goto"))
+        if scene.questions:
+            for q, question in enumerate(scene.questions.items):
+                at = (*here, "questions", "items", q)
+                yield from _effect_references(question, at)
+                yield from _condition_references(question.when, (*at, "when"))
+                if question.to:
+                    yield Reference("person", question.to, (*at, "to"))
+    if scenario.filing:
+        for index, key_fact in enumerate(scenario.filing.key_facts):
+            yield Reference("fact", key_fact.fact, ("filing", "key_facts", index, "fact"))
+        for s, side in enumerate(scenario.filing.balance):
+            for p, person in enumerate(side.people):
+                yield Reference("person", person, ("filing", "balance", s, "people", p))
+        for index, outcome in enumerate(scenario.filing.outcomes):
+            yield Reference("ending", outcome.ending, ("filing", "outcomes", index, "ending"))
+            yield from _condition_references(outcome.when, ("filing", "outcomes", index, "when"))
+    for index, note in enumerate(scenario.debrief):
+        yield from _condition_references(note.when, ("debrief", index, "when"))
+
+
+def known_ids(scenario: Scenario) -> dict[str, list[str]]:
+    """Every id the scenario defines, by kind."""
+    questions = [q.id for scene in scenario.scenes if scene.questions for q in scene.questions.items]
+    return {
+        "scene": [scene.id for scene in scenario.scenes],
+        "ending": [scene.id for scene in scenario.scenes if scene.ending],
+        "person": [person.id for person in scenario.people],
+        "quote": [quote.id for quote in scenario.quotes],
+        "fact": [fact.id for fact in scenario.facts],
+        "source": [source.id for source in scenario.sources],
+        "flag": list(scenario.flags),
+        "counter": list(scenario.counters),
+        "question": questions,
+    }
+
+
+def _duplicates(scenario: Scenario, located: Located) -> Iterator[Problem]:
+    groups: dict[str, list[tuple[str, Path]]] = {
+        "scene": [(scene.id, ("scenes", i, "id")) for i, scene in enumerate(scenario.scenes)],
+        "person": [(person.id, ("people", i, "id")) for i, person in enumerate(scenario.people)],
+        "quote": [(quote.id, ("quotes", i, "id")) for i, quote in enumerate(scenario.quotes)],
+        "fact": [(fact.id, ("facts", i, "id")) for i, fact in enumerate(scenario.facts)],
+        "source": [(source.id, ("sources", i, "id")) for i, source in enumerate(scenario.sources)],
+        "flag": [(flag, ("flags", i)) for i, flag in enumerate(scenario.flags)],
+        "question": [(q.id, ("scenes", s, "questions", "items", i, "id"))
+                     for s, scene in enumerate(scenario.scenes) if scene.questions
+                     for i, q in enumerate(scene.questions.items)],
+    }
+    for s, scene in enumerate(scenario.scenes):
+        groups[f"choice in scene '{scene.id}'"] = [
+            (choice.id, ("scenes", s, "choices", c, "id"))
+            for c, choice in enumerate(scene.choices) if choice.id]
+    for kind, entries in groups.items():
+        first: dict[str, Path] = {}
+        for name, path in entries:
+            if name in first:
+                earlier = located.find(first[name])
+                line = earlier.start_mark.line + 1 if earlier else "?"
+                yield located.problem(path, "R301", f"duplicate {kind} id '{name}'",
+                                      f"ids must be unique; the first '{name}' is on line {line}")
+            else:
+                first[name] = path
+
+
+def successors(scenario: Scenario) -> dict[str, set[str]]:
+    """Which scenes each scene can lead to, through choices and (for filing choices) the outcomes."""
+    endings = {outcome.ending for outcome in scenario.filing.outcomes} if scenario.filing else set()
+    graph: dict[str, set[str]] = {}
+    for scene in scenario.scenes:
+        targets = graph.setdefault(scene.id, set())
+        for choice in scene.choices:
+            if choice.goto:
+                targets.add(choice.goto)
+            if choice.file:
+                targets |= endings
+    return graph
+
+
+def reachable(scenario: Scenario) -> set[str]:
+    graph = successors(scenario)
+    seen = {scenario.start_scene}
+    todo = [scenario.start_scene]
+    while todo:
+        for target in graph.get(todo.pop(), ()):
+            if target not in seen:
+                seen.add(target)
+                todo.append(target)
+    return seen
+
+
+def check_references(scenario: Scenario, located: Located) -> list[Problem]:
+    """Every broken reference, duplicate id, unreachable scene and dead end, located."""
+    problems = list(_duplicates(scenario, located))
+    known = known_ids(scenario)
+    codes = {"scene": "R302", "ending": "R302", "quote": "R303", "fact": "R304", "person": "R305",
+             "source": "R308", "flag": "R309", "counter": "R309", "question": "R310"}
+    for reference in references(scenario):
+        if reference.id in known[reference.kind]:
+            continue
+        hint = did_you_mean(reference.id, known[reference.kind], f"{reference.kind}s")
+        message = f"unknown {reference.kind} '{reference.id}'"
+        if reference.kind == "ending" and reference.id in known["scene"]:
+            message = f"scene '{reference.id}' is not an ending"
+            hint = "give that scene an `ending:` block, or name an ending scene here"
+        elif reference.kind in ("flag", "counter"):
+            hint += f" (declare {reference.kind}s at the top level, under `{reference.kind}s:`)"
+        problems.append(located.problem(reference.path, codes[reference.kind], message, hint))
+    problems += _people_rules(scenario, located)
+    problems += _flow(scenario, located)
+    return problems
+
+
+def _people_rules(scenario: Scenario, located: Located) -> Iterator[Problem]:
+    real = {person.id for person in scenario.people if person.real}
+    for index, quote in enumerate(scenario.quotes):
+        if quote.speaker in real and quote.source is None and len(scenario.sources) > 1:
+            yield located.problem(("quotes", index), "R311",
+                                  f"quote '{quote.id}' by a real person names no source",
+                                  "add `source: ID`: a real person's words must come from the record")
+        if quote.kind == "second_hand" and quote.heard_from is None:
+            yield located.problem(("quotes", index, "kind"), "R312",
+                                  f"second-hand quote '{quote.id}' does not say who passed it on",
+                                  "add `heard_from: PERSON` so the notebook can say where it came from")
+
+
+def _flow(scenario: Scenario, located: Located) -> Iterator[Problem]:
+    files = [(s, c) for s, scene in enumerate(scenario.scenes)
+             for c, choice in enumerate(scene.choices) if choice.file]
+    if files and scenario.filing is None:
+        s, c = files[0]
+        yield located.problem(("scenes", s, "choices", c, "file"), "R313",
+                              "a choice sends the player to the story desk, but there is no `filing:` section",
+                              "add `filing:` with a brief and outcomes (see docs/authoring.md)")
+    if scenario.filing and not scenario.filing.outcomes[-1].unconditional:
+        yield located.problem(("filing", "outcomes", len(scenario.filing.outcomes) - 1), "R314",
+                              "the last outcome has tests, so some filed stories would reach no ending",
+                              "end the list with an outcome that names only an ending")
+    scene_ids = {scene.id for scene in scenario.scenes}
+    if scenario.start_scene not in scene_ids:
+        return  # already reported as an unknown scene; reachability would only repeat it
+    seen = reachable(scenario)
+    for s, scene in enumerate(scenario.scenes):
+        if scene.id not in seen:
+            yield located.problem(("scenes", s, "id"), "R306", f"nothing leads to scene '{scene.id}'",
+                                  "add a choice with `goto: " + scene.id + "` somewhere, or remove the scene")
+        if scene.ending:
+            if scene.choices or scene.questions:
+                yield located.problem(("scenes", s, "ending"), "R315",
+                                      f"ending '{scene.id}' has choices or questions the player can never use",
+                                      "an ending stops the game: remove its choices, or its `ending:` block")
+            continue
+        exits = [c for c in scene.choices if c.file or (c.goto and c.goto != scene.id)]
+        if not exits:
+            yield located.problem(("scenes", s, "id"), "R307",
+                                  f"scene '{scene.id}' has no way out and is not an ending",
+                                  "add a choice with `goto:` another scene or `file: true`, "
+                                  "or make it an ending with an `ending:` block")
