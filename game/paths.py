@@ -16,4 +16,4 @@ def data_dir() -> Path:
         return Path(override).expanduser()
     import platformdirs
 
-    return Path(platformdirs.user_data_dir("newsroom", appauthor=False))
+    return Path(platformdirs.user_data_dir("newsroom"))
