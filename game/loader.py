@@ -200,7 +200,7 @@ def parse(text: str, name: str) -> tuple[Any, Located, list[Problem]]:
         try:
             node = loader.get_single_node()
         except yaml.MarkedYAMLError as error:
-            return None, located, [_yaml_problem(name, error)]
+            return None, located, [_yaml_problem(name, error, text)]
         except yaml.YAMLError as error:
             return None, located, [Problem(name, 1, 1, "Y101", f"YAML error: {error}")]
         located.root = node
@@ -235,7 +235,14 @@ def parse(text: str, name: str) -> tuple[Any, Located, list[Problem]]:
     return data, located, problems
 
 
-def _yaml_problem(name: str, error: yaml.MarkedYAMLError) -> Problem:
+def _character_at(text: str, mark: Any) -> str:
+    lines = text.split("\n")
+    if mark is None or mark.line >= len(lines) or mark.column >= len(lines[mark.line]):
+        return ""
+    return lines[mark.line][mark.column]
+
+
+def _yaml_problem(name: str, error: yaml.MarkedYAMLError, text: str) -> Problem:
     mark = error.problem_mark or error.context_mark
     problem = error.problem or "YAML syntax error"
     if "expected a single document" in str(error):
@@ -244,7 +251,7 @@ def _yaml_problem(name: str, error: yaml.MarkedYAMLError) -> Problem:
     if "maximum nesting depth" in problem:
         return _mark_problem(name, mark, "Y108", "the YAML is nested absurdly deep",
                              "scenarios nest a few levels: scenes > choices > conditions")
-    if "'\\t'" in problem or "\t" in problem or "tab character" in problem:
+    if "tab character" in problem or _character_at(text, mark) == "\t":
         return _mark_problem(name, mark, "Y102", "a tab character where YAML needs spaces",
                              "indent with spaces only; set your editor to insert spaces for Tab")
     context = f" ({error.context})" if error.context else ""
