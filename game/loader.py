@@ -277,7 +277,7 @@ class Checked:
 
 def check_text(text: str, name: str, references: bool = True) -> Checked:
     """Check scenario text: syntax, then the models, then cross-references."""
-    from game.references import check_references
+    from game.references import check_references, salvaged_references
     from game.schema_errors import schema_problems
 
     data, located, problems = parse(text, name)
@@ -286,7 +286,10 @@ def check_text(text: str, name: str, references: bool = True) -> Checked:
     try:
         scenario = Scenario.model_validate(data)
     except ValidationError as error:
-        return Checked(name, None, problems + schema_problems(error, located), located)
+        problems += schema_problems(error, located)
+        if references:
+            problems += salvaged_references(data, located)
+        return Checked(name, None, sorted(problems), located)
     if references:
         problems += check_references(scenario, located)
     return Checked(name, scenario, sorted(problems), located)

@@ -242,3 +242,110 @@ def _flow(scenario: Scenario, located: Located) -> Iterator[Problem]:
                                   f"scene '{scene.id}' has no way out and is not an ending",
                                   "add a choice with `goto:` another scene or `file: true`, "
                                   "or make it an ending with an `ending:` block")
+
+
+# --- when the structure is broken ----------------------------------------------------------------
+
+_PLACEHOLDERS: dict[str, object] = {
+    "format": 1, "id": "salvage", "version": "0", "title": "-", "summary": "-", "authors": ["-"],
+    "sources": [{"id": "-", "title": "-", "outlet": "-", "date": "2000-01-01", "where": "-"}],
+    "clock": {"start": "00:00", "deadline": "23:59"},
+    "people": [{"id": "-", "name": "-", "role": "-", "real": False}],
+}
+_LISTS = ("sources", "people", "quotes", "facts", "scenes", "debrief")
+_REFERENCE_CODES = ("R301", "R302", "R303", "R304", "R305", "R308", "R309", "R310")
+
+
+def _raw_ids(data: dict[str, object]) -> set[str]:
+    """Every id written anywhere in the raw data, valid or not: a broken part still defines its id."""
+    found: set[str] = set()
+
+    def walk(node: object) -> None:
+        if isinstance(node, dict):
+            if isinstance(node.get("id"), str):
+                found.add(node["id"])
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for item in node:
+                walk(item)
+
+    walk(data)
+    for key in ("flags",):
+        found |= {item for item in data.get(key) or [] if isinstance(item, str)}  # type: ignore[union-attr]
+    if isinstance(data.get("counters"), dict):
+        found |= {key for key in data["counters"] if isinstance(key, str)}  # type: ignore[union-attr]
+    return found
+
+
+def salvaged_references(data: dict[str, object], located: Located) -> list[Problem]:
+    """Reference problems in the parts of a structurally broken scenario that are sound.
+
+    Each top-level list keeps the items that validate on their own, missing or broken top-level
+    fields get placeholders, and only "unknown id" and duplicate findings are kept, and only for ids
+    that appear nowhere in the file, so a broken part never causes a false report about another.
+    Flow checks (reachability, dead ends) wait until the structure is sound.
+    """
+    from pydantic import ValidationError
+
+    fields = Scenario.model_fields
+    repaired: dict[str, object] = {}
+    kept_indexes: dict[str, list[int]] = {}
+    for name, value in data.items():
+        if name not in fields:
+            continue
+        if name in _LISTS and isinstance(value, list):
+            item_type = fields[name].annotation.__args__[0]  # type: ignore[union-attr]
+            kept = []
+            for position, item in enumerate(value):
+                try:
+                    item_type.model_validate(item)
+                except ValidationError:
+                    continue
+                kept.append(position)
+            kept_indexes[name] = kept
+            repaired[name] = [value[position] for position in kept]
+        else:
+            repaired[name] = value
+    for name, placeholder in _PLACEHOLDERS.items():
+        repaired.setdefault(name, placeholder)
+    if not repaired.get("scenes"):
+        return []
+    try:
+        scenario = Scenario.model_validate(repaired)
+    except ValidationError:
+        for name in list(repaired):
+            if name not in _LISTS and name in _PLACEHOLDERS:
+                repaired[name] = _PLACEHOLDERS[name]
+            elif name not in _LISTS and name not in ("scenes",):
+                repaired.pop(name)
+        try:
+            scenario = Scenario.model_validate(repaired)
+        except ValidationError:
+            return []
+    remapped = _RemappedLocated(located, kept_indexes)
+    raw = _raw_ids(data)
+    problems = list(_duplicates(scenario, remapped))
+    known = known_ids(scenario)
+    codes = {"scene": "R302", "ending": "R302", "quote": "R303", "fact": "R304", "person": "R305",
+             "source": "R308", "flag": "R309", "counter": "R309", "question": "R310"}
+    for reference in references(scenario):
+        if reference.id in known[reference.kind] or reference.id in raw or reference.kind == "ending":
+            continue
+        hint = did_you_mean(reference.id, sorted(set(known[reference.kind]) | raw), f"{reference.kind}s")
+        problems.append(remapped.problem(reference.path, codes[reference.kind],
+                                         f"unknown {reference.kind} '{reference.id}'", hint))
+    return [problem for problem in problems if problem.code in _REFERENCE_CODES]
+
+
+class _RemappedLocated(Located):
+    """Paths into the repaired data, translated back to the original list positions."""
+
+    def __init__(self, located: Located, kept: dict[str, list[int]]) -> None:
+        super().__init__(located.file, located.root)
+        self.kept = kept
+
+    def find(self, path: tuple[object, ...], key: bool = False) -> object:  # type: ignore[override]
+        if len(path) >= 2 and path[0] in self.kept and isinstance(path[1], int):
+            path = (path[0], self.kept[str(path[0])][path[1]], *path[2:])
+        return super().find(path, key=key)

@@ -202,3 +202,20 @@ def test_problems_are_sorted_by_line(example_text: str) -> None:
 def test_problem_text_format() -> None:
     problem = Problem("a.yaml", 3, 7, "R302", "unknown scene 'x'", "did you mean 'y'?")
     assert str(problem) == "a.yaml:3:7: R302 unknown scene 'x'\n    hint: did you mean 'y'?"
+
+
+def test_reference_problems_are_reported_alongside_structural_ones(example_text: str) -> None:
+    text = edit(example_text, "        goto: chamber", "        gotoo: chamber")
+    text = edit(text, "goto: steps\n        once: true", "goto: stepz\n        once: true")
+    text = edit(text, "    speaker: okafor", "    speaker: okafur")
+    found = problems(text)
+    assert sorted(problem.code for problem in found) == ["R302", "R305", "S201"]
+    goto = only(found, "R302")
+    assert (goto.line, goto.column) == (line_of(text, "goto: stepz"), 15)
+    assert goto.hint == "did you mean 'steps'?"
+
+
+def test_a_broken_part_does_not_cause_false_reports_about_others(example_text: str) -> None:
+    # The 'steps' scene is broken; gotos that lead to it must not be reported as unknown scenes.
+    text = edit(example_text, "    questions:\n      limit: 2", "    questions:\n      limit: two")
+    assert [problem.code for problem in problems(text)] == ["S203"]
