@@ -1,0 +1,366 @@
+"""Transcripts and report cards: what a player did and filed, kept as files a teacher can collect.
+
+Every filed story becomes a transcript (a JSON-ready dict: who played, which scenario, the route with game
+times, the notebook, the story, the editor's grade and the ending) saved twice, side by side: `NAME.json`
+for `newsroom report` and `NAME.md`, a report card a person reads, with the story annotated where the
+editor found something. Files are written atomically and a new one never replaces an old one, so a class
+can share one results folder.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import os
+import re
+import tempfile
+import textwrap
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from game import __version__
+from game.engine import GameState, debrief, index, notebook
+from game.model import DIMENSIONS, Scenario, clock_text
+from game.paths import data_dir
+
+if TYPE_CHECKING:
+    from game.grader import Report, Story
+
+TRANSCRIPT_FORMAT = "newsroom-transcript"
+TRANSCRIPT_VERSION = 1
+KIND_NAMES = {"on_record": "on the record", "statement": "statement", "social_post": "post",
+              "second_hand": "second hand"}
+
+
+class TranscriptError(OSError):
+    """A transcript could not be saved or read. The message names the file and says why."""
+
+
+def default_results_dir() -> Path:
+    """Where report cards go unless the player chooses: the user data folder's `results`."""
+    return data_dir() / "results"
+
+
+# --- building ------------------------------------------------------------------------------------
+
+def build_transcript(scenario: Scenario, state: GameState, story: Story, report: Report,
+                     player: str | None) -> dict[str, Any]:
+    """Everything a teacher needs about one filed story, as a JSON-ready dict."""
+    lookup = index(scenario)
+    route = []
+    for step in state.history:
+        scene = lookup.scenes.get(step.scene)
+        entry: dict[str, Any] = {
+            "time": clock_text(step.time), "scene": step.scene,
+            "scene_title": scene.title if scene else None, "place": scene.place if scene else None,
+            "choice": step.key, "label": step.label,
+            "kind": "question" if "/ask:" in step.key else "choice",
+        }
+        if entry["kind"] == "question" and scene and scene.questions:
+            asked = step.key.split("/ask:", 1)[1]
+            question = next((q for q in scene.questions.items if q.id == asked), None)
+            if question and question.to in lookup.people:
+                entry["to"] = lookup.people[question.to].name
+        route.append(entry)
+    book = notebook(scenario, state)
+    ending = lookup.scenes.get(state.ending or "")
+    return {
+        "format": TRANSCRIPT_FORMAT,
+        "transcript_version": TRANSCRIPT_VERSION,
+        "newsroom_version": __version__,
+        "saved_at": datetime.now().astimezone().isoformat(timespec="seconds"),
+        "player": (player or "").strip() or None,
+        "scenario": {"id": scenario.id, "version": scenario.version, "title": scenario.title},
+        "deadline": scenario.clock.deadline,
+        "route": route,
+        "scenes_visited": list(state.visited),
+        "notebook": {
+            "quotes": [{"id": entry.quote.id, "speaker": entry.speaker.name, "real": entry.speaker.real,
+                        "text": entry.quote.text, "kind": entry.quote.kind, "context": entry.quote.context,
+                        "time": entry.quote.time} for entry in book.quotes],
+            "facts": [{"id": entry.fact.id, "statement": entry.fact.statement, "status": entry.status,
+                       "claimed_by": entry.claimed_by.name if entry.claimed_by else None,
+                       "check": entry.fact.check if entry.fact.id in state.verified else None}
+                      for entry in book.facts],
+        },
+        "story": {"headline": story.headline, "body": story.body, "words": len(story.body.split())},
+        "grade": report.to_json(),
+        "ending": ({"id": ending.id, "title": ending.ending.title, "tone": ending.ending.tone,
+                    "text": ending.text.strip()} if ending and ending.ending else None),
+        "debrief": [{"principle": principle, "text": text} for principle, text in debrief(scenario, state)],
+    }
+
+
+# --- saving --------------------------------------------------------------------------------------
+
+def save_transcript(transcript: dict[str, Any], results_dir: Path | None = None) -> tuple[Path, Path]:
+    """Write NAME.json and NAME.md (the report card) into the results folder; never replaces a file.
+
+    NAME is made of the player's name, the scenario id and the time it was saved, plus a counter when
+    another card already has that name. Raises TranscriptError when the folder cannot be written.
+    """
+    folder = Path(results_dir) if results_dir is not None else default_results_dir()
+    json_text = json.dumps(transcript, indent=1, ensure_ascii=False) + "\n"
+    card_text = report_card(transcript)
+    base = card_stem(transcript)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        for number in itertools.count(1):
+            stem = base if number == 1 else f"{base}-{number}"
+            json_path, md_path = folder / f"{stem}.json", folder / f"{stem}.md"
+            if json_path.exists() or md_path.exists() or not _write_new(json_path, json_text):
+                continue
+            if not _write_new(md_path, card_text):
+                json_path.unlink()
+                continue
+            return json_path, md_path
+    except OSError as error:
+        raise TranscriptError(f"the report card could not be saved in {folder}: "
+                              f"{error.strerror or error}") from None
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def card_stem(transcript: dict[str, Any]) -> str:
+    """The file name (without extension) a transcript is saved under, before any counter."""
+    player = _slug(str(transcript.get("player") or "")) or "anonymous"
+    scenario = _slug(str((transcript.get("scenario") or {}).get("id") or "")) or "scenario"
+    try:
+        saved = datetime.fromisoformat(str(transcript.get("saved_at")))
+    except ValueError:
+        saved = datetime.now()
+    return f"{player}_{scenario}_{saved:%Y-%m-%d_%H%M%S}"
+
+
+def _slug(text: str) -> str:
+    words = re.findall(r"[^\W_]+", text.lower())
+    return "-".join(words)[:40].strip("-")
+
+
+def _write_new(path: Path, text: str) -> bool:
+    """Write a file that did not exist, all at once; False (and nothing written) if it exists."""
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+            stream.write(text)
+            stream.flush()
+            os.fsync(stream.fileno())
+        try:
+            os.link(temporary, path)
+        except FileExistsError:
+            return False
+        except OSError:
+            # No hard links on this file system: claim the name first, then move the content in.
+            try:
+                os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644))
+            except FileExistsError:
+                return False
+            os.replace(temporary, path)
+        return True
+    finally:
+        Path(temporary).unlink(missing_ok=True)
+
+
+# --- the report card -----------------------------------------------------------------------------
+
+def report_card(transcript: dict[str, Any]) -> str:
+    """The transcript as a Markdown report card: grade, annotated story, findings, route, notebook."""
+    scenario = transcript["scenario"]
+    grade = transcript["grade"]
+    story = transcript["story"]
+    ending = transcript.get("ending")
+    player = transcript.get("player") or "(no name given)"
+    late_by = int(grade.get("late_by") or 0)
+    lines = [
+        f"# Report card: {_inline(scenario['title'])}",
+        "",
+        f"- **Reporter:** {_inline(player)}",
+        f"- **Scenario:** {_inline(scenario['id'])}, version {_inline(scenario['version'])}",
+        f"- **Filed at:** {grade.get('filed_at', '?')} (game time; deadline {transcript.get('deadline', '?')}"
+        + (f", {late_by} minutes late)" if late_by else ", on time)"),
+        f"- **Ending:** {_inline(ending['title'])} ({ending['tone']})" if ending else "- **Ending:** none",
+        f"- **Saved:** {transcript.get('saved_at', '?')}",
+        "",
+        f"## Grade: {grade['overall']} / 100",
+        "",
+        "| dimension | score |",
+        "|---|---:|",
+    ]
+    lines += [f"| {name.replace('_', ' ')} | {grade['scores'].get(name, '?')} |" for name in DIMENSIONS]
+    findings = list(grade.get("findings") or [])
+    text = f"{story['headline']}\n\n{story['body']}"
+    marked = [(number, finding) for number, finding in enumerate(findings, 1) if _span(finding, text)]
+    lines += ["", "## The story as filed", ""]
+    if marked:
+        lines += ["Passages the editor commented on are marked ⟦like this⟧ with the note's number.", ""]
+    lines += _fenced(_annotate(text, marked))
+    lines += ["", f"{story.get('words', len(story['body'].split()))} words.", "", "## The editor's notes", ""]
+    if not findings:
+        lines.append("None.")
+    for number, finding in enumerate(findings, 1):
+        where = ""
+        span = _span(finding, text)
+        if span:
+            where = f" — “{_inline(_excerpt(text[span[0]:span[1]]))}”"
+        lines.append(f"{number}. **{finding['dimension'].replace('_', ' ')}** ({finding['severity']}): "
+                     f"{_inline(finding['message'])}{where}")
+        if finding.get("detail"):
+            lines += ["", *("   " + line for line in _fenced(str(finding["detail"])))]
+    if ending:
+        lines += ["", f"## Ending: {_inline(ending['title'])}", "", _inline(ending.get("text") or "")]
+    notes = transcript.get("debrief") or []
+    if notes:
+        lines += ["", "## What your choices meant", ""]
+        for note in notes:
+            principle = f"**{_inline(note['principle'])}.** " if note.get("principle") else ""
+            lines.append(f"- {principle}{_inline(note['text'])}")
+    lines += ["", "## Route", "", "| time | where | what you did |", "|---|---|---|"]
+    for step in transcript.get("route") or []:
+        where = step.get("scene_title") or step["scene"]
+        what = f"asked {step['to']}: {step['label']}" if step.get("to") else step["label"]
+        lines.append(f"| {step['time']} | {_inline(where)} | {_inline(what)} |")
+    book = transcript.get("notebook") or {}
+    lines += ["", "## Notebook", "", "### Quotes", ""]
+    lines += [f"- {_inline(q['speaker'])} ({KIND_NAMES.get(q['kind'], q['kind'])}"
+              + (f", {q['time']}" if q.get("time") else "") + f"): “{_inline(q['text'])}”"
+              for q in book.get("quotes") or []] or ["None gathered."]
+    lines += ["", "### Facts", ""]
+    lines += [f"- {_inline(f['statement'])} ({f['status']}"
+              + (f", claimed by {_inline(f['claimed_by'])}" if f.get("claimed_by") else "") + ")"
+              + (f" — checked: {_inline(f['check'])}" if f.get("check") else "")
+              for f in book.get("facts") or []] or ["None noted."]
+    lines += ["", f"_Newsroom {transcript.get('newsroom_version', '')}_", ""]
+    return "\n".join(lines)
+
+
+def _span(finding: dict[str, Any], text: str) -> tuple[int, int] | None:
+    span = finding.get("span")
+    if not span or len(span) != 2:
+        return None
+    start, end = int(span[0]), int(span[1])
+    return (start, end) if 0 <= start < end <= len(text) else None
+
+
+def _annotate(text: str, marked: list[tuple[int, dict[str, Any]]]) -> str:
+    """The text with ⟦ before and ⟧N after each finding's span (N: the note's number)."""
+    inserts: list[tuple[int, int, str]] = []
+    for number, finding in marked:
+        start, end = _span(finding, text) or (0, 0)
+        inserts += [(start, 1, "⟦"), (end, 0, f"⟧{number}")]
+    pieces, last = [], 0
+    for position, _, mark in sorted(inserts):
+        pieces += [text[last:position], mark]
+        last = position
+    pieces.append(text[last:])
+    return "".join(pieces)
+
+
+def _fenced(text: str, width: int = 100) -> list[str]:
+    """A fenced block showing the text exactly, each paragraph wrapped for reading."""
+    wrapped = []
+    for line in text.splitlines() or [""]:
+        wrapped += textwrap.wrap(line, width, break_long_words=False, break_on_hyphens=False) or [""]
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    fence = "`" * max(3, longest + 1)
+    return [f"{fence}text", *wrapped, fence]
+
+
+def _excerpt(text: str, limit: int = 80) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _inline(text: str) -> str:
+    """Text safe inside a Markdown line: characters that would start formatting are escaped."""
+    return re.sub(r"([\\`*_\[\]<>|])", r"\\\1", " ".join(str(text).split()))
+
+
+# --- reading -------------------------------------------------------------------------------------
+
+class _Read(BaseModel):
+    model_config = ConfigDict(extra="ignore", strict=True, frozen=True)
+
+
+class FindingRecord(_Read):
+    dimension: str
+    severity: str
+    message: str
+    span: tuple[int, int] | None = None
+    detail: str | None = None
+
+
+class GradeRecord(_Read):
+    overall: int = Field(ge=0, le=100)
+    scores: dict[str, int]
+    findings: list[FindingRecord] = []
+    filed_at: str | None = None
+    late_by: int = 0
+
+    @field_validator("scores")
+    @classmethod
+    def _every_dimension(cls, scores: dict[str, int]) -> dict[str, int]:
+        missing = [name for name in DIMENSIONS if name not in scores]
+        if missing:
+            raise ValueError(f"no score for {', '.join(missing)}")
+        return scores
+
+
+class ScenarioRecord(_Read):
+    id: str
+    version: str
+    title: str
+
+
+class EndingRecord(_Read):
+    id: str
+    title: str
+    tone: str
+
+
+class StoryRecord(_Read):
+    headline: str
+    body: str
+
+
+class TranscriptRecord(_Read):
+    """What `newsroom report` needs from a transcript file, checked field by field."""
+
+    format: Literal["newsroom-transcript"]
+    transcript_version: int
+    player: str | None = None
+    saved_at: str | None = None
+    scenario: ScenarioRecord
+    story: StoryRecord
+    grade: GradeRecord
+    ending: EndingRecord | None = None
+
+
+def load_transcript(path: Path) -> TranscriptRecord:
+    """A transcript file, checked. Raises TranscriptError saying plainly what is wrong with it."""
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise TranscriptError(f"{path}: not a text file, so not a Newsroom transcript") from None
+    except OSError as error:
+        raise TranscriptError(f"{path}: cannot be read ({error.strerror or error})") from None
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise TranscriptError(f"{path}: damaged: not valid JSON ({error.msg} at line {error.lineno}, "
+                              f"column {error.colno})") from None
+    if not isinstance(data, dict) or data.get("format") != TRANSCRIPT_FORMAT:
+        raise TranscriptError(f"{path}: not a Newsroom transcript (it has no "
+                              f"\"format\": \"{TRANSCRIPT_FORMAT}\")")
+    version = data.get("transcript_version")
+    if not isinstance(version, int) or version > TRANSCRIPT_VERSION:
+        raise TranscriptError(f"{path}: written by a newer Newsroom (transcript version {version}); "
+                              "update Newsroom to read it")
+    try:
+        return TranscriptRecord.model_validate_json(text)
+    except ValidationError as error:
+        first = error.errors()[0]
+        where = ".".join(str(part) for part in first["loc"]) or "the file"
+        more = f" (and {error.error_count() - 1} more problems)" if error.error_count() > 1 else ""
+        raise TranscriptError(f"{path}: damaged transcript: {where}: {first['msg']}{more}") from None
