@@ -12,8 +12,18 @@ from functools import cached_property
 from typing import Any, Literal
 
 from game.model import (
-    Choice, Condition, DebriefNote, Effects, Fact, Person, Question, Quote, Scenario, Scene,
-    clock_text, minutes_of,
+    Choice,
+    Condition,
+    DebriefNote,
+    Effects,
+    Fact,
+    Person,
+    Question,
+    Quote,
+    Scenario,
+    Scene,
+    clock_text,
+    minutes_of,
 )
 
 OptionKind = Literal["choice", "question", "file"]

@@ -271,10 +271,11 @@ def _raw_ids(data: dict[str, object]) -> set[str]:
                 walk(item)
 
     walk(data)
-    for key in ("flags",):
-        found |= {item for item in data.get(key) or [] if isinstance(item, str)}  # type: ignore[union-attr]
-    if isinstance(data.get("counters"), dict):
-        found |= {key for key in data["counters"] if isinstance(key, str)}  # type: ignore[union-attr]
+    flags, counters = data.get("flags"), data.get("counters")
+    if isinstance(flags, list):
+        found |= {item for item in flags if isinstance(item, str)}
+    if isinstance(counters, dict):
+        found |= {key for key in counters if isinstance(key, str)}
     return found
 
 
