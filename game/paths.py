@@ -17,3 +17,13 @@ def data_dir() -> Path:
     import platformdirs
 
     return Path(platformdirs.user_data_dir("newsroom"))
+
+
+def saves_dir() -> Path:
+    """Where autosaves, story drafts and the remembered player name live."""
+    return data_dir() / "saves"
+
+
+def save_path(scenario_id: str) -> Path:
+    """The one autosave kept per scenario (with its undo history inside)."""
+    return saves_dir() / f"{scenario_id}.json"
