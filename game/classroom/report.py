@@ -123,7 +123,7 @@ def read_results(sources: Iterable[Path]) -> ClassResults:
     unread: list[Unread] = []
     for source in sources:
         if not source.exists():
-            raise FileNotFoundError(f"{source}: no such folder")
+            raise FileNotFoundError(f"{source}: no such folder or file")
         for path in transcript_files(source):
             try:
                 record = load_transcript(path)
@@ -137,7 +137,7 @@ def read_results(sources: Iterable[Path]) -> ClassResults:
         groups.setdefault(student.record.scenario.id, []).append(student)
     scenarios = []
     for scenario_id, members in sorted(groups.items()):
-        members.sort(key=lambda s: (s.name.casefold(), s.record.saved_at or "", s.path.name))
+        members.sort(key=lambda s: (s.record.player is None, s.name.casefold(), s.record.saved_at or "", s.path.name))
         versions = tuple(sorted({s.record.scenario.version for s in members}))
         scenarios.append(ScenarioResults(scenario_id, members[-1].record.scenario.title, versions,
                                          tuple(members)))
@@ -244,11 +244,11 @@ def csv_text(results: ClassResults, link_from: Path | None = None) -> str:
                      "late_by", "errors", "saved_at", "report_card"])
     for group in results.scenarios:
         for s in group.students:
-            grade = s.record.grade
+            grade, ending = s.record.grade, s.record.ending
             writer.writerow([
                 _spreadsheet_safe(s.record.player or ""), group.id, s.record.scenario.version, grade.overall,
                 *(grade.scores[name] for name in DIMENSIONS),
-                _spreadsheet_safe(s.record.ending.title) if s.record.ending else "", s.record.ending.tone if s.record.ending else "",
+                _spreadsheet_safe(ending.title) if ending else "", ending.tone if ending else "",
                 grade.filed_at or "", grade.late_by, sum(f.severity == "error" for f in grade.findings),
                 s.record.saved_at or "", _link(s.card or s.path, link_from)])
     return buffer.getvalue()

@@ -1,0 +1,478 @@
+"""Plain mode (`newsroom play --plain`): the game as lines of text, for screen readers and scripts.
+
+Everything is printed line by line, top to bottom: no colour, no cursor movement, no box drawing.
+Choices are numbered; a word or a letter reaches the notebook, undo, help and quit. The story is typed
+line by line and ended by a line holding a single `.`. Input may be piped, so a whole playthrough can
+be scripted; when it is, each answer is echoed so the output reads as a transcript.
+
+Same engine, same autosave (`game.paths.save_path`), same transcripts and report cards as the
+Textual game: a day begun in one can be carried on in the other.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+import textwrap
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
+
+from game import engine, paths
+from game.engine import GameState
+from game.model import Scenario, clock_text
+from game.saves import SaveError, load_game, save_game
+
+if TYPE_CHECKING:
+    from game.grader import Story
+
+UNDO_LIMIT = 200
+"""Earlier states kept for undo (the same as the Textual game)."""
+END_OF_STORY = "."
+KIND_NAMES = {"on_record": "on the record", "statement": "statement", "social_post": "post",
+              "second_hand": "second hand"}
+STATUS_NAMES = {"confirmed": "confirmed", "claim": "a claim", "rumour": "a rumour, unchecked",
+                "verified": "checked: true", "disproved": "checked: false"}
+HELP = """\
+Type the number of a choice and press Enter.
+Other commands, at any choice:
+  n or notebook: read your notebook (quotes and facts gathered so far)
+  l or look: read the scene again
+  u or undo: take back the last choice
+  h or help: this help
+  q or quit: save the game and stop (play again to carry on)"""
+
+
+class InputEnded(Exception):
+    """Standard input closed before the game was over."""
+
+
+@dataclass
+class Conversation:
+    """The terminal, as lines: what is said and what is typed."""
+
+    input: TextIO
+    output: TextIO
+    width: int | None = None
+    """Wrap paragraphs to this width (None: do not wrap, as for a pipe or a braille display)."""
+    echo: bool = False
+    """Repeat each line typed (when input is piped, so the output reads as the whole conversation)."""
+
+    def say(self, text: str = "") -> None:
+        for line in text.split("\n"):
+            if self.width and len(line) > self.width:
+                indent = line[: len(line) - len(line.lstrip())]
+                line = textwrap.fill(line, self.width, subsequent_indent=indent + "  ",
+                                     break_long_words=False, break_on_hyphens=False)
+            self.output.write(line + "\n")
+        self.output.flush()
+
+    def ask(self, prompt: str) -> str:
+        """A line typed in answer (without its line ending). Raises InputEnded at the end of input."""
+        self.output.write(prompt)
+        self.output.flush()
+        line = self.input.readline()
+        if not line:
+            self.output.write("\n")
+            raise InputEnded
+        line = line.rstrip("\r\n")
+        if self.echo:
+            self.output.write(line + "\n")
+        return line
+
+
+@dataclass
+class PlainGame:
+    """One plain-mode playthrough: the scenario, the state, the states before it, and where results go."""
+
+    scenario: Scenario
+    talk: Conversation
+    player: str | None = None
+    results_dir: Path | None = None
+    state: GameState = field(init=False)
+    undo: list[GameState] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.state = engine.new_game(self.scenario)
+
+    # --- the loop ------------------------------------------------------------------------------
+
+    def play(self, new: bool = False, ask_name: bool = True) -> int:
+        """Play until the story is filed (0), the player quits (0), or input ends (1)."""
+        try:
+            self.title()
+            if ask_name and self.player is None:
+                name = self.talk.ask("Your name, for the report card (press Enter to skip): ").strip()
+                self.player = name or None
+            if not new:
+                self.offer_saved_game()
+            resumed = bool(self.state.history)
+            self.autosave()
+            self.show_scene()
+            if not resumed:
+                self.show_gathered()
+            while True:
+                outcome = self.desk() if self.state.at_desk else self.turn()
+                if outcome is not None:
+                    return outcome
+        except InputEnded:
+            self.talk.say("Input ended before the story was filed. Your game is saved: play again to carry on.")
+            return 1
+
+    def title(self) -> None:
+        scenario = self.scenario
+        self.talk.say(f"Newsroom: {scenario.title}")
+        self.talk.say()
+        self.talk.say(scenario.summary.strip())
+        if scenario.objectives:
+            self.talk.say()
+            self.talk.say("What you will practise:")
+            for objective in scenario.objectives:
+                self.talk.say(f"- {objective}")
+        self.talk.say()
+        self.talk.say("Type the number of a choice and press Enter. Type h for help, n for your notebook, "
+                      "q to save and stop.")
+        self.talk.say()
+
+    def offer_saved_game(self) -> None:
+        path = paths.save_path(self.scenario.id)
+        if not path.is_file():
+            return
+        try:
+            state, undo = load_game(path, self.scenario)
+        except SaveError as error:
+            self.talk.say(f"A saved game could not be used: {error}. Starting a new day.")
+            return
+        if state.ending:
+            return
+        scene = engine.current_scene(self.scenario, state)
+        where = "at the story desk" if state.at_desk else (scene.title or scene.id)
+        answer = self.talk.ask(f"You have a saved game ({where}, {clock_text(state.time)}). "
+                               "Carry on with it? Type y for yes or n to start the day again [y]: ")
+        if answer.strip().lower() in ("", "y", "yes"):
+            self.state, self.undo = state, list(undo)
+            self.talk.say("Carrying on.")
+        else:
+            self.talk.say("Starting the day again.")
+        self.talk.say()
+
+    def turn(self) -> int | None:
+        """One choice at a scene; a number to return ends the game loop."""
+        offered = engine.options(self.scenario, self.state)
+        if self.state.ending:
+            ending = engine.current_scene(self.scenario, self.state).ending
+            self.talk.say(f"The day is over. Ending: {ending.title if ending else self.state.ending}.")
+            return 0
+        if not offered:
+            self.talk.say("There is nothing more to do here. Type u to undo or q to stop.")
+        else:
+            self.list_options(offered)
+        if len(offered) > 1:
+            prompt = f"Choose 1 to {len(offered)}, or type h for help: "
+        else:
+            prompt = "Type 1 to choose it, or h for help: " if offered else "Type u or q: "
+        answer = self.talk.ask(prompt).strip().lower()
+        if answer.isdigit() and 1 <= int(answer) <= len(offered):
+            self.step(offered[int(answer) - 1].key)
+            return None
+        return self.command(answer, len(offered))
+
+    def command(self, answer: str, count: int) -> int | None:
+        if answer in ("n", "notebook"):
+            self.show_notebook()
+        elif answer in ("l", "look"):
+            self.show_scene()
+        elif answer in ("u", "undo"):
+            self.take_back()
+        elif answer in ("h", "help", "?"):
+            self.talk.say(HELP)
+        elif answer in ("q", "quit", "exit"):
+            self.autosave()
+            self.talk.say("Your game is saved. Play again to carry on where you stopped.")
+            return 0
+        elif answer:
+            choices = f"a number from 1 to {count}" if count else "u or q"
+            self.talk.say(f"'{answer}' is not on offer. Type {choices}, or h for help.")
+        return None
+
+    def step(self, key: str) -> None:
+        before = self.state
+        self.undo = [*self.undo, before][-UNDO_LIMIT:]
+        self.state = engine.choose(self.scenario, before, key)
+        self.autosave()
+        self.talk.say()
+        if self.state.response:
+            self.talk.say(self.state.response.strip())
+        if self.state.scene != before.scene:
+            if self.state.response:
+                self.talk.say()
+            self.show_scene()
+        self.show_gathered()
+
+    def take_back(self) -> None:
+        if not self.undo:
+            self.talk.say("There is nothing to undo yet.")
+            return
+        self.state, self.undo = self.undo[-1], self.undo[:-1]
+        self.autosave()
+        self.talk.say("Taken back.")
+        self.talk.say()
+        self.show_scene()
+
+    # --- what the player reads ------------------------------------------------------------------
+
+    def clock_line(self) -> str:
+        left = engine.time_left(self.scenario, self.state)
+        deadline = self.scenario.clock.deadline
+        if left >= 0:
+            return f"{clock_text(self.state.time)}, {_duration(left)} to the deadline at {deadline}."
+        return f"{clock_text(self.state.time)}, {_duration(-left)} past the deadline at {deadline}."
+
+    def show_scene(self) -> None:
+        scene = engine.current_scene(self.scenario, self.state)
+        heading = ", ".join(part for part in (scene.title, scene.place) if part) or scene.id
+        self.talk.say(f"{heading}. {self.clock_line()}")
+        for paragraph in engine.scene_text(self.scenario, self.state).split("\n\n"):
+            self.talk.say()
+            self.talk.say(" ".join(paragraph.split()))
+        if scene.questions and scene.questions.prompt and not scene.ending:
+            self.talk.say()
+            self.talk.say(scene.questions.prompt.strip())
+
+    def show_gathered(self) -> None:
+        lookup = engine.index(self.scenario)
+        if self.state.gathered:
+            self.talk.say()
+        for item in self.state.gathered:
+            kind, _, ident = item.partition(":")
+            if kind == "quote":
+                quote = lookup.quotes[ident]
+                self.talk.say(f"In your notebook: {lookup.people[quote.speaker].name}: \u201c{quote.text}\u201d")
+            else:
+                fact = lookup.facts[ident]
+                status = engine.fact_status(self.scenario, self.state, fact)
+                self.talk.say(f"In your notebook: {fact.statement} ({STATUS_NAMES.get(status, status)})")
+                if status in ("verified", "disproved") and fact.check:
+                    self.talk.say(f"  What checking showed: {fact.check}")
+
+    def list_options(self, offered: list[engine.Option]) -> None:
+        scene = engine.current_scene(self.scenario, self.state)
+        left = engine.questions_left(scene, self.state)
+        self.talk.say()
+        if left is not None and any(option.kind == "question" for option in offered):
+            self.talk.say(f"Questions you may still ask: {left}.")
+        self.talk.say("Choices:")
+        for number, option in enumerate(offered, 1):
+            label = f"Ask {option.to}: {option.label}" if option.to else option.label
+            cost = f"{option.minutes} minutes" if option.minutes != 1 else "1 minute"
+            if option.kind == "file":
+                cost += ", then write your story"
+            self.talk.say(f"{number}. {label} ({cost})")
+
+    def show_notebook(self) -> None:
+        book = engine.notebook(self.scenario, self.state)
+        self.talk.say()
+        self.talk.say("Your notebook.")
+        if not book.quotes and not book.facts:
+            self.talk.say("Nothing written down yet.")
+        for speaker, entries in book.by_speaker().items():
+            self.talk.say(f"Quotes from {speaker}:")
+            for entry in entries:
+                when = f", {entry.quote.time}" if entry.quote.time else ""
+                self.talk.say(f"- \u201c{entry.quote.text}\u201d ({KIND_NAMES.get(entry.quote.kind, entry.quote.kind)}"
+                              f"{when}; {entry.quote.context})")
+        if book.facts:
+            self.talk.say("Facts:")
+        for fact in book.facts:
+            who = f", from {fact.claimed_by.name}" if fact.claimed_by and fact.status != "confirmed" else ""
+            self.talk.say(f"- {fact.fact.statement} ({STATUS_NAMES.get(fact.status, fact.status)}{who})")
+            if fact.status in ("verified", "disproved") and fact.fact.check:
+                self.talk.say(f"  What checking showed: {fact.fact.check}")
+        self.talk.say()
+
+    # --- the story desk -------------------------------------------------------------------------
+
+    def desk(self) -> int | None:
+        filing = self.scenario.filing
+        filed_at = engine.filing_time(self.scenario, self.state)
+        self.talk.say()
+        self.talk.say(f"The story desk. {self.clock_line()}")
+        if filing:
+            self.talk.say(f"The desk asks: {filing.brief.strip()}")
+            if filing.writing_minutes:
+                late = engine.is_late(self.scenario, filed_at)
+                self.talk.say(f"Writing takes {filing.writing_minutes} minutes: you would file at "
+                              f"{clock_text(filed_at)}{', after the deadline' if late else ''}.")
+        self.talk.say("1. Write and file your story")
+        self.talk.say("2. Go back to reporting")
+        answer = self.talk.ask("Choose 1 or 2, or n for your notebook: ").strip().lower()
+        if answer == "2":
+            self.state = engine.leave_desk(self.state)
+            self.autosave()
+            self.talk.say()
+            self.show_scene()
+            return None
+        if answer != "1":
+            return self.command(answer, 2)
+        return self.write_and_file()
+
+    def write_and_file(self) -> int | None:
+        from game.grader import Story
+
+        filing = self.scenario.filing
+        while True:
+            self.talk.say()
+            headline = ""
+            while not headline:
+                headline = " ".join(self.talk.ask("Headline: ").split())
+                if not headline:
+                    self.talk.say("A story needs a headline. Type it and press Enter.")
+            self.talk.say(f"Now type your story, line by line. Leave an empty line between paragraphs. "
+                          f"A line holding a single {END_OF_STORY} ends the story.")
+            lines: list[str] = []
+            while (line := self.talk.ask("")).strip() != END_OF_STORY:
+                lines.append(line.rstrip())
+            body = "\n".join(lines).strip("\n")
+            story = Story(headline, body)
+            words = len(body.split())
+            self.talk.say(f"Your story has {words} word{'s' if words != 1 else ''}.")
+            if filing and words < filing.min_words:
+                self.talk.say(f"The desk asked for at least {filing.min_words} words.")
+            if filing and filing.max_words and words > filing.max_words:
+                self.talk.say(f"The desk asked for no more than {filing.max_words} words.")
+            self.talk.say("1. File it")
+            self.talk.say("2. Write it again")
+            self.talk.say("3. Go back to reporting (this story is not kept)")
+            answer = self.talk.ask("Choose 1 to 3: ").strip()
+            while answer not in ("1", "2", "3"):
+                answer = self.talk.ask("Type 1 to file, 2 to write it again, 3 to go back: ").strip()
+            if answer == "1":
+                return self.file(story)
+            if answer == "3":
+                self.state = engine.leave_desk(self.state)
+                self.autosave()
+                self.talk.say()
+                self.show_scene()
+                return None
+
+    def file(self, story: Story) -> int:
+        from game.grader import grade_state, strong_story_notes
+        from game.transcript import TranscriptError, build_transcript, save_transcript
+
+        report = grade_state(self.scenario, self.state, story)
+        self.state = engine.file_story(self.scenario, self.state, report.overall, report.error_dimensions)
+        self.undo = []
+        self.autosave()
+        self.talk.say()
+        late = f", {_duration(report.late_by)} late" if report.late_by else ", on time"
+        self.talk.say(f"Filed at {clock_text(report.filed_at)}{late}.")
+        self.talk.say()
+        self.talk.say(f"The editor's grade: {report.overall} out of 100.")
+        for name, score in report.scores.items():
+            self.talk.say(f"{name.replace('_', ' ').capitalize()}: {score}")
+        if report.findings:
+            self.talk.say()
+            self.talk.say("The editor's notes:")
+            for number, finding in enumerate(report.findings, 1):
+                where = ""
+                if finding.span:
+                    where = f" (\u201c{' '.join(story.text[finding.span[0]:finding.span[1]].split())}\u201d)"
+                self.talk.say(f"{number}. {finding.dimension.replace('_', ' ').capitalize()}, {finding.severity}: "
+                              f"{finding.message}{where}")
+                if finding.detail:
+                    for line in finding.detail.splitlines():
+                        self.talk.say(f"   {line}")
+        notes = strong_story_notes(self.scenario)
+        if notes:
+            self.talk.say()
+            self.talk.say("What a strong story did:")
+            for note in notes:
+                self.talk.say(f"- {note}")
+        ending = engine.current_scene(self.scenario, self.state)
+        self.talk.say()
+        if ending.ending:
+            self.talk.say(f"Ending: {ending.ending.title}.")
+        for paragraph in engine.scene_text(self.scenario, self.state).split("\n\n"):
+            self.talk.say(" ".join(paragraph.split()))
+        debrief = engine.debrief(self.scenario, self.state)
+        if debrief:
+            self.talk.say()
+            self.talk.say("What your choices meant:")
+            for principle, text in debrief:
+                self.talk.say(f"- {principle}: {text}" if principle else f"- {text}")
+        self.talk.say()
+        try:
+            json_path, card_path = save_transcript(
+                build_transcript(self.scenario, self.state, story, report, self.player), self.results_dir)
+        except TranscriptError as error:
+            self.talk.say(f"Your report card could not be saved: {error}")
+            return 1
+        self.talk.say(f"Your report card is saved: {card_path} (and {json_path.name} beside it for your teacher).")
+        return 0
+
+    # --- saving ---------------------------------------------------------------------------------
+
+    def autosave(self) -> None:
+        """Keep the game on disk after every step; a finished game leaves no save behind."""
+        path = paths.save_path(self.scenario.id)
+        try:
+            if self.state.ending:
+                path.unlink(missing_ok=True)
+            else:
+                save_game(path, self.scenario, self.state, self.undo)
+        except OSError as error:
+            self.talk.say(f"(The game could not be saved to {path}: {error.strerror or error}.)")
+
+
+def _duration(minutes: int) -> str:
+    hours, rest = divmod(minutes, 60)
+    parts = ([f"{hours} hour{'s' if hours != 1 else ''}"] if hours else []) + (
+        [f"{rest} minute{'s' if rest != 1 else ''}"] if rest or not hours else [])
+    return " ".join(parts)
+
+
+def run_plain(scenario: Scenario, *, results_dir: Path | None = None, player: str | None = None,
+              new: bool = False, input: TextIO | None = None, output: TextIO | None = None) -> int:
+    """Play a scenario in plain mode on these streams (default: standard input and output).
+
+    Returns the exit status: 0 when the story was filed or the player chose to stop, 1 when input
+    ended first or the report card could not be saved.
+    """
+    stdin = input if input is not None else sys.stdin
+    stdout = output if output is not None else sys.stdout
+    interactive = _isatty(stdin)
+    width = min(shutil.get_terminal_size((80, 24)).columns, 100) if _isatty(stdout) else None
+    talk = Conversation(stdin, stdout, width=width, echo=not interactive)
+    game = PlainGame(scenario, talk, player=player, results_dir=results_dir)
+    return game.play(new=new)
+
+
+def _isatty(stream: TextIO) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """`python -m game.plain [SCENARIO]`: plain mode on its own (as `newsroom play --plain`)."""
+    from game.commands.common import load_or_report
+
+    parser = argparse.ArgumentParser(prog="python -m game.plain", description="Play a scenario as plain text.")
+    parser.add_argument("scenario", nargs="?", metavar="SCENARIO")
+    parser.add_argument("--results", type=Path, metavar="DIR", help="where report cards go")
+    parser.add_argument("--new", action="store_true", help="start the day again, ignoring a saved game")
+    options = parser.parse_args(argv)
+    scenario = load_or_report(options.scenario)
+    if scenario is None:
+        return 1
+    try:
+        return run_plain(scenario, results_dir=options.results, new=options.new)
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
