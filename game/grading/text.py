@@ -1,0 +1,205 @@
+"""Reading a story's text: words, paragraphs, sentences and quotations, each with offsets into the text.
+
+Everything here keeps offsets: `normalise` maps typographic quotes, apostrophes, dashes and odd spaces to
+plain ones character for character, so a position in the normalised text is the same position in the story.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+_PLAIN = {
+    "'": "\u2018\u2019\u201a\u201b\u2032\u02bc",
+    '"': "\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb",
+    "-": "\u2010\u2011\u2012\u2013\u2014\u2015\u2212",
+    " ": "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t"
+         "\x0b\x0c",
+    "\n": "\u2028\u2029\x85",
+}
+_TRANSLATION = {ord(fancy): plain for plain, fancies in _PLAIN.items() for fancy in fancies}
+_LONE_RETURN = re.compile(r"\r(?!\n)")
+
+WORD = re.compile(r"\w+(?:['\-]\w+)*")
+"""A word: letters and digits, with inner apostrophes and hyphens ("wasn't", "22-year-old", "5-2")."""
+
+OPENING_MARKS = "\u201c\u201e"
+CLOSING_MARKS = "\u201d"
+
+
+def normalise(text: str) -> str:
+    """The text with plain quotes, apostrophes, dashes, spaces and newlines; exactly as long as the input."""
+    text = text.translate(_TRANSLATION)
+    if "\r" in text:
+        text = _LONE_RETURN.sub("\n", text).replace("\r", " ")
+    return text
+
+
+def words(text: str) -> list[str]:
+    """The words of a text, lower case, typographic marks made plain."""
+    return [match.group().lower() for match in WORD.finditer(normalise(text))]
+
+
+def word_spans(text: str) -> list[tuple[int, int]]:
+    return [match.span() for match in WORD.finditer(text)]
+
+
+Span = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class Quotation:
+    """Words between quotation marks: one part per paragraph when a quote runs on over paragraphs."""
+
+    start: int
+    """Offset of the opening mark."""
+    end: int
+    """Offset just past the closing mark (or the paragraph's end when the mark is never closed)."""
+    parts: tuple[Span, ...]
+    """The quoted words in each paragraph, without the marks."""
+    closed: bool
+
+    @property
+    def span(self) -> Span:
+        return (self.start, self.end)
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A story read once: its plain text, paragraphs, sentences and quotations, all as offsets."""
+
+    text: str
+    """The story's text, normalised (same length and offsets as Story.text)."""
+    headline: Span
+    paragraphs: tuple[Span, ...]
+    """The headline first, then the body's paragraphs."""
+    sentences: tuple[Span, ...]
+    quotations: tuple[Quotation, ...]
+
+    def sentence_at(self, offset: int) -> int:
+        """The index of the sentence holding (or last starting before) an offset."""
+        starts = [start for start, _ in self.sentences]
+        return max(bisect_right(starts, offset) - 1, 0)
+
+    @property
+    def lede(self) -> Span | None:
+        """The first paragraph of the body, if there is one."""
+        return self.paragraphs[1] if len(self.paragraphs) > 1 else None
+
+
+def read(raw: str, headline_length: int) -> Reading:
+    """Read a story's text (`Story.text`), whose headline is its first `headline_length` characters."""
+    text = normalise(raw)
+    headline = _trimmed(text, 0, headline_length)
+    paragraphs = [headline] if headline[0] < headline[1] else []
+    paragraphs += _body_paragraphs(text, min(headline_length + 2, len(text)))
+    quotations = _quotations(raw, text, paragraphs)
+    sentences = _sentences(text, paragraphs, quotations)
+    return Reading(text, headline, tuple(paragraphs), tuple(sentences), tuple(quotations))
+
+
+def _trimmed(text: str, start: int, end: int) -> Span:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return (start, end)
+
+
+_BLANK_LINE = re.compile(r"\n[^\S\n]*\n\s*")
+_NEWLINE = re.compile(r"\n\s*")
+
+
+def _body_paragraphs(text: str, start: int) -> list[Span]:
+    """Paragraphs are separated by blank lines; a body with no blank line at all breaks at every newline."""
+    body = text[start:]
+    breaks = _BLANK_LINE if _BLANK_LINE.search(body) else _NEWLINE
+    found: list[Span] = []
+    position = start
+    for match in breaks.finditer(text, start):
+        found.append(_trimmed(text, position, match.start()))
+        position = match.end()
+    found.append(_trimmed(text, position, len(text)))
+    return [span for span in found if span[0] < span[1]]
+
+
+def _mark_kind(raw: str, offset: int) -> str:
+    """"open", "close" or "either" for a double quotation mark, from its shape when it has one."""
+    char = raw[offset]
+    if char in OPENING_MARKS:
+        return "open"
+    if char in CLOSING_MARKS:
+        return "close"
+    return "either"
+
+
+def _quotations(raw: str, text: str, paragraphs: list[Span]) -> list[Quotation]:
+    """Pair double quotation marks paragraph by paragraph.
+
+    A quote left open at the end of a paragraph runs on when the next paragraph starts with an opening
+    mark (the convention for quotes over several paragraphs); otherwise it ends with its paragraph.
+    A curly closing mark with nothing open is a stray and is passed over.
+    """
+    found: list[Quotation] = []
+    opened: int | None = None
+    part_start = 0
+    parts: list[Span] = []
+    for number, (start, end) in enumerate(paragraphs):
+        position = text.find('"', start, end)
+        if opened is not None:
+            # Continuing a quote from the previous paragraph: this paragraph starts with its mark.
+            part_start = start + 1
+            position = text.find('"', start + 1, end)
+        while position >= 0:
+            kind = _mark_kind(raw, position)
+            if opened is None:
+                if kind != "close":
+                    opened, part_start, parts = position, position + 1, []
+            elif kind == "open":
+                parts.append(_trimmed(text, part_start, position))
+                found.append(Quotation(opened, _trimmed(text, opened, position)[1], tuple(parts), False))
+                opened, part_start, parts = position, position + 1, []
+            else:
+                parts.append(_trimmed(text, part_start, position))
+                found.append(Quotation(opened, position + 1, tuple(parts), True))
+                opened = None
+            position = text.find('"', position + 1, end)
+        if opened is not None:
+            parts.append(_trimmed(text, part_start, end))
+            following = paragraphs[number + 1] if number + 1 < len(paragraphs) else None
+            if not (following and number > 0 and text[following[0]] == '"'
+                    and _mark_kind(raw, following[0]) != "close"):
+                found.append(Quotation(opened, end, tuple(parts), False))
+                opened = None
+    return found
+
+
+_SENTENCE_END = re.compile(r"[.!?\u2026]+[\"')\]]*(?=\s)")
+_ABBREVIATIONS = frozenset((
+    "mr", "mrs", "ms", "dr", "st", "sr", "jr", "gen", "sen", "rep", "gov", "col", "lt", "sgt", "prof", "vs",
+    "no", "u.s", "u.k", "u.n", "e.g", "i.e", "etc"))
+
+
+def _sentences(text: str, paragraphs: list[Span], quotations: list[Quotation]) -> list[Span]:
+    """Sentences, never breaking inside a quotation: a quote of several sentences counts as one."""
+    inside = [(quote.start + 1, quote.end - 1) for quote in quotations]
+    starts = [start for start, _ in inside]
+    found: list[Span] = []
+    for start, end in paragraphs:
+        position = start
+        for match in _SENTENCE_END.finditer(text, start, end):
+            cut = match.end()
+            following = text[cut:end].lstrip()
+            if not following or not (following[0].isupper() or following[0].isdigit() or following[0] in "\"'("):
+                continue
+            before = text[max(position, match.start() - 5):match.start()].rsplit(None, 1)
+            if before and before[-1].lower().lstrip("(\"'") in _ABBREVIATIONS and match.group()[0] == ".":
+                continue
+            index = bisect_right(starts, cut) - 1
+            if index >= 0 and inside[index][0] <= cut < inside[index][1]:
+                continue
+            found.append(_trimmed(text, position, cut))
+            position = cut
+        found.append(_trimmed(text, position, end))
+    return [span for span in found if span[0] < span[1]]
