@@ -1,0 +1,262 @@
+"""Lint: what a scenario can load with but a player would trip over, found without playing.
+
+Validation (the loader and `game.references`) says whether a file is a scenario at all. Lint goes on to
+ask what routes through it can do: choices whose conditions can never hold given the effects that exist,
+scenes that trap the player, quotes and facts no route can gather, key facts the desk asks for that no
+route can learn, people who never speak, endings no route reaches, scenes too long for a screen. Each
+finding is a located `Problem` with an `Lxxx` code, so it prints like a validation problem.
+
+Codes (errors stop a scenario from working; warnings are content a player can never see, or style):
+
+- L101 a choice can never be offered · L102 a question can never be put · L103 an extra paragraph is
+  never shown · L104 a filing outcome can never be met · L105 a debrief note is never shown (warnings)
+- L110 a scene with no way out that can ever be offered · L111 a scene from which no route leads to an
+  ending (errors)
+- L120 a quote no route gathers · L121 a fact no route learns (warnings) · L122 a key fact no route
+  learns (error)
+- L130 a person who never speaks · L131 a side of the story that can never be heard (warnings)
+- L140 an ending no route reaches · L141 a scene no route reaches (warnings; validation already
+  reports scenes nothing leads to)
+- L150 a scene longer than a screen · L151 a choice label longer than a line (warnings)
+- L160 a flag or counter nothing uses · L161 a flag or counter that is changed but never tested (warnings)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from game.authoring.reach import Reach, can_end, reach
+from game.loader import Checked, Located, check_file, check_text
+from game.model import Scenario
+from game.problems import Problem
+from game.references import references
+
+SCENE_WORDS = 200
+"""A scene's text (with every extra paragraph) longer than this will not fit an 80×24 screen."""
+LABEL_CHARACTERS = 80
+"""A choice label longer than this wraps onto a second line."""
+
+CODES: dict[str, str] = {
+    "L101": "choice never offered", "L102": "question never put", "L103": "paragraph never shown",
+    "L104": "outcome never met", "L105": "debrief note never shown", "L110": "dead end",
+    "L111": "no way to an ending", "L120": "quote never gathered", "L121": "fact never learned",
+    "L122": "key fact never learned", "L130": "person never speaks", "L131": "side never heard",
+    "L140": "ending never reached", "L141": "scene never reached", "L150": "scene too long",
+    "L151": "label too long", "L160": "unused name", "L161": "changed but never tested",
+}
+"""Every lint code, with a few words on what it finds."""
+
+
+@dataclass
+class Linted:
+    """The lint of one file: validation's problems first, then lint's own findings."""
+
+    file: str
+    checked: Checked
+    findings: list[Problem]
+
+    @property
+    def problems(self) -> list[Problem]:
+        return [*self.checked.problems, *self.findings]
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [problem for problem in self.problems if problem.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [problem for problem in self.problems if problem.severity == "warning"]
+
+
+def lint_file(path: Path, name: str | None = None) -> Linted:
+    """Validate a file, then lint it if it validated."""
+    return _after_validation(check_file(path, name))
+
+
+def lint_text(text: str, name: str) -> Linted:
+    return _after_validation(check_text(text, name))
+
+
+def _after_validation(checked: Checked) -> Linted:
+    if checked.scenario is None or checked.errors or checked.located is None:
+        return Linted(checked.file, checked, [])  # lint needs a scenario whose references hold
+    return Linted(checked.file, checked, lint(checked.scenario, checked.located))
+
+
+def lint(scenario: Scenario, located: Located) -> list[Problem]:
+    """Every lint finding for a scenario that has passed validation, sorted by place in the file."""
+    found = reach(scenario)
+    findings = [
+        *_never_offered(scenario, found, located),
+        *_traps(scenario, found, located),
+        *_never_gathered(scenario, found, located),
+        *_silent_people(scenario, found, located),
+        *_never_reached(scenario, found, located),
+        *_too_long(scenario, located),
+        *_unused_names(scenario, located),
+    ]
+    return sorted(findings)
+
+
+def _warn(located: Located, path: tuple[object, ...], code: str, message: str, hint: str) -> Problem:
+    return located.problem(path, code, message, hint, severity="warning")
+
+
+def _error(located: Located, path: tuple[object, ...], code: str, message: str, hint: str) -> Problem:
+    return located.problem(path, code, message, hint, severity="error")
+
+
+def _never_offered(scenario: Scenario, found: Reach, located: Located) -> Iterator[Problem]:
+    for s, scene in enumerate(scenario.scenes):
+        if scene.id not in found.scenes:
+            continue  # the whole scene is reported once, not each of its parts
+        for c, choice in enumerate(scene.choices):
+            if (s, c) not in found.choices:
+                reason = found.why_never(choice.when) or "its condition can never hold"
+                yield _warn(located, ("scenes", s, "choices", c, "when"), "L101",
+                            f"choice \"{choice.label}\" in scene '{scene.id}' can never be offered: {reason}",
+                            "fix or remove its `when:`, or add the effect it waits for somewhere a route reaches")
+        for q, question in enumerate(scene.questions.items if scene.questions else []):
+            if (s, q) not in found.questions:
+                reason = found.why_never(question.when) or "its condition can never hold"
+                yield _warn(located, ("scenes", s, "questions", "items", q, "when"), "L102",
+                            f"question '{question.id}' can never be put: {reason}",
+                            "fix or remove its `when:`, or add the effect it waits for somewhere a route reaches")
+        for v, variant in enumerate(scene.extra):
+            hidden = found.why_never(variant.when)
+            if hidden:
+                yield _warn(located, ("scenes", s, "extra", v, "when"), "L103",
+                            f"an extra paragraph of scene '{scene.id}' is never shown: {hidden}",
+                            "fix its `when:` or remove the paragraph")
+    if scenario.filing and found.filing:
+        outcomes = scenario.filing.outcomes
+        for o, outcome in enumerate(outcomes):
+            if o not in found.outcomes:
+                reason = found.outcome_never(outcome, outcomes[:o]) or "its tests can never hold together"
+                yield _warn(located, ("filing", "outcomes", o), "L104",
+                            f"outcome {o + 1} (ending '{outcome.ending}') can never be met: {reason}",
+                            "reorder the outcomes (most particular first) or fix its tests")
+    for n, note in enumerate(scenario.debrief):
+        hidden = found.why_never(note.when)
+        if hidden:
+            yield _warn(located, ("debrief", n, "when"), "L105", f"debrief note {n + 1} is never shown: {hidden}",
+                        "fix its `when:` or remove the note")
+
+
+def _traps(scenario: Scenario, found: Reach, located: Located) -> Iterator[Problem]:
+    ending_reachable = can_end(scenario, found)
+    for s, scene in enumerate(scenario.scenes):
+        if scene.ending or scene.id not in found.scenes:
+            continue
+        exits = [c for c, choice in enumerate(scene.choices)
+                 if (s, c) in found.choices and (choice.file or (choice.goto and choice.goto != scene.id))]
+        has_exits = any(choice.file or (choice.goto and choice.goto != scene.id) for choice in scene.choices)
+        if not exits and has_exits:
+            yield _error(located, ("scenes", s, "id"), "L110",
+                         f"scene '{scene.id}' is a dead end: none of its ways out can ever be offered",
+                         "give it a way out with no condition, or one with `fallback: true`")
+        elif exits and scene.id not in ending_reachable:
+            yield _error(located, ("scenes", s, "id"), "L111",
+                         f"from scene '{scene.id}' no route leads to an ending: the player goes round for ever",
+                         "add a choice that leads on towards an ending, or one with `file: true`")
+
+
+def _never_gathered(scenario: Scenario, found: Reach, located: Located) -> Iterator[Problem]:
+    gathered_anywhere = {r.id for r in references(scenario) if r.kind == "quote" and r.path[-2] == "gather"}
+    learned_anywhere = {r.id for r in references(scenario)
+                        if r.kind == "fact" and r.path[-2] in ("learn", "verify")}
+    for index, quote in enumerate(scenario.quotes):
+        if quote.id not in found.quotes and quote.id not in found.initial.quotes:
+            where = ("only in places no route reaches" if quote.id in gathered_anywhere
+                     else "nowhere: no scene, choice or question has it in `gather:`")
+            yield _warn(located, ("quotes", index, "id"), "L120",
+                        f"no route gathers quote '{quote.id}': it is gathered {where}",
+                        f"add `gather: [{quote.id}]` to a scene, choice or question the player can reach")
+    key_facts = {key.fact: k for k, key in enumerate(scenario.filing.key_facts)} if scenario.filing else {}
+    for index, fact in enumerate(scenario.facts):
+        if fact.id in found.facts or fact.id in found.initial.facts:
+            continue
+        where = ("only in places no route reaches" if fact.id in learned_anywhere
+                 else "nowhere: no scene, choice or question has it in `learn:` or `verify:`")
+        if fact.id in key_facts:
+            yield _error(located, ("filing", "key_facts", key_facts[fact.id], "fact"), "L122",
+                         f"the desk asks for key fact '{fact.id}', but no route learns it: it is learned {where}",
+                         f"add `learn: [{fact.id}]` somewhere the player can reach, or drop it from key_facts")
+        else:
+            yield _warn(located, ("facts", index, "id"), "L121",
+                        f"no route learns fact '{fact.id}': it is learned {where}",
+                        f"add `learn: [{fact.id}]` to a scene, choice or question the player can reach")
+
+
+def _silent_people(scenario: Scenario, found: Reach, located: Located) -> Iterator[Problem]:
+    gatherable = found.quotes | set(found.initial.quotes)
+    learnable = found.facts | set(found.initial.facts)
+    speaks = {quote.speaker for quote in scenario.quotes if quote.id in gatherable}
+    claims = {fact.claimed_by for fact in scenario.facts if fact.id in learnable and fact.claimed_by}
+    for index, person in enumerate(scenario.people):
+        if person.id not in speaks:
+            own = [quote.id for quote in scenario.quotes if quote.speaker == person.id]
+            why = "no route gathers any of their quotes" if own else "no quote is theirs"
+            yield _warn(located, ("people", index, "id"), "L130",
+                        f"{person.name} ('{person.id}') never speaks: {why}",
+                        "give them a quote the player can gather, or remove them from `people:`")
+    if scenario.filing:
+        for index, side in enumerate(scenario.filing.balance):
+            if not any(person in speaks or person in claims for person in side.people):
+                yield _warn(located, ("filing", "balance", index), "L131",
+                            f"side '{side.label}' can never be heard: no route gathers a quote or claim from "
+                            f"{', '.join(side.people)}",
+                            "let the player gather a quote from someone on this side, or change the side")
+
+
+def _never_reached(scenario: Scenario, found: Reach, located: Located) -> Iterator[Problem]:
+    from game.references import reachable
+
+    linked = reachable(scenario)
+    for s, scene in enumerate(scenario.scenes):
+        if scene.id in found.scenes or scene.id not in linked:
+            continue  # scenes nothing links to are validation's R306
+        if scene.ending:
+            yield _warn(located, ("scenes", s, "ending"), "L140",
+                        f"no route reaches ending '{scene.id}': every way there can never be taken",
+                        "check the conditions of the choices and outcomes that lead to it (see the other findings)")
+        else:
+            yield _warn(located, ("scenes", s, "id"), "L141",
+                        f"no route reaches scene '{scene.id}': every choice leading there can never be offered",
+                        "check the conditions of the choices that lead to it (see the other findings)")
+
+
+def _too_long(scenario: Scenario, located: Located) -> Iterator[Problem]:
+    for s, scene in enumerate(scenario.scenes):
+        words = len(scene.text.split()) + sum(len(variant.text.split()) for variant in scene.extra)
+        if words > SCENE_WORDS:
+            yield _warn(located, ("scenes", s, "text"), "L150",
+                        f"scene '{scene.id}' runs to {words} words; a screen holds about {SCENE_WORDS}",
+                        "split it into two scenes, or move a paragraph into a choice's `response:`")
+        for c, choice in enumerate(scene.choices):
+            if len(choice.label) > LABEL_CHARACTERS:
+                yield _warn(located, ("scenes", s, "choices", c, "label"), "L151",
+                            f"a choice label in scene '{scene.id}' is {len(choice.label)} characters long",
+                            f"keep labels under {LABEL_CHARACTERS} characters; put detail in `response:`")
+
+
+def _unused_names(scenario: Scenario, located: Located) -> Iterator[Problem]:
+    tested: set[tuple[str, str]] = set()
+    changed: set[tuple[str, str]] = set()
+    for reference in references(scenario):
+        if reference.kind not in ("flag", "counter"):
+            continue
+        is_effect = len(reference.path) > 1 and reference.path[-2] in ("set", "clear", "change")
+        (changed if is_effect else tested).add((reference.kind, reference.id))
+    declared: list[tuple[tuple[object, ...], str, str]] = [
+        (("flags", i), "flag", name) for i, name in enumerate(scenario.flags)]
+    declared += [(("counters", name), "counter", name) for name in scenario.counters]
+    for path, kind, name in declared:
+        if (kind, name) not in tested and (kind, name) not in changed:
+            yield _warn(located, path, "L160", f"{kind} '{name}' is declared but nothing sets or tests it",
+                        f"remove it from `{kind}s:`, or use it in an effect and a `when:`")
+        elif (kind, name) not in tested:
+            yield _warn(located, path, "L161", f"{kind} '{name}' is changed but no condition ever tests it",
+                        "test it in a `when:` (a choice, a paragraph, an outcome or a debrief note), or remove it")
