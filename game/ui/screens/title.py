@@ -1,0 +1,97 @@
+"""The title screen: the scenario's title, summary and objectives; New game, Continue, Quit."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Center, VerticalScroll
+from textual.widgets import Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from game.ui.preview import Preview
+from game.ui.screens.base import GameScreen
+from game.ui.text import clean, reflow
+
+
+def title_text(preview: Preview) -> Text:
+    out = Text()
+    out.append(clean(preview.title), style="bold")
+    return out
+
+
+def about_text(preview: Preview) -> Text:
+    out = Text(clean(reflow(preview.summary)))
+    if preview.objectives:
+        out.append("\n\nIn this story you practise:\n", style="bold")
+        for objective in preview.objectives:
+            out.append(f"  • {clean(objective)}\n")
+        out.rstrip()
+    return out
+
+
+class TitleScreen(GameScreen):
+    """The first thing the player sees."""
+
+    CSS_PATH = "title.tcss"
+    BINDINGS = [
+        Binding("1", "pick(0)", show=False),
+        Binding("2", "pick(1)", show=False),
+        Binding("3", "pick(2)", show=False),
+        Binding("q", "app.quit", "Quit"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Static("N E W S R O O M", id="masthead")
+        with VerticalScroll(id="about-scroll"):
+            yield Static(id="title")
+            yield Static(id="about")
+        with Center():
+            yield OptionList(id="menu")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.watch(self.game, "preview", self.show, init=True)
+
+    def show(self, preview: Preview | None) -> None:
+        if preview is None:
+            self.query_one("#title", Static).update(Text(Path(self.game.path).name, style="bold"))
+            self.query_one("#about", Static).update(Text("Reading the scenario…", style="italic"))
+        else:
+            self.query_one("#title", Static).update(title_text(preview))
+            self.query_one("#about", Static).update(about_text(preview))
+        self.refresh_menu()
+
+    def refresh_menu(self) -> None:
+        menu = self.query_one("#menu", OptionList)
+        items = [Option("1  New game", id="new")]
+        if self.game.has_save():
+            items.append(Option("2  Continue", id="continue"))
+        items.append(Option(f"{len(items) + 1}  Quit", id="quit"))
+        highlighted = "continue" if self.game.has_save() else "new"
+        menu.set_options(items)
+        menu.highlighted = menu.get_option_index(highlighted)
+        menu.focus()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_menu()
+
+    async def action_pick(self, index: int) -> None:
+        menu = self.query_one("#menu", OptionList)
+        if index < menu.option_count:
+            await self.run_option(menu.get_option_at_index(index).id)
+
+    @on(OptionList.OptionSelected, "#menu")
+    async def _selected(self, event: OptionList.OptionSelected) -> None:
+        await self.run_option(event.option.id)
+
+    async def run_option(self, option: str | None) -> None:
+        if option == "new":
+            await self.game.action_new_game()
+        elif option == "continue":
+            await self.game.action_continue_game()
+        elif option == "quit":
+            self.game.exit()

@@ -1,0 +1,163 @@
+"""One playthrough as a value: the scenario, the state, the states before it (for undo), and the player.
+
+Plain Python, no Textual: every step returns a new `Session`; `autosave` and `resume` keep it on disk
+with `game.saves` (atomic writes). Story drafts and the player's name are kept beside the saves.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Literal
+
+from game import engine, paths
+from game.engine import GameState
+from game.model import Scenario
+from game.saves import SaveError, load_game, save_game, write_atomically
+
+UNDO_LIMIT = 200
+"""How many earlier states a session keeps (a long day is well under a hundred choices)."""
+
+Place = Literal["scene", "desk", "ending"]
+
+
+@dataclass(frozen=True)
+class Session:
+    scenario: Scenario
+    state: GameState
+    undo: tuple[GameState, ...] = ()
+    """Earlier states, oldest first; the last one is where `undo_last` goes back to."""
+    player: str | None = None
+
+    @classmethod
+    def start(cls, scenario: Scenario, player: str | None = None) -> Session:
+        return cls(scenario, engine.new_game(scenario), (), player)
+
+    @property
+    def place(self) -> Place:
+        """Which screen the state belongs on."""
+        if self.state.ending:
+            return "ending"
+        return "desk" if self.state.at_desk else "scene"
+
+    @property
+    def can_undo(self) -> bool:
+        return bool(self.undo) and self.state.filed_at is None and self.state.ending is None
+
+    def choose(self, key: str) -> Session:
+        """The session after taking an option (raises `engine.InvalidChoice` if it is not on offer)."""
+        state = engine.choose(self.scenario, self.state, key)
+        return replace(self, state=state, undo=(*self.undo, self.state)[-UNDO_LIMIT:])
+
+    def undo_last(self) -> Session:
+        """The session as it was before the last choice (unchanged when there is nothing to undo)."""
+        if not self.can_undo:
+            return self
+        return replace(self, state=self.undo[-1], undo=self.undo[:-1])
+
+    def leave_desk(self) -> Session:
+        return replace(self, state=engine.leave_desk(self.state))
+
+    def file(self, score: int, error_dimensions: frozenset[str] = frozenset()) -> Session:
+        """The session after filing the story: the clock moves on and an ending is reached."""
+        state = engine.file_story(self.scenario, self.state, score, error_dimensions)
+        return replace(self, state=state, undo=())
+
+
+# --- on disk -------------------------------------------------------------------------------------
+
+def has_save(scenario_id: str) -> bool:
+    return paths.save_path(scenario_id).is_file()
+
+
+def autosave(session: Session) -> None:
+    """Write the session's state and undo history atomically; a finished game leaves no save behind."""
+    path = paths.save_path(session.scenario.id)
+    if session.state.ending:
+        path.unlink(missing_ok=True)
+        draft_path(session.scenario.id).unlink(missing_ok=True)
+        return
+    save_game(path, session.scenario, session.state, list(session.undo))
+
+
+def resume(scenario: Scenario, player: str | None = None) -> Session:
+    """The saved session for this scenario. Raises `SaveError` saying why when there is none to use."""
+    state, undo = load_game(paths.save_path(scenario.id), scenario)
+    if state.ending:
+        raise SaveError("the saved game has already been filed and reached its ending; start a new game")
+    return Session(scenario, state, tuple(undo), player)
+
+
+def draft_path(scenario_id: str) -> Path:
+    return paths.saves_dir() / f"{scenario_id}.draft.json"
+
+
+def save_draft(scenario_id: str, headline: str, body: str) -> None:
+    text = json.dumps({"headline": headline, "body": body}, ensure_ascii=False, indent=1)
+    write_atomically(draft_path(scenario_id), text + "\n")
+
+
+def load_draft(scenario_id: str) -> tuple[str, str]:
+    """The saved headline and story, or two empty strings when there is no usable draft."""
+    try:
+        data = json.loads(draft_path(scenario_id).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError):
+        return "", ""
+    if not isinstance(data, dict):
+        return "", ""
+    headline, body = data.get("headline", ""), data.get("body", "")
+    return (headline if isinstance(headline, str) else "", body if isinstance(body, str) else "")
+
+
+def forget_draft(scenario_id: str) -> None:
+    draft_path(scenario_id).unlink(missing_ok=True)
+
+
+def remembered_player() -> str | None:
+    """The name the player gave last time, for the report card."""
+    try:
+        data = json.loads((paths.saves_dir() / "player.json").read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError):
+        return None
+    name = data.get("name") if isinstance(data, dict) else None
+    return name if isinstance(name, str) and name.strip() else None
+
+
+def remember_player(name: str | None) -> None:
+    write_atomically(paths.saves_dir() / "player.json",
+                     json.dumps({"name": name or ""}, ensure_ascii=False) + "\n")
+
+
+# --- reloading an edited scenario (newsroom play --watch) ----------------------------------------
+
+def carry_over(session: Session, scenario: Scenario) -> tuple[Session, str]:
+    """The session moved onto an edited scenario, keeping the player's place where it can; and what was done.
+
+    The route is replayed on the new scenario first (so edited effects show up in the notebook). If the
+    replay cannot reach the same scene but the scene still exists, the old state is kept with notes the
+    new scenario no longer has dropped. Otherwise the day starts again.
+    """
+    old = session.state
+    lookup = engine.index(scenario)
+    replayed = engine.new_game(scenario)
+    undo: list[GameState] = []
+    try:
+        for step in old.history:
+            undo.append(replayed)
+            replayed = engine.choose(scenario, replayed, step.key)
+    except (engine.InvalidChoice, KeyError, StopIteration):
+        replayed = None  # type: ignore[assignment]
+    if replayed is not None and replayed.scene == old.scene and replayed.at_desk == old.at_desk:
+        return Session(scenario, replayed, tuple(undo[-UNDO_LIMIT:]), session.player), "reloaded"
+    if old.scene in lookup.scenes:
+        state = replace(
+            old, scenario=scenario.id, version=scenario.version,
+            quotes=tuple(q for q in old.quotes if q in lookup.quotes),
+            facts=tuple(f for f in old.facts if f in lookup.facts),
+            verified=tuple(f for f in old.verified if f in lookup.facts),
+            flags=tuple(f for f in old.flags if f in scenario.flags),
+            gathered=tuple(g for g in old.gathered if g.split(":", 1)[1] in {*lookup.quotes, *lookup.facts}),
+        )
+        return Session(scenario, state, (), session.player), "reloaded; the route changed, so undo starts afresh"
+    return Session.start(scenario, session.player), f"scene '{old.scene}' is gone, so the day starts again"

@@ -1,0 +1,60 @@
+"""The options in a scene, numbered: pick one with the arrow keys and Enter, its number, or the mouse."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.message import Message
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from game import engine
+from game.ui.text import clean
+
+MAX_NUMBERED = 9
+
+
+def option_prompt(number: int, option: engine.Option) -> Text:
+    """"1  Ask Ana Ruiz: Why close it now?  5 min" as plain text (labels are never markup)."""
+    prompt = Text()
+    prompt.append(f"{number} " if number <= MAX_NUMBERED else "  ", style="bold")
+    if option.kind == "question":
+        prompt.append("Ask ")
+        if option.to:
+            prompt.append(f"{clean(option.to)}: ")
+    prompt.append(clean(option.label))
+    if option.kind == "file":
+        prompt.append("  → story desk", style="italic")
+    elif option.minutes:
+        prompt.append(f"  {option.minutes} min", style="dim")
+    return prompt
+
+
+class ChoiceList(OptionList):
+    """Numbered options; posts `ChoiceList.Chosen` with the engine's key for the option picked."""
+
+    class Chosen(Message):
+        def __init__(self, key: str) -> None:
+            super().__init__()
+            self.key = key
+
+    def show(self, options: list[engine.Option]) -> None:
+        self.set_options(
+            Option(option_prompt(number, option), id=option.key)
+            for number, option in enumerate(options, start=1)
+        )
+        if options:
+            self.highlighted = 0
+
+    def choose_number(self, number: int) -> None:
+        """Pick the option with this number, if there is one."""
+        if 1 <= number <= self.option_count:
+            option = self.get_option_at_index(number - 1)
+            if option.id is not None:
+                self.post_message(self.Chosen(option.id))
+
+    @on(OptionList.OptionSelected)
+    def _picked(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id is not None:
+            self.post_message(self.Chosen(event.option.id))
