@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
-from game.grading.matching import Match, closest, exact_matches, split, word_diff
+from game.grading.matching import MISQUOTE_RATIO, Match, closest, exact_matches, split, word_diff
 from game.grading.record import Phrase, Record, key_of, record_of
 from game.grading.report import SEVERITIES, Finding, Report, Story
 from game.grading.text import Quotation, Reading, Span, read, words
@@ -39,13 +39,14 @@ _SPEECH = (
     r"asks|answered|answers|responded|responds|remarked|continued|claimed|claims|announced|announces|noted|"
     r"notes|quipped|joked|recalled|acknowledged|admitted|conceded|confirmed|denied|denies|suggested|"
     r"called|calls|described|praised|promised|vowed|boasted|predicted|observed|conceded|maintained|"
-    r"statement|spokesman|spokeswoman|spokesperson"
+    r"statement|spokesman|spokeswoman|spokesperson|answer|reply|response|words|comments?|remarks|message|"
+    r"tweet|post"
 )
 _CUE_AFTER = re.compile(
     r"(?:'s)?\s*(?:,[^,.\"\n]{1,60},\s*)?(?:(?:has|had|have|also|then|later|earlier|once|again|just|"
     r"simply|previously|would|will|did|later)\s+)*(?:\w+ly\s+)?(?:" + _SPEECH + r")\b|\s*:", re.IGNORECASE)
 _CUE_BEFORE = re.compile(
-    r"(?:\b(?:" + _SPEECH + r"|according\s+to|from)\s+(?:[\w.'\-]+\s+){0,3}|\"\s*,?\s*)$", re.IGNORECASE)
+    r"(?:\b(?i:" + _SPEECH + r"|according\s+to|from)\s+(?:(?:the|[A-Z][\w.'\-]*)\s+){0,3}|\"\s*,?\s*)$")
 _ATTRIBUTING = re.compile(r"\b(?:" + _SPEECH + r"|according\s+to|in\s+the\s+view\s+of)\b", re.IGNORECASE)
 _HEDGES = re.compile(
     r"\b(?:rumou?rs?|rumou?red|unconfirmed|unverified|uncorroborated|reportedly|reputedly|allegedly|alleged|"
@@ -137,10 +138,6 @@ class Desk:
 
 # --- reading the story ----------------------------------------------------------------------------
 
-def _inside(quotations: tuple[Quotation, ...], start: int, end: int) -> bool:
-    return any(quote.start < start and end <= quote.end for quote in quotations)
-
-
 def _mentions(record: Record, reading: Reading) -> tuple[Mention, ...]:
     if record.names is None:
         return ()
@@ -148,7 +145,7 @@ def _mentions(record: Record, reading: Reading) -> tuple[Mention, ...]:
     found = []
     for match in record.names.finditer(text):
         start, end = match.span()
-        if _inside(reading.quotations, start, end):
+        if reading.quotation_at(start, end) is not None:
             continue
         people = record.name_owners.get(key_of(match.group()), frozenset())
         if not people:
@@ -178,7 +175,7 @@ def _occurrences(record: Record, reading: Reading) -> tuple[Occurrence, ...]:
             s_start, s_end = reading.sentences[sentence] if reading.sentences else (0, len(text))
             hedged_sentences[sentence] = bool(_HEDGES.search(text, s_start, s_end))
         s_start = reading.sentences[sentence][0] if reading.sentences else 0
-        quoted = _inside(reading.quotations, start, end)
+        quoted = reading.quotation_at(start, end) is not None
         negated = _negated(text, s_start, start)
         for phrase in record.phrase_owners.get(key_of(match.group(1)), ()):
             found.append(Occurrence(phrase, start, end, sentence, quoted, negated, hedged_sentences[sentence]))
@@ -222,6 +219,17 @@ def _speaker_near(desk: Desk, quotation: Quotation) -> Mention | None:
         if best is None or rank < best[0]:
             best = (rank, mention)
     return best[1] if best else None
+
+
+def _same_sentence(desk: Desk, mention: Mention, quotation: Quotation) -> bool:
+    first = desk.reading.sentence_at(quotation.start)
+    return first <= mention.sentence <= desk.reading.sentence_at(max(quotation.end - 1, quotation.start))
+
+
+def _named_near(desk: Desk, quotation: Quotation, person: str) -> bool:
+    first = desk.reading.sentence_at(quotation.start) - 1
+    last = desk.reading.sentence_at(max(quotation.end - 1, quotation.start)) + 1
+    return any(first <= m.sentence <= last and person in m.people for m in desk.mentions)
 
 
 def _judge_quotation(desk: Desk, quotation: Quotation) -> list[QuoteVerdict]:
@@ -270,9 +278,9 @@ def check_quotes(desk: Desk, notes: Notes) -> tuple[list[QuoteVerdict], bool]:
         if verdict.size == 0:
             continue
         named = desk.people_named([speaker]) if speaker else None
-        if match is None or (not match.exact and match.ratio < 0.6):
+        if match is None or (not match.exact and match.ratio < MISQUOTE_RATIO):
             if verdict.size < SHORT_QUOTE:
-                if speaker and speaker.cue:
+                if speaker and speaker.cue and _same_sentence(desk, speaker, verdict.quotation):
                     notes.add("quotes", "warning", f"These words are not on the record as {named}'s. Even a "
                               "word or two in quotation marks must be what was said.", span, cost=15)
                 continue
@@ -346,7 +354,14 @@ def _check_speaker(desk: Desk, notes: Notes, verdict: QuoteVerdict, speaker: Per
         notes.add("attribution", "warning", f"Whose words? No one is named near this quote (they are "
                   f"{speaker.name}'s).", span, cost=15)
     elif speaker.id in named.people:
-        notes.add("attribution", "praise", f"Rightly attributed to {speaker.name}.", span)
+        quote = verdict.match.said.quote if verdict.match else None
+        if quote and quote.kind == "second_hand" and quote.heard_from and not _named_near(
+                desk, verdict.quotation, quote.heard_from):
+            notes.add("attribution", "warning", f"Second hand: you had these words from "
+                      f"{desk.name(quote.heard_from)}, not from {speaker.name}; say how you know.", span,
+                      cost=10)
+        else:
+            notes.add("attribution", "praise", f"Rightly attributed to {speaker.name}.", span)
     else:
         wrong = desk.people_named([named])
         notes.add("attribution", "error", f"Wrong speaker: these are {speaker.name}'s words, but the story "
@@ -529,8 +544,12 @@ def check_news_judgement(desk: Desk, notes: Notes) -> int:
 
 
 def _heard(desk: Desk, verdicts: list[QuoteVerdict], person: str) -> bool:
+    """Whether the story lets someone speak: quotes their words, or names them as saying something."""
     for verdict in verdicts:
-        if verdict.match and verdict.match.said.speaker.id == person:
+        if verdict.match is None or (not verdict.match.exact and verdict.match.ratio < MISQUOTE_RATIO):
+            continue
+        speakers = verdict.speaker.people if verdict.speaker else {verdict.match.said.speaker.id}
+        if person in speakers:
             return True
     return any(mention.cue and person in mention.people for mention in desk.mentions)
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 _PLAIN = {
     "'": "\u2018\u2019\u201a\u201b\u2032\u02bc",
@@ -76,16 +76,30 @@ class Reading:
     """The headline first, then the body's paragraphs."""
     sentences: tuple[Span, ...]
     quotations: tuple[Quotation, ...]
+    _sentence_starts: list[int] = field(init=False, repr=False, compare=False)
+    _quote_starts: list[int] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_sentence_starts", [start for start, _ in self.sentences])
+        object.__setattr__(self, "_quote_starts", [quote.start for quote in self.quotations])
 
     def sentence_at(self, offset: int) -> int:
         """The index of the sentence holding (or last starting before) an offset."""
-        starts = [start for start, _ in self.sentences]
-        return max(bisect_right(starts, offset) - 1, 0)
+        return max(bisect_right(self._sentence_starts, offset) - 1, 0)
+
+    def quotation_at(self, start: int, end: int) -> Quotation | None:
+        """The quotation whose marks enclose [start, end), if any (quotations never overlap)."""
+        index = bisect_right(self._quote_starts, start - 1) - 1
+        if index >= 0:
+            quote = self.quotations[index]
+            if quote.start < start and end <= quote.end:
+                return quote
+        return None
 
     @property
     def lede(self) -> Span | None:
         """The first paragraph of the body, if there is one."""
-        return self.paragraphs[1] if len(self.paragraphs) > 1 else None
+        return next((span for span in self.paragraphs if span[0] >= self.headline[1] + 1), None)
 
 
 def read(raw: str, headline_length: int) -> Reading:
@@ -94,7 +108,8 @@ def read(raw: str, headline_length: int) -> Reading:
     headline = _trimmed(text, 0, headline_length)
     paragraphs = [headline] if headline[0] < headline[1] else []
     paragraphs += _body_paragraphs(text, min(headline_length + 2, len(text)))
-    quotations = _quotations(raw, text, paragraphs)
+    quotations = _quotations(raw, text, paragraphs, headline)
+    quotations = sorted(quotations + _single_quotations(raw, paragraphs, quotations), key=lambda q: q.start)
     sentences = _sentences(text, paragraphs, quotations)
     return Reading(text, headline, tuple(paragraphs), tuple(sentences), tuple(quotations))
 
@@ -134,7 +149,7 @@ def _mark_kind(raw: str, offset: int) -> str:
     return "either"
 
 
-def _quotations(raw: str, text: str, paragraphs: list[Span]) -> list[Quotation]:
+def _quotations(raw: str, text: str, paragraphs: list[Span], headline: Span) -> list[Quotation]:
     """Pair double quotation marks paragraph by paragraph.
 
     A quote left open at the end of a paragraph runs on when the next paragraph starts with an opening
@@ -168,10 +183,38 @@ def _quotations(raw: str, text: str, paragraphs: list[Span]) -> list[Quotation]:
         if opened is not None:
             parts.append(_trimmed(text, part_start, end))
             following = paragraphs[number + 1] if number + 1 < len(paragraphs) else None
-            if not (following and number > 0 and text[following[0]] == '"'
+            if not (following and (start, end) != headline and text[following[0]] == '"'
                     and _mark_kind(raw, following[0]) != "close"):
                 found.append(Quotation(opened, end, tuple(parts), False))
                 opened = None
+    return found
+
+
+_SINGLE_OPENING = re.compile(r"(?:(?<=^)|(?<=[\s(\[\u2014\u2013-]))\u2018(?=\w)")
+_SINGLE_CLOSING = re.compile(r"(?<=\S)\u2019(?!\w)")
+
+
+def _single_quotations(raw: str, paragraphs: list[Span], double: list[Quotation]) -> list[Quotation]:
+    """Quotations in curly single marks (‘…’), outside double ones: the British style.
+
+    Straight single marks are left alone: they cannot be told from apostrophes.
+    """
+    found: list[Quotation] = []
+    taken = [(quote.start, quote.end) for quote in double]
+    for start, end in paragraphs:
+        position = start
+        while True:
+            opening = _SINGLE_OPENING.search(raw, position, end)
+            if opening is None:
+                break
+            position = opening.end()
+            if any(a <= opening.start() < b for a, b in taken):
+                continue
+            closing = _SINGLE_CLOSING.search(raw, opening.end(), end)
+            if closing is None:
+                break
+            found.append(Quotation(opening.start(), closing.end(), ((opening.end(), closing.start()),), True))
+            position = closing.end()
     return found
 
 
