@@ -244,13 +244,15 @@ def _span(finding: dict[str, Any], text: str) -> tuple[int, int] | None:
 
 
 def _annotate(text: str, marked: list[tuple[int, dict[str, Any]]]) -> str:
-    """The text with ⟦ before and ⟧N after each finding's span (N: the note's number)."""
-    inserts: list[tuple[int, int, str]] = []
+    """The text with ⟦ before and ⟧N after each finding's span (N: the note's number; "1,2" for two notes)."""
+    numbers: dict[tuple[int, int], list[str]] = {}
     for number, finding in marked:
-        start, end = _span(finding, text) or (0, 0)
-        inserts += [(start, 1, "⟦"), (end, 0, f"⟧{number}")]
+        numbers.setdefault(_span(finding, text) or (0, 0), []).append(str(number))
+    inserts: list[tuple[int, int, int, str]] = []
+    for (start, end), labels in numbers.items():
+        inserts += [(start, 1, -end, "⟦"), (end, 0, -start, "⟧" + ",".join(labels))]
     pieces, last = [], 0
-    for position, _, mark in sorted(inserts):
+    for position, _, _, mark in sorted(inserts):
         pieces += [text[last:position], mark]
         last = position
     pieces.append(text[last:])

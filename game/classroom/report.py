@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import os
+import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -49,10 +50,18 @@ class Unread:
 
 @dataclass(frozen=True)
 class SharedFinding:
+    """A finding several students share: its most common wording, and how many students had it."""
+
     dimension: str
     severity: str
     message: str
     students: int
+    wordings: int = 1
+    """How many wordings (differing only in numbers) were counted together."""
+
+    @property
+    def text(self) -> str:
+        return self.message + (" (and similar)" if self.wordings > 1 else "")
 
 
 @dataclass(frozen=True)
@@ -73,15 +82,29 @@ class ScenarioResults:
         return averages
 
     def shared_findings(self, severities: tuple[str, ...] = SHARED_SEVERITIES) -> list[SharedFinding]:
-        """Findings by how many students had each (a student counts once per finding), most shared first."""
-        counts: Counter[tuple[str, str, str]] = Counter()
+        """Findings by how many students had each (a student counts once per finding), most shared first.
+
+        Findings that differ only in their numbers ("2 words differ", "3 words differ") count as one, shown
+        in their most common wording.
+        """
+        students: Counter[tuple[str, str, str]] = Counter()
+        wordings: dict[tuple[str, str, str], Counter[str]] = {}
         for student in self.students:
-            counts.update({(f.dimension, f.severity, f.message) for f in student.record.grade.findings
-                           if f.severity in severities})
-        ordered = sorted(counts.items(),
+            keys = set()
+            for finding in student.record.grade.findings:
+                if finding.severity in severities:
+                    key = (finding.dimension, finding.severity, re.sub(r"\d+", "#", finding.message))
+                    keys.add(key)
+                    wordings.setdefault(key, Counter())[finding.message] += 1
+            students.update(keys)
+        ordered = sorted(students.items(),
                          key=lambda item: (-item[1], SEVERITY_ORDER.get(item[0][1], 9), item[0][0], item[0][2]))
-        return [SharedFinding(dimension, severity, message, count)
-                for (dimension, severity, message), count in ordered]
+        shared = []
+        for key, count in ordered:
+            dimension, severity, _ = key
+            wording = wordings[key].most_common(1)[0][0]
+            shared.append(SharedFinding(dimension, severity, wording, count, len(wordings[key])))
+        return shared
 
     def errors_by_dimension(self) -> dict[str, int]:
         """How many students had at least one error in each dimension."""
@@ -190,13 +213,13 @@ def markdown(results: ClassResults, link_from: Path | None = None) -> str:
         shared = group.shared_findings()
         lines += ["", "### Most common findings", ""]
         lines += [f"- **{f.students} of {total}** — {f.dimension.replace('_', ' ')} ({f.severity}): "
-                  f"{_cell(f.message)}" for f in shared[:10]] or ["No errors or warnings. Well done, all."]
+                  f"{_cell(f.text)}" for f in shared[:10]] or ["No errors or warnings. Well done, all."]
         if len(shared) > 10:
             lines.append(f"- … and {len(shared) - 10} more (see the JSON format for all of them)")
         praise = group.shared_findings(("praise",))
         if praise:
             lines += ["", "### What went well most often", ""]
-            lines += [f"- **{f.students} of {total}** — {f.dimension.replace('_', ' ')}: {_cell(f.message)}"
+            lines += [f"- **{f.students} of {total}** — {f.dimension.replace('_', ' ')}: {_cell(f.text)}"
                       for f in praise[:5]]
         errors = group.errors_by_dimension()
         lines += ["", "### Students with an error, by dimension", "", "| dimension | students |", "|---|---:|"]
@@ -227,7 +250,8 @@ def json_data(results: ClassResults, link_from: Path | None = None) -> dict[str,
                 for s in group.students],
             "averages": group.averages(),
             "common_findings": [{"dimension": f.dimension, "severity": f.severity, "message": f.message,
-                                 "students": f.students, "of": total} for f in group.shared_findings()],
+                                 "wordings": f.wordings, "students": f.students, "of": total}
+                                for f in group.shared_findings()],
             "errors_by_dimension": group.errors_by_dimension(),
             "endings": [{"title": title, "tone": tone, "students": count}
                         for title, tone, count in group.endings()],
