@@ -11,22 +11,19 @@ Textual game: a day begun in one can be carried on in the other.
 
 from __future__ import annotations
 
-import argparse
 import shutil
 import sys
 import textwrap
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TextIO
 
 from game import engine, paths
 from game.engine import GameState
+from game.grader import Story, grade_state, strong_story_notes
 from game.model import Scenario, clock_text
 from game.saves import SaveError, load_game, save_game
-
-if TYPE_CHECKING:
-    from game.grader import Story
+from game.transcript import TranscriptError, build_transcript, save_transcript
 
 UNDO_LIMIT = 200
 """Earlier states kept for undo (the same as the Textual game)."""
@@ -173,13 +170,15 @@ class PlainGame:
             prompt = f"Choose 1 to {len(offered)}, or type h for help: "
         else:
             prompt = "Type 1 to choose it, or h for help: " if offered else "Type u or q: "
-        answer = self.talk.ask(prompt).strip().lower()
+        answer = self.talk.ask(prompt).strip()
         if answer.isdigit() and 1 <= int(answer) <= len(offered):
             self.step(offered[int(answer) - 1].key)
             return None
         return self.command(answer, len(offered))
 
-    def command(self, answer: str, count: int) -> int | None:
+    def command(self, typed: str, count: int) -> int | None:
+        """A command word typed instead of a number; a number to return ends the game loop."""
+        answer = typed.lower()
         if answer in ("n", "notebook"):
             self.show_notebook()
         elif answer in ("l", "look"):
@@ -194,7 +193,7 @@ class PlainGame:
             return 0
         elif answer:
             choices = f"a number from 1 to {count}" if count else "u or q"
-            self.talk.say(f"'{answer}' is not on offer. Type {choices}, or h for help.")
+            self.talk.say(f"'{typed}' is not on offer. Type {choices}, or h for help.")
         return None
 
     def step(self, key: str) -> None:
@@ -295,6 +294,21 @@ class PlainGame:
     # --- the story desk -------------------------------------------------------------------------
 
     def desk(self) -> int | None:
+        """At the story desk: write and file, or go back to reporting."""
+        self.show_desk()
+        while True:
+            answer = self.talk.ask("Choose 1 or 2, or n for your notebook: ").strip()
+            if answer == "1":
+                return self.write_and_file()
+            if answer == "2":
+                self.back_to_reporting()
+                return None
+            before = self.state
+            outcome = self.command(answer, 2)
+            if outcome is not None or self.state is not before:
+                return outcome
+
+    def show_desk(self) -> None:
         filing = self.scenario.filing
         filed_at = engine.filing_time(self.scenario, self.state)
         self.talk.say()
@@ -307,20 +321,14 @@ class PlainGame:
                               f"{clock_text(filed_at)}{', after the deadline' if late else ''}.")
         self.talk.say("1. Write and file your story")
         self.talk.say("2. Go back to reporting")
-        answer = self.talk.ask("Choose 1 or 2, or n for your notebook: ").strip().lower()
-        if answer == "2":
-            self.state = engine.leave_desk(self.state)
-            self.autosave()
-            self.talk.say()
-            self.show_scene()
-            return None
-        if answer != "1":
-            return self.command(answer, 2)
-        return self.write_and_file()
+
+    def back_to_reporting(self) -> None:
+        self.state = engine.leave_desk(self.state)
+        self.autosave()
+        self.talk.say()
+        self.show_scene()
 
     def write_and_file(self) -> int | None:
-        from game.grader import Story
-
         filing = self.scenario.filing
         while True:
             self.talk.say()
@@ -351,16 +359,10 @@ class PlainGame:
             if answer == "1":
                 return self.file(story)
             if answer == "3":
-                self.state = engine.leave_desk(self.state)
-                self.autosave()
-                self.talk.say()
-                self.show_scene()
+                self.back_to_reporting()
                 return None
 
     def file(self, story: Story) -> int:
-        from game.grader import grade_state, strong_story_notes
-        from game.transcript import TranscriptError, build_transcript, save_transcript
-
         report = grade_state(self.scenario, self.state, story)
         self.state = engine.file_story(self.scenario, self.state, report.overall, report.error_dimensions)
         self.undo = []
@@ -454,25 +456,3 @@ def _isatty(stream: TextIO) -> bool:
         return stream.isatty()
     except (AttributeError, ValueError):
         return False
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    """`python -m game.plain [SCENARIO]`: plain mode on its own (as `newsroom play --plain`)."""
-    from game.commands.common import load_or_report
-
-    parser = argparse.ArgumentParser(prog="python -m game.plain", description="Play a scenario as plain text.")
-    parser.add_argument("scenario", nargs="?", metavar="SCENARIO")
-    parser.add_argument("--results", type=Path, metavar="DIR", help="where report cards go")
-    parser.add_argument("--new", action="store_true", help="start the day again, ignoring a saved game")
-    options = parser.parse_args(argv)
-    scenario = load_or_report(options.scenario)
-    if scenario is None:
-        return 1
-    try:
-        return run_plain(scenario, results_dir=options.results, new=options.new)
-    except KeyboardInterrupt:
-        return 130
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

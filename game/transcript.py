@@ -191,10 +191,11 @@ def report_card(transcript: dict[str, Any]) -> str:
     lines += [f"| {name.replace('_', ' ')} | {grade['scores'].get(name, '?')} |" for name in DIMENSIONS]
     findings = list(grade.get("findings") or [])
     text = f"{story['headline']}\n\n{story['body']}"
-    marked = [(number, finding) for number, finding in enumerate(findings, 1) if _span(finding, text)]
+    marked = [(number, finding) for number, finding in enumerate(findings, 1)
+              if _span(finding, text) and finding.get("severity") != "praise"]
     lines += ["", "## The story as filed", ""]
     if marked:
-        lines += ["Passages the editor commented on are marked ⟦like this⟧ with the note's number.", ""]
+        lines += ["Passages the editor questioned are marked ⟦like this⟧ with the note's number.", ""]
     lines += _fenced(_annotate(text, marked))
     lines += ["", f"{story.get('words', len(story['body'].split()))} words.", "", "## The editor's notes", ""]
     if not findings:

@@ -29,6 +29,8 @@ def theme_for(environ: Mapping[str, str]) -> str | None:
 
 
 def run(options: argparse.Namespace) -> int:
+    if options.plain:
+        return run_plain_mode(options)
     from game.bundled import resolve
     from game.ui.preview import read_preview
 
@@ -51,6 +53,20 @@ def run(options: argparse.Namespace) -> int:
         print(f"newsroom: {path} has problems; fix them and play again", file=sys.stderr)
         return 1
     return 0
+
+
+def run_plain_mode(options: argparse.Namespace) -> int:
+    """`--plain`: the game as lines of text (game.plain), for screen readers and scripts."""
+    from game.commands.common import load_or_report
+    from game.plain import run_plain
+
+    if options.watch:
+        print("newsroom: --watch works in the full-screen game only, not with --plain", file=sys.stderr)
+        return 2
+    scenario = load_or_report(options.scenario)
+    if scenario is None:
+        return 1
+    return run_plain(scenario, results_dir=options.results, new=options.new)
 
 
 def report_problems(path: Path) -> int:
@@ -78,4 +94,7 @@ def register(commands: Any) -> None:
                              "place, and show its problems in the game instead of stopping")
     parser.add_argument("--results", type=Path, metavar="DIR",
                         help="where to write the report card after filing (default: the user data folder)")
+    parser.add_argument("--plain", action="store_true",
+                        help="play as plain lines of text with numbered choices: for screen readers, and for "
+                             "scripts (input may be piped)")
     parser.set_defaults(run=run)
