@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
 from game.grading.matching import MISQUOTE_RATIO, Match, closest, exact_matches, split, word_diff
-from game.grading.record import Phrase, Record, key_of, record_of
+from game.grading.record import Phrase, Record, record_of
 from game.grading.report import SEVERITIES, Finding, Report, Story
 from game.grading.text import Quotation, Reading, Span, read, words
 from game.model import DIMENSIONS, Fact, Person, Scenario, clock_text
@@ -143,11 +143,10 @@ def _mentions(record: Record, reading: Reading) -> tuple[Mention, ...]:
         return ()
     text = reading.text
     found = []
-    for match in record.names.finditer(text):
-        start, end = match.span()
+    for start, end, key in record.names.find(text, overlapping=False):
         if reading.quotation_at(start, end) is not None:
             continue
-        people = record.name_owners.get(key_of(match.group()), frozenset())
+        people = record.name_owners.get(key, frozenset())
         if not people:
             continue
         cue = bool(_CUE_AFTER.match(text[end:end + 120])) or bool(_CUE_BEFORE.search(text[max(0, start - 60):start]))
@@ -168,8 +167,7 @@ def _occurrences(record: Record, reading: Reading) -> tuple[Occurrence, ...]:
     text = reading.text
     found = []
     hedged_sentences: dict[int, bool] = {}
-    for match in record.phrases.finditer(text):
-        start, end = match.span(1)
+    for start, end, key in record.phrases.find(text):
         sentence = reading.sentence_at(start)
         if sentence not in hedged_sentences:
             s_start, s_end = reading.sentences[sentence] if reading.sentences else (0, len(text))
@@ -177,7 +175,7 @@ def _occurrences(record: Record, reading: Reading) -> tuple[Occurrence, ...]:
         s_start = reading.sentences[sentence][0] if reading.sentences else 0
         quoted = reading.quotation_at(start, end) is not None
         negated = _negated(text, s_start, start)
-        for phrase in record.phrase_owners.get(key_of(match.group(1)), ()):
+        for phrase in record.phrase_owners.get(key, ()):
             found.append(Occurrence(phrase, start, end, sentence, quoted, negated, hedged_sentences[sentence]))
     return tuple(found)
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from game.grading.text import normalise, words
+from game.grading.text import WORD, normalise, words
 from game.model import Fact, KeyFact, Person, Quote, Scenario, minutes_of
 
 
@@ -33,12 +33,12 @@ class Record:
     said: tuple[Said, ...]
     people: dict[str, Person]
     facts: dict[str, Fact]
-    names: re.Pattern[str] | None
+    names: Phrasebook | None
     """Finds any name or alias of anyone in the scenario."""
     name_owners: dict[str, frozenset[str]]
     """Person ids by a name's lower-case, single-spaced form (an alias two people share names both)."""
-    phrases: re.Pattern[str] | None
-    """Finds every fact phrase, overlapping ones too (group 1 is the phrase)."""
+    phrases: Phrasebook | None
+    """Finds every fact phrase, overlapping ones too."""
     phrase_owners: dict[str, tuple[Phrase, ...]]
     key_facts: tuple[KeyFact, ...]
     deadline: int
@@ -63,45 +63,103 @@ def _role_like(name: str) -> bool:
 
 
 def _pattern(phrase: str) -> str:
-    parts = [re.escape(part) for part in normalise(phrase).split()]
-    body = r"\s+".join(parts)
-    if parts and re.match(r"\w", parts[0][:1] or "") is not None:
+    plain = normalise(phrase).strip()
+    body = r"\s+".join(re.escape(part) for part in plain.split())
+    if plain[:1].isalnum() or plain[:1] == "_":
         body = r"(?<!\w)" + body
-    if normalise(phrase).strip()[-1:].isalnum():
+    if plain[-1:].isalnum() or plain[-1:] == "_":
         body += r"(?!\w)"
     return body
 
 
-def _names(people: list[Person]) -> tuple[re.Pattern[str] | None, dict[str, frozenset[str]]]:
+@dataclass(frozen=True)
+class Phrasebook:
+    """Finds a set of phrases in a text fast: each is tried only where a word it could start with begins.
+
+    At each place the longest phrase wins. Phrases that do not start with a letter or digit are found by
+    one ordinary search instead.
+    """
+
+    by_first_word: dict[str, tuple[tuple[re.Pattern[str], str], ...]]
+    """Anchored patterns and their keys, by the phrase's first word (lower case), longest first."""
+    others: re.Pattern[str] | None
+    """The phrases that start with something other than a word, as one pattern (or None)."""
+
+    @classmethod
+    def of(cls, phrases: dict[str, bool]) -> Phrasebook:
+        """A phrasebook from {phrase: whether case counts}; a phrase's key is `key_of(phrase)`."""
+        grouped: dict[str, list[tuple[re.Pattern[str], str]]] = {}
+        others: list[str] = []
+        for phrase, case_counts in sorted(phrases.items(), key=lambda item: -len(key_of(item[0]))):
+            key = key_of(phrase)
+            first = WORD.match(key)
+            pattern = _pattern(phrase)
+            if first is None or first.start() != 0:
+                others.append(pattern if case_counts else f"(?i:{pattern})")
+                continue
+            compiled = re.compile(pattern, 0 if case_counts else re.IGNORECASE)
+            grouped.setdefault(first.group(), []).append((compiled, key))
+        return cls({word: tuple(found) for word, found in grouped.items()},
+                   re.compile("(?=(" + "|".join(others) + "))") if others else None)
+
+    def find(self, text: str, overlapping: bool = True) -> list[tuple[int, int, str]]:
+        """(start, end, key) for each phrase found, in order. Without `overlapping`, a phrase found
+        inside an earlier, longer one is skipped (a name within a longer name)."""
+        found: list[tuple[int, int, str]] = []
+        covered = -1
+        lookup = self.by_first_word.get
+        for word in WORD.finditer(text):
+            start = word.start()
+            if start < covered and not overlapping:
+                continue
+            token = word.group().lower()
+            candidates = lookup(token, ())
+            head = _HEAD.match(token)
+            if head and head.end() < len(token):
+                candidates = candidates + lookup(head.group(), ())
+            for pattern, key in candidates:
+                hit = pattern.match(text, start)
+                if hit:
+                    found.append((start, hit.end(), key))
+                    covered = max(covered, hit.end())
+                    break
+        if self.others is not None:
+            found += [(m.start(1), m.end(1), key_of(m.group(1))) for m in self.others.finditer(text)]
+            found.sort()
+        return found
+
+
+_HEAD = re.compile(r"\w+")
+
+
+def _names(people: list[Person]) -> tuple[Phrasebook | None, dict[str, frozenset[str]]]:
     owners: dict[str, set[str]] = {}
-    written: dict[str, str] = {}
+    phrases: dict[str, bool] = {}
     for person in people:
         for name in [person.name, *person.names]:
             key = key_of(name)
             if not key:
                 continue
             owners.setdefault(key, set()).add(person.id)
-            pattern = _pattern(name)
-            written[pattern if not _role_like(name) else f"(?i:{pattern})"] = key
-    if not written:
+            phrases[name] = phrases.get(name, True) and not _role_like(name)
+    if not phrases:
         return None, {}
-    alternatives = sorted(written, key=lambda p: -len(written[p]))
-    return re.compile("|".join(alternatives)), {key: frozenset(ids) for key, ids in owners.items()}
+    return Phrasebook.of(phrases), {key: frozenset(ids) for key, ids in owners.items()}
 
 
-def _phrases(facts: list[Fact]) -> tuple[re.Pattern[str] | None, dict[str, tuple[Phrase, ...]]]:
+def _phrases(facts: list[Fact]) -> tuple[Phrasebook | None, dict[str, tuple[Phrase, ...]]]:
     owners: dict[str, list[Phrase]] = {}
+    written: dict[str, bool] = {}
     for fact in facts:
         for kind, phrases in (("wording", fact.wording), ("contradiction", fact.contradictions)):
             for phrase in phrases:
                 key = key_of(phrase)
                 if key and Phrase(fact, kind) not in owners.get(key, []):
                     owners.setdefault(key, []).append(Phrase(fact, kind))
+                    written[key] = False
     if not owners:
         return None, {}
-    alternatives = sorted(owners, key=len, reverse=True)
-    pattern = "(?=(" + "|".join(_pattern(key) for key in alternatives) + "))"
-    return re.compile(pattern, re.IGNORECASE), {key: tuple(found) for key, found in owners.items()}
+    return Phrasebook.of(written), {key: tuple(found) for key, found in owners.items()}
 
 
 _RECORDS: dict[int, Record] = {}
