@@ -50,6 +50,7 @@ def _richer() -> Scenario:
          "status": "claim", "claimed_by": "okafor", "wording": ["cost River Street shops two million"]},
         {"id": "funds-claim", "statement": "The governor says money for repairs is already set aside.",
          "status": "claim", "claimed_by": "park", "accurate": False,
+         "excerpt": "Governor Park and the mayor both said the money is already set aside",
          "wording": ["money is already set aside"], "check": "The budget has no such line."},
         {"id": "ferry-rumour", "statement": "A ferry will run while the bridge is shut.", "status": "rumour",
          "accurate": True, "wording": ["ferry will run"], "check": "The harbour office confirms it."},
@@ -324,13 +325,13 @@ def test_of_two_originals_the_named_speakers_is_chosen(richer: Scenario) -> None
 def test_a_contested_claim_stated_as_fact_is_an_attribution_error(richer: Scenario) -> None:
     body = f"{GOOD}\n\nThe closure will cost River Street shops two million."
     [error] = found(graded(richer, body), "attribution", "error")
-    assert "contested claim" in error.message and "Daniel Okafor" in error.message
+    assert "one-sided claim stated as fact" in error.message and "Daniel Okafor" in error.message
 
 
 def test_a_claim_put_as_its_owners_earns_praise(richer: Scenario) -> None:
     body = f"{GOOD}\n\nOkafor said the closure would cost River Street shops two million."
     report = graded(richer, body)
-    assert any("contested claim" in f.message for f in found(report, "attribution", "praise"))
+    assert any("one-sided claim" in f.message for f in found(report, "attribution", "praise"))
     assert not found(report, "attribution", "error")
 
 
@@ -347,6 +348,14 @@ def test_a_false_claim_stated_as_fact_is_also_inaccurate(richer: Scenario) -> No
                      "accuracy", "error")
 
 
+def test_anyone_the_excerpt_names_as_saying_a_claim_may_be_its_source(richer: Scenario) -> None:
+    assert record_of(richer).claimants["funds-claim"] == {"park", "ruiz"}
+    report = graded(richer, f"{GOOD}\n\nThe mayor said the money is already set aside.")
+    assert not found(report, "attribution", "error") and found(report, "attribution", "praise")
+    report = graded(richer, f"{GOOD}\n\nOkafor said the money is already set aside.")
+    assert any("someone else's mouth" in f.message for f in found(report, "attribution", "error"))
+
+
 def test_a_false_rumour_as_fact_fails_verification_and_accuracy(bridge: Scenario) -> None:
     report = graded(bridge, f"{GOOD}\n\nThe bridge will reopen within a month.")
     assert found(report, "verification", "error") and found(report, "accuracy", "error")
@@ -361,6 +370,14 @@ def test_a_false_rumour_as_fact_fails_verification_and_accuracy(bridge: Scenario
 def test_hedged_or_denied_rumours_are_not_assertions(bridge: Scenario, sentence: str) -> None:
     report = graded(bridge, f"{GOOD}\n\n{sentence}")
     assert not found(report, "verification", "error") and not found(report, "accuracy", "error")
+
+
+def test_a_checked_rumour_reported_as_false_is_praised(bridge: Scenario) -> None:
+    body = f"{GOOD}\n\nTalk that the bridge would reopen within a month proved false."
+    report = graded(bridge, body, verified=("reopen-rumour",))
+    assert any("report it as false" in f.message for f in found(report, "verification", "praise"))
+    hedged = graded(bridge, f"{GOOD}\n\nThere is a rumour it will reopen within a month.", verified=("reopen-rumour",))
+    assert any("say so" in f.message for f in found(hedged, "verification", "warning"))
 
 
 def test_a_true_rumour_needs_checking(richer: Scenario) -> None:

@@ -8,13 +8,14 @@ praise costs nothing and is reported all the same, so the review says what was d
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
 from game.grading.matching import MISQUOTE_RATIO, Match, closest, exact_matches, split, word_diff
 from game.grading.record import Phrase, Record, record_of
 from game.grading.report import SEVERITIES, Finding, Report, Story
+from game.grading.speech import ATTRIBUTING, CUE_AFTER, CUE_BEFORE, DENIALS, HEDGES, NEGATORS
 from game.grading.text import Quotation, Reading, Span, read, words
 from game.model import DIMENSIONS, Fact, Person, Scenario, clock_text
 
@@ -32,33 +33,6 @@ SHORT_QUOTE = 3
 """Quotations shorter than this many words may be scare quotes or terms, not someone's words."""
 LATE_BASE, LATE_PER_MINUTE = 90, 3
 """A late story's deadline score: LATE_BASE less LATE_PER_MINUTE for each minute late."""
-
-_SPEECH = (
-    r"said|says|say|told|tells|added|adds|replied|replies|wrote|writes|tweeted|tweets|posted|posts|"
-    r"explained|explains|insisted|insists|argued|argues|warned|warns|stated|states|declared|declares|asked|"
-    r"asks|answered|answers|responded|responds|remarked|continued|claimed|claims|announced|announces|noted|"
-    r"notes|quipped|joked|recalled|acknowledged|admitted|conceded|confirmed|denied|denies|suggested|"
-    r"called|calls|described|praised|promised|vowed|boasted|predicted|observed|conceded|maintained|"
-    r"statement|spokesman|spokeswoman|spokesperson|answer|reply|response|words|comments?|remarks|message|"
-    r"tweet|post"
-)
-_CUE_AFTER = re.compile(
-    r"(?:'s)?\s*(?:,[^,.\"\n]{1,60},\s*)?(?:(?:has|had|have|also|then|later|earlier|once|again|just|"
-    r"simply|previously|would|will|did|later)\s+)*(?:\w+ly\s+)?(?:" + _SPEECH + r")\b|\s*:", re.IGNORECASE)
-_CUE_BEFORE = re.compile(
-    r"(?:\b(?i:" + _SPEECH + r"|according\s+to|from)\s+(?:(?:the|[A-Z][\w.'\-]*)\s+){0,3}|\"\s*,?\s*)$")
-_ATTRIBUTING = re.compile(r"\b(?:" + _SPEECH + r"|according\s+to|in\s+the\s+view\s+of)\b", re.IGNORECASE)
-_HEDGES = re.compile(
-    r"\b(?:rumou?rs?|rumou?red|unconfirmed|unverified|uncorroborated|reportedly|reputedly|allegedly|alleged|"
-    r"speculat\w*|whisper\w*|gossip\w*|supposedly|purported\w*|hearsay|could\s+not\s+(?:be\s+)?"
-    r"(?:confirm|verif|independently)\w*|cannot\s+(?:be\s+)?(?:confirm|verif)\w*|not\s+(?:yet\s+)?(?:been\s+)?"
-    r"(?:confirmed|verified|corroborated)|no\s+(?:evidence|confirmation)|claims?\s+that|talk\s+of|word\s+that|"
-    r"it\s+is\s+said|false|falsely|untrue|baseless|unfounded|denied|denies|deny|dismissed|wrong)\b",
-    re.IGNORECASE)
-_NEGATORS = frozenset((
-    "no", "not", "never", "nor", "neither", "none", "nothing", "nobody", "without", "denied", "denies",
-    "deny", "dismissed", "rejected", "false", "untrue", "cannot"))
-
 
 @dataclass(frozen=True)
 class Noted:
@@ -103,11 +77,16 @@ class Occurrence:
     quoted: bool
     """Inside quotation marks: someone's words, not the reporter's assertion."""
     negated: bool
+    """A negation just before it ("no", "never", "didn't")."""
     hedged: bool
+    """Its sentence calls it a rumour, unconfirmed, reported, alleged."""
+    denied: bool
+    """Its sentence calls it false, untrue, denied."""
 
     @property
     def asserted(self) -> bool:
-        return not (self.quoted or self.negated or self.hedged)
+        """Stated by the reporter as fact."""
+        return not (self.quoted or self.negated or self.hedged or self.denied)
 
 
 @dataclass(frozen=True)
@@ -149,7 +128,7 @@ def _mentions(record: Record, reading: Reading) -> tuple[Mention, ...]:
         people = record.name_owners.get(key, frozenset())
         if not people:
             continue
-        cue = bool(_CUE_AFTER.match(text[end:end + 120])) or bool(_CUE_BEFORE.search(text[max(0, start - 60):start]))
+        cue = bool(CUE_AFTER.match(text[end:end + 120])) or bool(CUE_BEFORE.search(text[max(0, start - 60):start]))
         found.append(Mention(start, end, people, cue, reading.sentence_at(start)))
     return tuple(found)
 
@@ -158,7 +137,7 @@ def _negated(text: str, sentence_start: int, start: int) -> bool:
     before = text[max(sentence_start, start - 80):start]
     clause = re.split(r"[,;:]", before)[-1]
     recent = words(clause)[-4:]
-    return any(word in _NEGATORS or word.endswith("n't") for word in recent)
+    return any(word in NEGATORS or word.endswith("n't") for word in recent)
 
 
 def _occurrences(record: Record, reading: Reading) -> tuple[Occurrence, ...]:
@@ -166,17 +145,17 @@ def _occurrences(record: Record, reading: Reading) -> tuple[Occurrence, ...]:
         return ()
     text = reading.text
     found = []
-    hedged_sentences: dict[int, bool] = {}
+    tone: dict[int, tuple[bool, bool]] = {}
     for start, end, key in record.phrases.find(text):
         sentence = reading.sentence_at(start)
-        if sentence not in hedged_sentences:
-            s_start, s_end = reading.sentences[sentence] if reading.sentences else (0, len(text))
-            hedged_sentences[sentence] = bool(_HEDGES.search(text, s_start, s_end))
-        s_start = reading.sentences[sentence][0] if reading.sentences else 0
+        s_start, s_end = reading.sentences[sentence] if reading.sentences else (0, len(text))
+        if sentence not in tone:
+            tone[sentence] = (bool(HEDGES.search(text, s_start, s_end)), bool(DENIALS.search(text, s_start, s_end)))
         quoted = reading.quotation_at(start, end) is not None
         negated = _negated(text, s_start, start)
+        hedged, denied = tone[sentence]
         for phrase in record.phrase_owners.get(key, ()):
-            found.append(Occurrence(phrase, start, end, sentence, quoted, negated, hedged_sentences[sentence]))
+            found.append(Occurrence(phrase, start, end, sentence, quoted, negated, hedged, denied))
     return tuple(found)
 
 
@@ -368,97 +347,112 @@ def _check_speaker(desk: Desk, notes: Notes, verdict: QuoteVerdict, speaker: Per
 
 # --- facts: accuracy, verification, attribution of claims ------------------------------------------
 
-def _claimant_named(desk: Desk, occurrence: Occurrence, claimant: str) -> bool | None:
-    """True when the claim's owner is named as its source nearby; False when someone else is; None if no one."""
+def _claimant_named(desk: Desk, occurrence: Occurrence, claimants: frozenset[str]) -> bool | None:
+    """True when one of the claim's owners is named nearby (in its sentence, or in the one before when
+    this one says "he said", "according to"...); False when someone else is named as saying it; None when
+    no one is."""
     here = [m for m in desk.mentions if m.sentence == occurrence.sentence]
-    if any(claimant in m.people for m in here):
+    if any(claimants & m.people for m in here):
         return True
     sentence = desk.sentence_text(occurrence.sentence)
-    if occurrence.sentence > 0 and (_ATTRIBUTING.search(sentence) or re.match(r"\s*(he|she|they)\b", sentence, re.I)):
+    if occurrence.sentence > 0 and (ATTRIBUTING.search(sentence) or _PRONOUN_START.match(sentence)):
         before = [m for m in desk.mentions if m.sentence == occurrence.sentence - 1]
-        if any(claimant in m.people for m in before):
+        if any(claimants & m.people for m in before):
             return True
     if any(m.cue for m in here):
         return False
     return None
 
 
+_PRONOUN_START = re.compile(r"\s*(?:he|she|they)\b", re.IGNORECASE)
+Once = Callable[[Fact, str], bool]
+
+
 def check_facts(desk: Desk, notes: Notes) -> None:
+    """accuracy, verification and the attribution of claims: how the story states each fact it touches."""
     done: set[tuple[str, str]] = set()
 
     def once(fact: Fact, what: str) -> bool:
+        """True the first time: a fact repeated through a long story is noted once."""
         if (fact.id, what) in done:
             return False
         done.add((fact.id, what))
         return True
 
     for occurrence in desk.occurrences:
-        fact, kind, span = occurrence.phrase.fact, occurrence.phrase.kind, (occurrence.start, occurrence.end)
         if occurrence.quoted:
             continue
-        if kind == "contradiction":
-            if occurrence.negated or occurrence.hedged or fact.accurate is False:
-                if fact.accurate is False and fact.id in desk.verified and occurrence.asserted and once(fact, "truth"):
-                    notes.add("verification", "praise", "You checked the rumour and reported what is true.", span)
-                continue
-            if fact.status == "claim" and fact.accurate is None:
-                continue
-            if once(fact, "contradiction"):
-                notes.add("accuracy", "error", f"This contradicts the record: {fact.statement}", span,
-                          fact.excerpt and f"record: \u201c{fact.excerpt}\u201d", cost=45)
-            continue
-        if fact.status == "claim":
+        fact = occurrence.phrase.fact
+        if occurrence.phrase.kind == "contradiction":
+            _contradiction(desk, notes, occurrence, once)
+        elif fact.status == "claim":
             _claim(desk, notes, occurrence, once)
         elif fact.status == "rumour":
             _rumour(desk, notes, occurrence, once)
     for fact_id in sorted(desk.known):
         rumour = desk.record.facts.get(fact_id)
         if (rumour and rumour.status == "rumour" and rumour.accurate is False
-                and not any(o.phrase.fact.id == fact_id for o in desk.occurrences if not o.negated)):
+                and not any(o.phrase.fact.id == fact_id and o.phrase.kind == "wording" for o in desk.occurrences)):
             notes.add("verification", "praise", f"You kept a false rumour out of the story: "
                       f"{_lower_first(rumour.statement)}.", None)
 
 
-def _claim(desk: Desk, notes: Notes, occurrence: Occurrence, once: object) -> None:
-    fact = occurrence.phrase.fact
-    span = (occurrence.start, occurrence.end)
-    if occurrence.negated:
+def _contradiction(desk: Desk, notes: Notes, occurrence: Occurrence, once: Once) -> None:
+    fact, span = occurrence.phrase.fact, (occurrence.start, occurrence.end)
+    if fact.accurate is False:
+        # The opposite of a false rumour or claim is the truth.
+        if occurrence.asserted and fact.id in desk.verified and once(fact, "truth"):
+            notes.add("verification", "praise", "You checked, and reported what is true.", span)
         return
-    claimant = fact.claimed_by or ""
-    named = _claimant_named(desk, occurrence, claimant)
-    first = once(fact, "claim")  # type: ignore[operator]
-    if not first:
+    if not occurrence.asserted or (fact.status == "claim" and fact.accurate is None):
+        return
+    if once(fact, "contradiction"):
+        notes.add("accuracy", "error", f"This contradicts the record: {_lower_first(fact.statement)}.", span,
+                  f"record: \u201c{fact.excerpt}\u201d" if fact.excerpt else None, cost=45)
+
+
+def _claim(desk: Desk, notes: Notes, occurrence: Occurrence, once: Once) -> None:
+    fact, span = occurrence.phrase.fact, (occurrence.start, occurrence.end)
+    if occurrence.negated or occurrence.denied:
+        return
+    claimants = desk.record.claimants.get(fact.id, frozenset())
+    owner = desk.name(fact.claimed_by)
+    named = _claimant_named(desk, occurrence, claimants)
+    if not once(fact, "claim"):
         return
     if named:
-        notes.add("attribution", "praise", f"A contested claim, rightly put as {desk.name(claimant)}'s.", span)
+        notes.add("attribution", "praise", f"A one-sided claim, rightly put as {owner}'s.", span)
     elif named is False:
-        notes.add("attribution", "error", f"This is {desk.name(claimant)}'s claim, but the story puts it in "
-                  "someone else's mouth.", span, fact.statement, cost=40)
+        notes.add("attribution", "error", f"This is {owner}'s claim, but the story puts it in someone "
+                  "else's mouth.", span, fact.statement, cost=40)
     elif occurrence.hedged:
-        notes.add("attribution", "warning", f"Whose claim is this? Say so: it is {desk.name(claimant)}'s.",
-                  span, fact.statement, cost=15)
+        notes.add("attribution", "warning", f"Whose claim is this? Say so: it is {owner}'s.", span,
+                  fact.statement, cost=15)
     else:
-        notes.add("attribution", "error", f"A contested claim stated as fact: say whose claim it is "
-                  f"({desk.name(claimant)}'s).", span, fact.statement, cost=40)
+        notes.add("attribution", "error", f"A one-sided claim stated as fact: say whose claim it is ({owner}'s).",
+                  span, fact.statement, cost=40)
         if fact.accurate is False:
             notes.add("accuracy", "error", "This claim is not true, and the story states it as fact.", span,
                       fact.check, cost=45)
 
 
-def _rumour(desk: Desk, notes: Notes, occurrence: Occurrence, once: object) -> None:
-    fact = occurrence.phrase.fact
-    span = (occurrence.start, occurrence.end)
-    if occurrence.negated:
-        return
+def _rumour(desk: Desk, notes: Notes, occurrence: Occurrence, once: Once) -> None:
+    fact, span = occurrence.phrase.fact, (occurrence.start, occurrence.end)
     checked = fact.id in desk.verified
-    if not occurrence.asserted or _claimant_named(desk, occurrence, fact.claimed_by or "") is True:
-        if fact.accurate is False and once(fact, "repeated"):  # type: ignore[operator]
-            notes.add("verification", "warning", "Even put as a rumour, this repeats something checking shows "
-                      "to be false.", span, fact.check, cost=10)
-        elif once(fact, "hedged"):  # type: ignore[operator]
+    if occurrence.negated or occurrence.denied:
+        if fact.accurate is False and checked and once(fact, "denied"):
+            notes.add("verification", "praise", "You checked the rumour and report it as false.", span)
+        return
+    claimants = desk.record.claimants.get(fact.id, frozenset())
+    if occurrence.hedged or (claimants and _claimant_named(desk, occurrence, claimants) is True):
+        if fact.accurate is False and once(fact, "repeated"):
+            notes.add("verification", "warning", ("You checked this and know it is false: say so, "
+                      "rather than repeat it as talk." if checked else "Even put as a rumour, this repeats "
+                      "something checking would show to be false."), span, fact.check, cost=10)
+        elif fact.accurate is not False and once(fact, "hedged"):
             notes.add("verification", "info", "Reported as a rumour, not as fact.", span)
         return
-    if not once(fact, "asserted"):  # type: ignore[operator]
+    if not once(fact, "asserted"):
         return
     if fact.accurate is False:
         notes.add("verification", "error", "A rumour reported as fact, and it is false.", span,

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from game.grading.speech import CUE_AFTER, SPEECH
 from game.grading.text import WORD, normalise, words
 from game.model import Fact, KeyFact, Person, Quote, Scenario, minutes_of
 
@@ -42,6 +43,9 @@ class Record:
     phrase_owners: dict[str, tuple[Phrase, ...]]
     key_facts: tuple[KeyFact, ...]
     deadline: int
+    claimants: dict[str, frozenset[str]]
+    """For each claim or rumour with an owner: who may be named as its source. The owner, and anyone the
+    fact's excerpt names as saying it ("Trump and Pompeo said Kim was willing...")."""
 
     @property
     def top_fact(self) -> Fact | None:
@@ -162,6 +166,19 @@ def _phrases(facts: list[Fact]) -> tuple[Phrasebook | None, dict[str, tuple[Phra
     return Phrasebook.of(written), {key: tuple(found) for key, found in owners.items()}
 
 
+_AND_THEN_SAID = re.compile(r"\s+and\s+[^.,;\"]{1,60}?\s(?:" + SPEECH + r")\b", re.IGNORECASE)
+
+
+def _claimants(fact: Fact, names: Phrasebook | None, owners: dict[str, frozenset[str]]) -> frozenset[str]:
+    found = {fact.claimed_by} if fact.claimed_by else set()
+    excerpt = normalise(fact.excerpt or "")
+    if names is not None:
+        for _, end, key in names.find(excerpt, overlapping=False):
+            if CUE_AFTER.match(excerpt[end:end + 120]) or _AND_THEN_SAID.match(excerpt, end):
+                found |= owners.get(key, frozenset())
+    return frozenset(found)
+
+
 _RECORDS: dict[int, Record] = {}
 
 
@@ -182,6 +199,7 @@ def record_of(scenario: Scenario) -> Record:
         key_facts=tuple(key for key in (scenario.filing.key_facts if scenario.filing else [])
                         if key.fact in {fact.id for fact in scenario.facts}),
         deadline=minutes_of(scenario.clock.deadline),
+        claimants={fact.id: _claimants(fact, names, name_owners) for fact in scenario.facts if fact.claimed_by},
     )
     if len(_RECORDS) > 32:
         _RECORDS.clear()

@@ -1,0 +1,39 @@
+"""How stories say who said what: speech verbs, attribution cues, hedges, denials and negations.
+
+Plain regular expressions, shared by the record (which reads who makes a claim from its excerpt) and the
+editor (which reads who says what in a story).
+"""
+
+from __future__ import annotations
+
+import re
+
+SPEECH = (
+    r"said|says|say|told|tells|added|adds|replied|replies|wrote|writes|tweeted|tweets|posted|posts|"
+    r"explained|explains|insisted|insists|argued|argues|warned|warns|stated|states|declared|declares|asked|"
+    r"asks|answered|answers|responded|responds|remarked|continued|claimed|claims|announced|announces|noted|"
+    r"notes|quipped|joked|recalled|acknowledged|admitted|conceded|confirmed|denied|denies|suggested|"
+    r"called|calls|described|praised|promised|vowed|boasted|predicted|observed|conceded|maintained|"
+    r"statement|spokesman|spokeswoman|spokesperson|answer|reply|response|words|comments?|remarks|message|"
+    r"tweet|post"
+)
+CUE_AFTER = re.compile(
+    r"(?:'s)?\s*(?:,[^,.\"\n]{1,60},\s*)?(?:(?:has|had|have|also|then|later|earlier|once|again|just|"
+    r"simply|previously|would|will|did|later)\s+)*(?:\w+ly\s+)?(?:" + SPEECH + r")\b|\s*:", re.IGNORECASE)
+CUE_BEFORE = re.compile(
+    r"(?:\b(?i:" + SPEECH + r"|according\s+to|from)\s+(?:(?:the|[A-Z][\w.'\-]*)\s+){0,3}|\"\s*,?\s*)$")
+ATTRIBUTING = re.compile(r"\b(?:" + SPEECH + r"|according\s+to|in\s+the\s+view\s+of)\b", re.IGNORECASE)
+HEDGES = re.compile(
+    r"\b(?:rumou?rs?|rumou?red|unconfirmed|unverified|uncorroborated|reportedly|reputedly|allegedly|alleged|"
+    r"speculat\w*|whisper\w*|gossip\w*|supposedly|purported\w*|hearsay|could\s+not\s+(?:be\s+)?"
+    r"(?:confirm|verif|independently)\w*|cannot\s+(?:be\s+)?(?:confirm|verif)\w*|not\s+(?:yet\s+)?(?:been\s+)?"
+    r"(?:confirmed|verified|corroborated)|no\s+(?:evidence|confirmation)|claims?\s+that|talk\s+of|word\s+that|"
+    r"it\s+is\s+said)\b",
+    re.IGNORECASE)
+DENIALS = re.compile(
+    r"\b(?:false|falsely|untrue|not\s+true|baseless|unfounded|denied|denies|deny|dismissed|wrong|"
+    r"proved\s+(?:false|wrong)|turned\s+out\s+(?:to\s+be\s+)?(?:false|wrong)|no\s+truth|off,\s+not)\b",
+    re.IGNORECASE)
+NEGATORS = frozenset((
+    "no", "not", "never", "nor", "neither", "none", "nothing", "nobody", "without", "denied", "denies",
+    "deny", "dismissed", "rejected", "false", "untrue", "cannot"))
