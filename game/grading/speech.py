@@ -19,7 +19,7 @@ SPEECH = (
 )
 CUE_AFTER = re.compile(
     r"(?:'s)?\s*(?:,[^,.\"\n]{1,60},\s*)?(?:(?:has|had|have|also|then|later|earlier|once|again|just|"
-    r"simply|previously|would|will|did|later)\s+)*(?:\w+ly\s+)?(?:" + SPEECH + r")\b|\s*:", re.IGNORECASE)
+    r"simply|previously|would|will|did|both|all|each|repeatedly)\s+)*(?:\w+ly\s+)?(?:" + SPEECH + r")\b|\s*:", re.IGNORECASE)
 CUE_BEFORE = re.compile(
     r"(?:\b(?i:" + SPEECH + r"|according\s+to|from)\s+(?:(?:the|[A-Z][\w.'\-]*)\s+){0,3}|\"\s*,?\s*)$")
 ATTRIBUTING = re.compile(r"\b(?:" + SPEECH + r"|according\s+to|in\s+the\s+view\s+of)\b", re.IGNORECASE)
