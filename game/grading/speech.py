@@ -21,7 +21,10 @@ CUE_AFTER = re.compile(
     r"(?:'s)?\s*(?:,[^,.\"\n]{1,60},\s*)?(?:(?:has|had|have|also|then|later|earlier|once|again|just|"
     r"simply|previously|would|will|did|both|all|each|repeatedly)\s+)*(?:\w+ly\s+)?(?:" + SPEECH + r")\b|\s*:", re.IGNORECASE)
 CUE_BEFORE = re.compile(
-    r"(?:\b(?i:" + SPEECH + r"|according\s+to|from)\s+(?:(?:the|[A-Z][\w.'\-]*)\s+){0,3}|\"\s*,?\s*)$")
+    r"(?:(?:[\",]\s*|^\s*)(?i:" + SPEECH + r"|from)\s+(?:(?:the|[A-Z][\w.'\-]*)\s+){0,3}"
+    r"|\b(?i:according\s+to)\s+(?:(?:the|[A-Z][\w.'\-]*)\s+){0,3})$")
+"""Before a name, marking its owner as the speaker: '..." said Kim', ', according to the White House'.
+("Trump said Kim wanted..." is not: there the speaker is Trump.)"""
 ATTRIBUTING = re.compile(r"\b(?:" + SPEECH + r"|according\s+to|in\s+the\s+view\s+of)\b", re.IGNORECASE)
 HEDGES = re.compile(
     r"\b(?:rumou?rs?|rumou?red|unconfirmed|unverified|uncorroborated|reportedly|reputedly|allegedly|alleged|"
