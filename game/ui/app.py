@@ -19,14 +19,15 @@ from textual.binding import Binding
 from textual.reactive import var
 from textual.screen import Screen
 
+from game.ui.kept import has_save, remembered_player
 from game.ui.preview import Preview
 from game.ui.screens.title import TitleScreen
-from game.ui.session import Session, has_save, remembered_player
 
 if TYPE_CHECKING:
     from game.loader import Checked
     from game.model import Scenario
     from game.problems import Problem
+    from game.ui.session import Session
 
 WATCH_SECONDS = 0.5
 """How often `--watch` looks at the scenario file."""
@@ -231,6 +232,13 @@ class NewsroomApp(App[None]):
         self.session = None
         self.show(TitleScreen())
 
+    def watch_session(self) -> None:
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """The notebook key only shows once there is a notebook."""
+        return not (action == "notebook" and self.session is None)
+
     # --- actions ---------------------------------------------------------------------------------
 
     async def action_new_game(self) -> None:
@@ -247,8 +255,9 @@ class NewsroomApp(App[None]):
             self.ask_player()
 
     def ask_player(self) -> None:
+        from game.ui.kept import remember_player
         from game.ui.screens.player_name import PlayerNameScreen
-        from game.ui.session import remember_player
+        from game.ui.session import Session
 
         def start(name: str | None) -> None:
             if name is None or self.scenario is None:
@@ -283,9 +292,7 @@ class NewsroomApp(App[None]):
 
         if isinstance(self.screen, NotebookScreen):
             self.pop_screen()
-        elif self.session is None:
-            self.notify("Your notebook fills up once you start reporting.")
-        else:
+        elif self.session is not None:
             self.push_screen(NotebookScreen())
 
     def action_help(self) -> None:

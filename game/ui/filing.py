@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from game.ui.session import Session, forget_draft
+from game.ui.kept import forget_draft
+from game.ui.session import Session
 
 
 @dataclass(frozen=True)
@@ -24,6 +25,8 @@ class Filed:
     body: str
     report: Any | None = None
     """The grader's `Report`, or None when this build has no grader."""
+    strong: tuple[str, ...] = ()
+    """What a strong story did (the grader's notes for this scenario)."""
     card: Path | None = None
     """The report card (Markdown) written for the teacher, if one was written."""
     notes: tuple[str, ...] = field(default=())
@@ -63,10 +66,5 @@ def file_story(session: Session, headline: str, body: str, results_dir: Path | N
         except OSError as error:
             notes.append(f"The report card could not be saved: {error}")
     forget_draft(session.scenario.id)
-    return Filed(filed, headline, body, report, card, tuple(notes))
-
-
-def strong_story_notes(session: Session) -> list[str]:
-    """What a strong story did, from the grader (empty when there is none)."""
-    grader = module("game.grader")
-    return list(grader.strong_story_notes(session.scenario)) if grader is not None else []
+    strong = tuple(grader.strong_story_notes(session.scenario))
+    return Filed(filed, headline, body, report, strong, card, tuple(notes))

@@ -1,20 +1,19 @@
 """One playthrough as a value: the scenario, the state, the states before it (for undo), and the player.
 
 Plain Python, no Textual: every step returns a new `Session`; `autosave` and `resume` keep it on disk
-with `game.saves` (atomic writes). Story drafts and the player's name are kept beside the saves.
+with `game.saves` (atomic writes). Story drafts and the player's name are in `game.ui.kept`.
 """
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, replace
-from pathlib import Path
 from typing import Literal
 
 from game import engine, paths
 from game.engine import GameState
 from game.model import Scenario
-from game.saves import SaveError, load_game, save_game, write_atomically
+from game.saves import SaveError, load_game, save_game
+from game.ui.kept import draft_path
 
 UNDO_LIMIT = 200
 """How many earlier states a session keeps (a long day is well under a hundred choices)."""
@@ -67,10 +66,6 @@ class Session:
 
 # --- on disk -------------------------------------------------------------------------------------
 
-def has_save(scenario_id: str) -> bool:
-    return paths.save_path(scenario_id).is_file()
-
-
 def autosave(session: Session) -> None:
     """Write the session's state and undo history atomically; a finished game leaves no save behind."""
     path = paths.save_path(session.scenario.id)
@@ -87,46 +82,6 @@ def resume(scenario: Scenario, player: str | None = None) -> Session:
     if state.ending:
         raise SaveError("the saved game has already been filed and reached its ending; start a new game")
     return Session(scenario, state, tuple(undo), player)
-
-
-def draft_path(scenario_id: str) -> Path:
-    return paths.saves_dir() / f"{scenario_id}.draft.json"
-
-
-def save_draft(scenario_id: str, headline: str, body: str) -> None:
-    text = json.dumps({"headline": headline, "body": body}, ensure_ascii=False, indent=1)
-    write_atomically(draft_path(scenario_id), text + "\n")
-
-
-def load_draft(scenario_id: str) -> tuple[str, str]:
-    """The saved headline and story, or two empty strings when there is no usable draft."""
-    try:
-        data = json.loads(draft_path(scenario_id).read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, ValueError):
-        return "", ""
-    if not isinstance(data, dict):
-        return "", ""
-    headline, body = data.get("headline", ""), data.get("body", "")
-    return (headline if isinstance(headline, str) else "", body if isinstance(body, str) else "")
-
-
-def forget_draft(scenario_id: str) -> None:
-    draft_path(scenario_id).unlink(missing_ok=True)
-
-
-def remembered_player() -> str | None:
-    """The name the player gave last time, for the report card."""
-    try:
-        data = json.loads((paths.saves_dir() / "player.json").read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, ValueError):
-        return None
-    name = data.get("name") if isinstance(data, dict) else None
-    return name if isinstance(name, str) and name.strip() else None
-
-
-def remember_player(name: str | None) -> None:
-    write_atomically(paths.saves_dir() / "player.json",
-                     json.dumps({"name": name or ""}, ensure_ascii=False) + "\n")
 
 
 # --- reloading an edited scenario (newsroom play --watch) ----------------------------------------

@@ -12,7 +12,7 @@ from textual.widgets import Button, Footer, Static
 
 from game import engine
 from game.model import clock_text
-from game.ui.filing import Filed, strong_story_notes
+from game.ui.filing import Filed
 from game.ui.screens.base import GameScreen
 from game.ui.session import Session
 from game.ui.text import clean, reflow
@@ -86,10 +86,9 @@ class ReviewScreen(GameScreen):
                 yield story
                 if report is not None and report.findings:
                     yield Static(findings_table(report.findings), id="findings")
-            notes = strong_story_notes(session) if filed is not None else []
-            if notes:
+            if filed is not None and filed.strong:
                 yield section("What a strong story did")
-                yield Static(bullets([(None, note) for note in notes]), id="strong")
+                yield Static(bullets([(None, note) for note in filed.strong]), id="strong")
             debrief = engine.debrief(session.scenario, session.state)
             if debrief:
                 yield section("Your choices, and what they meant")

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from rich.console import Group, RenderableType
+from rich.padding import Padding
+from rich.table import Table
 from rich.text import Text
 from textual.widgets import Static
 
@@ -27,40 +30,44 @@ def quote_mark(text: str) -> str:
     return f"“{clean(text)}”"
 
 
-def notebook_text(notebook: Notebook) -> Text:
-    """The whole notebook, ready to display; plain text throughout."""
-    out = Text()
+def notebook_text(notebook: Notebook) -> Group:
+    """The whole notebook, ready to display; plain text throughout, wrapped lines indented."""
     if not notebook.quotes and not notebook.facts:
-        out.append("Nothing in your notebook yet.\n", style="bold")
-        out.append("Quotes you gather and facts you learn are written down here as you report.")
-        return out
-    out.append(f"QUOTES ({len(notebook.quotes)})\n", style="bold underline")
+        return Group(Text("Nothing in your notebook yet.", style="bold"),
+                     Text("Quotes you gather and facts you learn are written down here as you report."))
+    parts: list[RenderableType] = [Text(f"QUOTES ({len(notebook.quotes)})", style="bold underline")]
     if not notebook.quotes:
-        out.append("  None yet.\n")
+        parts.append(Padding(Text("None yet."), (0, 0, 0, 2)))
     for speaker, entries in notebook.by_speaker().items():
         person = entries[0].speaker
-        out.append(f"\n{clean(speaker)}", style="bold")
-        out.append(f" — {clean(person.role)}{'' if person.real else ' (fictional)'}\n", style="dim")
+        heading = Text(f"\n{clean(speaker)}", style="bold")
+        heading.append(f" — {clean(person.role)}{'' if person.real else ' (fictional)'}", style="dim")
+        parts.append(heading)
         for entry in entries:
             quote = entry.quote
-            out.append(f"  {quote_mark(quote.text)}\n", style="italic")
             when = f" · {quote.time}" if quote.time else ""
-            out.append(f"    {KINDS.get(quote.kind, quote.kind)} · {clean(quote.context)}{when}\n", style="dim")
-    out.append(f"\nFACTS ({len(notebook.facts)})\n", style="bold underline")
+            parts.append(Padding(Text(quote_mark(quote.text), style="italic"), (0, 0, 0, 2)))
+            parts.append(Padding(Text(f"{KINDS.get(quote.kind, quote.kind)} · {clean(quote.context)}{when}",
+                                      style="dim"), (0, 0, 0, 4)))
+    parts.append(Text(f"\nFACTS ({len(notebook.facts)})", style="bold underline"))
     if not notebook.facts:
-        out.append("  None yet.\n")
+        parts.append(Padding(Text("None yet."), (0, 0, 0, 2)))
+    facts = Table.grid(padding=(0, 1), pad_edge=True)
+    facts.add_column(no_wrap=True)
+    facts.add_column(no_wrap=True)
+    facts.add_column(ratio=1)
     for item in notebook.facts:
         mark, label = STATUS_MARKS.get(item.status, ("·", item.status))
-        out.append(f"  {mark} ", style="bold")
-        out.append(f"{label:<15}", style="bold" if item.status in ("rumour", "disproved") else "")
-        out.append(clean(item.fact.statement))
+        statement = Text(clean(item.fact.statement))
         if item.claimed_by is not None:
-            out.append(f" (says {clean(item.claimed_by.name)})", style="dim")
-        out.append("\n")
+            statement.append(f" (says {clean(item.claimed_by.name)})", style="dim")
         if item.status in ("verified", "disproved") and item.fact.check:
-            out.append(f"    Checked: {clean(item.fact.check)}\n", style="dim")
-    out.rstrip()
-    return out
+            statement.append(f"\nChecked: {clean(item.fact.check)}", style="dim")
+        doubtful = item.status in ("rumour", "disproved")
+        facts.add_row(Text(mark, style="bold"), Text(label, style="bold" if doubtful else ""), statement)
+    if notebook.facts:
+        parts.append(facts)
+    return Group(*parts)
 
 
 class NotebookView(Static):

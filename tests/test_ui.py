@@ -1,0 +1,293 @@
+"""The Textual game driven through Pilot: the whole day, saves across runs, bad input, small terminals."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+from textual.widgets import Input, TextArea
+
+from game import paths
+from game.ui.screens.confirm import ConfirmScreen
+from game.ui.screens.desk import DeskScreen
+from game.ui.screens.help import HelpScreen
+from game.ui.screens.notebook import NotebookScreen
+from game.ui.screens.player_name import PlayerNameScreen
+from game.ui.screens.problems import ProblemsScreen
+from game.ui.screens.review import ReviewScreen
+from game.ui.screens.scene import SceneScreen
+from game.ui.screens.title import TitleScreen
+from game.ui.widgets.choice_list import ChoiceList
+from tests.conftest import ROOT
+from tests.ui_helpers import edited_example, make_app, screen_segments, screen_text, start_game
+
+
+@pytest.fixture(autouse=True)
+def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "data"
+    monkeypatch.setenv("NEWSROOM_DATA_DIR", str(folder))
+    return folder
+
+
+async def test_title_screen_shows_the_scenario_and_no_continue_without_a_save() -> None:
+    app = make_app()
+    async with app.run_test() as pilot:
+        await app.scenario_ready()
+        await pilot.pause()
+        text = screen_text(app)
+        assert isinstance(app.screen, TitleScreen)
+        assert "The Old Bridge (example)" in text
+        assert "Check a rumour before you report it." in text
+        assert "New game" in text and "Quit" in text
+        assert "Continue" not in text
+
+
+async def test_a_whole_day_from_title_to_review(tmp_path: Path, data_dir: Path) -> None:
+    results = tmp_path / "results"
+    app = make_app(results_dir=results)
+    async with app.run_test() as pilot:
+        await start_game(pilot, "Ada")
+        assert isinstance(app.screen, SceneScreen)
+        assert "The morning call" in screen_text(app)
+        assert "Quote added: Jo Mills" in screen_text(app)
+
+        await pilot.click(ChoiceList, offset=(4, 1))  # the mouse picks the first choice
+        await pilot.pause()
+        assert app.session.state.scene == "chamber"
+        assert "09:20" in screen_text(app)
+
+        await pilot.press("n")
+        assert isinstance(app.screen, NotebookScreen)
+        notebook = screen_text(app)
+        assert "Jo Mills" in notebook and "voted 5-2" in notebook and "confirmed" in notebook
+        await pilot.press("escape")
+
+        await pilot.press("u")
+        await pilot.pause()
+        assert app.session.state.scene == "call" and "09:00" in screen_text(app)
+
+        await pilot.press("1", "1", "1")  # chamber, the steps, ask the mayor why
+        await pilot.pause()
+        assert "“The engineers were clear." in screen_text(app)
+        await pilot.press("1", "1")  # ask Okafor; the question limit is reached, so: to the desk
+        await pilot.pause()
+        assert isinstance(app.screen, DeskScreen)
+
+        desk = app.screen
+        desk.query_one("#headline", Input).value = "Council votes 5-2 to close the old bridge"
+        body = desk.query_one("#body", TextArea)
+        body.load_text("The council voted 5-2 to close the bridge from Monday. ")
+        body.move_cursor(body.document.end)
+        body.focus()
+        await pilot.press("tab", "down", "enter")  # to the quotes, the mayor's, insert it
+        await pilot.pause()
+        assert "Ana Ruiz said: “The engineers were clear. We close the bridge on Monday" in body.text
+        assert body.has_focus
+
+        await pilot.press("ctrl+f")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewScreen)
+        review = screen_text(app)
+        assert "THE EDITOR'S REVIEW" in review and "Overall" in review
+        assert app.session.state.ending in {"front-page", "inside", "correction", "missed"}
+
+    cards = sorted(path.suffix for path in results.iterdir())
+    assert cards == [".json", ".md"]
+    card = json.loads(next(results.glob("*.json")).read_text(encoding="utf-8"))
+    assert card["player"] == "Ada"
+    assert not paths.save_path("example-bridge").exists()  # a finished day leaves no save to continue
+
+
+async def test_a_save_continues_in_the_next_run_with_scene_notebook_and_clock() -> None:
+    first = make_app()
+    async with first.run_test() as pilot:
+        await start_game(pilot)
+        await pilot.press("1", "2")  # the chamber, then the gallery gossip
+        await pilot.pause()
+        before = first.session.state
+        assert before.scene == "gallery"
+    assert paths.save_path("example-bridge").is_file()
+
+    second = make_app()
+    async with second.run_test() as pilot:
+        await second.scenario_ready()
+        await pilot.pause()
+        assert "Continue" in screen_text(second)
+        await pilot.press("2")
+        await pilot.pause()
+        assert isinstance(second.screen, SceneScreen)
+        after = second.session.state
+        assert (after.scene, after.time, after.quotes, after.facts) == (
+            before.scene, before.time, before.quotes, before.facts)
+        assert "Gallery talk" in screen_text(second)
+        await pilot.press("u")  # the undo history came along too
+        await pilot.pause()
+        assert second.session.state.scene == "chamber"
+
+
+async def test_a_corrupt_save_is_explained_and_a_new_game_offered() -> None:
+    save = paths.save_path("example-bridge")
+    save.parent.mkdir(parents=True)
+    save.write_text("{ this is not json", encoding="utf-8")
+    app = make_app()
+    async with app.run_test() as pilot:
+        await app.scenario_ready()
+        await pilot.pause()
+        await pilot.press("2")  # Continue
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        assert "damaged" in screen_text(app)
+        await pilot.press("enter")  # Start a new game
+        await pilot.pause()
+        assert isinstance(app.screen, PlayerNameScreen)
+
+
+async def test_scenario_text_is_never_markup_or_terminal_control(tmp_path: Path) -> None:
+    path = edited_example(
+        tmp_path,
+        ('title: "The Old Bridge (example)"', 'title: "Bridge [bold red]x[/] \\e[31mred\\e]0;pwned\\a"'),
+        ("title: The morning call", 'title: "[reverse]Call[/reverse]"'),
+        ("      Your editor, Jo Mills, rings", "      [link=http://example.com]Your[/link] editor, Jo Mills, rings"),
+        ("label: Go to the council chamber", 'label: "Go [on]\\e[2J now"'),
+    )
+    app = make_app(path)
+    async with app.run_test() as pilot:
+        await app.scenario_ready()
+        await pilot.pause()
+        assert app.scenario is not None, app.problems
+        title = screen_text(app)
+        assert "Bridge [bold red]x[/] red" in title
+        assert "pwned" not in title
+        await start_game(pilot)
+        scene = screen_text(app)
+        assert "[reverse]Call[/reverse]" in scene
+        assert "[link=http://example.com]Your[/link] editor" in scene
+        assert "Go [on] now" in scene
+        segments = screen_segments(app)
+        assert not any("\x1b" in segment.text or "\x07" in segment.text for segment in segments)
+        assert not any(segment.style and segment.style.link for segment in segments)
+
+
+async def test_small_terminal_and_resizing_keep_everything_reachable() -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_game(pilot)
+        await pilot.press("1")
+        await pilot.resize_terminal(60, 20)
+        await pilot.pause()
+        assert "Catch the mayor on the steps" in screen_text(app)
+        choices = app.screen.query_one(ChoiceList)
+        assert choices.region.height >= 3 and choices.region.bottom <= 20
+        await pilot.press("3")  # head back and write
+        await pilot.pause()
+        assert isinstance(app.screen, DeskScreen)
+        for selector in ("#headline", "#body", "#quotes"):
+            region = app.screen.query_one(selector).region
+            assert region.width >= 10 and region.height >= 1 and region.right <= 60 and region.bottom <= 20
+        await pilot.resize_terminal(120, 40)
+        await pilot.resize_terminal(60, 20)
+        await pilot.pause()
+        assert "words" in screen_text(app)
+
+
+async def test_leaving_the_desk_with_unsaved_text_asks_first() -> None:
+    app = make_app()
+    async with app.run_test() as pilot:
+        await start_game(pilot)
+        await pilot.press("1", "3")  # the chamber, then straight to the desk
+        await pilot.pause()
+        await pilot.press(*"Bridge")  # the headline has focus
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("escape")  # stay
+        await pilot.pause()
+        assert isinstance(app.screen, DeskScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.click("#answer-save")
+        await pilot.pause()
+        assert isinstance(app.screen, SceneScreen) and not app.session.state.at_desk
+        await pilot.press("3")  # back to the desk: the draft is still there
+        await pilot.pause()
+        assert app.screen.query_one("#headline", Input).value == "Bridge"
+        await pilot.press("escape")  # nothing unsaved: no question
+        await pilot.pause()
+        assert isinstance(app.screen, SceneScreen)
+
+
+async def test_notebook_help_and_palette_commands() -> None:
+    app = make_app()
+    async with app.run_test() as pilot:
+        await app.scenario_ready()
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        assert "Keys everywhere" in screen_text(app)
+        await pilot.press("escape")
+        titles = [command.title for command in app.get_system_commands(app.screen)]
+        assert "New game" in titles and "Notebook" not in titles
+        await start_game(pilot)
+        await pilot.press("1")
+        titles = [command.title for command in app.get_system_commands(app.screen)]
+        assert {"Notebook", "Undo", "Help"} <= set(titles)
+        await pilot.press("f2")
+        assert isinstance(app.screen, NotebookScreen)
+        await pilot.press("n")
+        assert isinstance(app.screen, SceneScreen)
+
+
+async def test_a_scenario_with_problems_shows_them_instead_of_crashing(tmp_path: Path) -> None:
+    path = edited_example(tmp_path, ("goto: chamber\n        minutes: 20", "goto: chamberz\n        minutes: 20"))
+    app = make_app(path)
+    async with app.run_test() as pilot:
+        await app.scenario_ready()
+        await pilot.pause()
+        assert isinstance(app.screen, ProblemsScreen)
+        text = screen_text(app)
+        assert "cannot be played" in text and "chamberz" in text
+        assert app.problems and app.scenario is None
+
+
+async def test_watch_reloads_in_place_and_shows_problems_until_fixed(tmp_path: Path) -> None:
+    path = edited_example(tmp_path)
+    app = make_app(path, watch=True)
+
+    async def rewrite(text: str) -> None:
+        stamp = path.stat().st_mtime_ns
+        path.write_text(text, encoding="utf-8")
+        os.utime(path, ns=(stamp + 10**9, stamp + 10**9))
+        app.check_file()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+
+    async with app.run_test() as pilot:
+        await start_game(pilot)
+        await pilot.press("1")
+        original = path.read_text(encoding="utf-8")
+        await rewrite(original.replace("The public gallery is full.", "The gallery is packed."))
+        assert app.session.state.scene == "chamber"
+        assert "The gallery is packed." in screen_text(app)
+
+        await rewrite(original.replace("scenes:\n", "scenes:\n  - {id: [}\n"))
+        assert isinstance(app.screen, ProblemsScreen)
+        assert "Watching the file" in screen_text(app)
+
+        await rewrite(original)
+        assert isinstance(app.screen, SceneScreen)
+        assert app.session.state.scene == "chamber"
+        assert "The public gallery is full." in screen_text(app)
+
+
+async def test_the_hanoi_title_screen() -> None:
+    hanoi = ROOT / "scenarios" / "hanoi-summit.yaml"
+    app = make_app(hanoi)
+    async with app.run_test() as pilot:
+        await app.scenario_ready()
+        await pilot.pause()
+        assert isinstance(app.screen, TitleScreen), app.problems[:3]
+        assert "Hanoi" in screen_text(app)

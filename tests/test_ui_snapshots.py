@@ -1,0 +1,142 @@
+"""Every screen of the game at 80×24, as SVG snapshots (pytest-textual-snapshot).
+
+They use the example scenario, whose text is stable. Regenerate with `pytest --snapshot-update` and look at
+the SVGs before committing them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import Input, TextArea
+
+from tests.ui_helpers import edited_example, make_app, start_game
+
+
+@pytest.fixture(autouse=True)
+def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("NEWSROOM_DATA_DIR", str(tmp_path / "data"))
+    return tmp_path / "data"
+
+
+def still(app: Any) -> None:
+    """No blinking cursors: a snapshot must not depend on when it was taken."""
+    for widget in app.screen.query("Input, TextArea"):
+        widget.cursor_blink = False
+
+
+async def to_desk(pilot: Pilot[Any]) -> None:
+    await start_game(pilot, "Ada")
+    await pilot.press("1", "1", "1", "1", "1")  # chamber, steps, two questions, the desk
+    await pilot.pause()
+    desk = pilot.app.screen
+    desk.query_one("#headline", Input).value = "Millbrook votes to close its old bridge"
+    body = desk.query_one("#body", TextArea)
+    body.load_text("The council voted 5-2 on Tuesday to close the old iron bridge from Monday.\n\n")
+    body.move_cursor(body.document.end)
+    body.focus()
+    await pilot.press("ctrl+o")
+    still(pilot.app)
+
+
+def test_title(snap_compare: Any) -> None:
+    async def loaded(pilot: Pilot[Any]) -> None:
+        await pilot.app.scenario_ready()
+
+    assert snap_compare(make_app(), run_before=loaded)
+
+
+def test_player_name(snap_compare: Any) -> None:
+    async def ask(pilot: Pilot[Any]) -> None:
+        await pilot.app.scenario_ready()
+        await pilot.press("1")
+        await pilot.pause()
+        still(pilot.app)
+
+    assert snap_compare(make_app(), run_before=ask)
+
+
+def test_scene_with_a_quote_gathered(snap_compare: Any) -> None:
+    async def ask(pilot: Pilot[Any]) -> None:
+        await start_game(pilot)
+        await pilot.press("1", "1", "1")  # chamber, steps, ask the mayor
+
+    assert snap_compare(make_app(), run_before=ask)
+
+
+def test_scene_at_60_by_20(snap_compare: Any) -> None:
+    async def chamber(pilot: Pilot[Any]) -> None:
+        await start_game(pilot)
+        await pilot.press("1")
+
+    assert snap_compare(make_app(), run_before=chamber, terminal_size=(60, 20))
+
+
+def test_notebook(snap_compare: Any) -> None:
+    async def notebook(pilot: Pilot[Any]) -> None:
+        await start_game(pilot)
+        await pilot.press("1", "2", "1", "1", "n")  # chamber, gallery, check with the mayor, ask why
+
+    assert snap_compare(make_app(), run_before=notebook)
+
+
+def test_story_desk(snap_compare: Any) -> None:
+    assert snap_compare(make_app(), run_before=to_desk)
+
+
+def test_filing_confirmation(snap_compare: Any) -> None:
+    async def file(pilot: Pilot[Any]) -> None:
+        await to_desk(pilot)
+        await pilot.press("ctrl+f")
+
+    assert snap_compare(make_app(), run_before=file)
+
+
+def test_review(snap_compare: Any, example: Any) -> None:
+    """A review built from a fixed report, so the snapshot does not follow the grader's wording."""
+    from game.grader import Finding, Report
+    from game.model import DIMENSIONS
+    from game.ui.filing import Filed
+    from game.ui.screens.review import ReviewScreen
+    from game.ui.session import Session
+
+    session = Session.start(example, "Ada").choose("call/1").choose("chamber/1").choose("steps/ask:ask-why")
+    session = session.choose("steps/ask:ask-shops").choose("steps/1")
+    headline = "Millbrook votes to close its old bridge"
+    body = ("The council voted 5-2 to close the bridge from Monday. Ana Ruiz said: “The engineers were "
+            "clear. We close the bridge on Monday or we gamble with lives.”")
+    scores = dict.fromkeys(DIMENSIONS, 90) | {"balance": 40}
+    report = Report(overall=78, scores=scores, filed_at=600, late_by=0, findings=(
+        Finding("news_judgement", "praise", "The lede carries the vote.", (41, 96)),
+        Finding("quotes", "praise", "Word for word from the record.", (152, 235)),
+        Finding("balance", "error", "Only one side is heard: the opposition is missing.", None),
+    ))
+    filed = Filed(session.file(78, frozenset({"balance"})), headline, body, report,
+                  strong=("Heard both sides of the vote in their own words.",),
+                  card=Path("results/ada_example-bridge.md"))
+
+    async def review(pilot: Pilot[Any]) -> None:
+        app = pilot.app
+        await app.scenario_ready()
+        app.session = filed.session
+        app.show(ReviewScreen(filed.session, filed))
+
+    assert snap_compare(make_app(), run_before=review)
+
+
+def test_help(snap_compare: Any) -> None:
+    assert snap_compare(make_app(), press=["question_mark"])
+
+
+def test_problems(snap_compare: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    edited_example(tmp_path, ("goto: chamber\n        minutes: 20", "goto: chamberz\n        minutes: 20"),
+                   name="bridge.yaml")
+    monkeypatch.chdir(tmp_path)  # problems name the file as given: the same on every machine
+
+    async def loaded(pilot: Pilot[Any]) -> None:
+        await pilot.app.scenario_ready()
+
+    assert snap_compare(make_app(Path("bridge.yaml")), run_before=loaded)
