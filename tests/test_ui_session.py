@@ -147,3 +147,21 @@ def test_play_refuses_missing_and_unreadable_scenarios_without_starting_the_app(
     assert main(["play", str(broken)]) == 1
     err = capsys.readouterr().err
     assert "broken.yaml:" in err and "cannot be played" in err
+
+
+def test_building_the_command_line_loads_no_scenario_models() -> None:
+    """`newsroom` draws its title screen before pydantic is imported; every command's register() must
+    stay light for that (game.ui.preview reads the title; the full check runs after the first frame)."""
+    import subprocess
+    import sys
+
+    from game.authoring.graph import FORMATS
+    from game.commands.graph import FORMATS as PARSER_FORMATS
+    from tests.conftest import ROOT
+
+    assert PARSER_FORMATS == FORMATS
+    code = ("import sys, game.cli, game.ui.app, game.ui.preview\n"
+            "game.cli.build_parser()\n"
+            "print(sorted(m for m in ('pydantic', 'game.model', 'game.engine', 'game.loader') if m in sys.modules))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
+    assert result.stdout.strip() == "[]"

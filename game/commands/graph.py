@@ -30,9 +30,12 @@ def run(options: argparse.Namespace) -> int:
     return 0
 
 
-def register(commands: Any) -> None:
-    from game.authoring.graph import FORMATS
+FORMATS = ("mermaid", "dot")
+"""The same as `game.authoring.graph.FORMATS`, written out so building the parser loads no scenario models
+(`newsroom` must draw its first frame fast; a test checks the two agree)."""
 
+
+def register(commands: Any) -> None:
     parser = commands.add_parser(
         "graph", help="draw the story map: scenes, choices, endings",
         description="Print the story map: scenes as nodes, choices as labelled edges, the story desk and "
