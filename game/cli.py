@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 from game import __version__
 
-COMMANDS = ("play", "validate", "lint", "playtest", "graph", "new", "quotes", "schema", "report", "grade")
+COMMANDS = ("play", "validate", "lint", "playtest", "graph", "new", "quotes", "schema", "report", "serve", "grade")
 """Subcommands, in the order `--help` lists them; each is a module in game/commands with
 `register(subparsers)` that sets `run` as the parser's default."""
 
