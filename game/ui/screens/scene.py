@@ -74,8 +74,8 @@ class SceneScreen(GameScreen):
     BINDINGS = [
         *(Binding(str(number), f"choose({number})", show=False) for number in range(1, 10)),
         Binding("u,ctrl+z", "undo", "Undo"),
-        Binding("pageup", "scroll_story(-1)", show=False),
-        Binding("pagedown", "scroll_story(1)", show=False),
+        Binding("pageup", "scroll_story(-1)", show=False, priority=True),
+        Binding("pagedown", "scroll_story(1)", show=False, priority=True),
     ]
 
     def compose(self) -> ComposeResult:

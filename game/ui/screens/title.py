@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from rich.console import Group, RenderableType
+from rich.table import Table
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -23,14 +25,18 @@ def title_text(preview: Preview) -> Text:
     return out
 
 
-def about_text(preview: Preview) -> Text:
-    out = Text(clean(reflow(preview.summary)))
+def about_text(preview: Preview) -> Group:
+    """The summary, then the learning objectives as a list (wrapped lines indented under their bullet)."""
+    parts: list[RenderableType] = [Text(clean(reflow(preview.summary)))]
     if preview.objectives:
-        out.append("\n\nIn this story you practise:\n", style="bold")
+        parts.append(Text("\nIn this story you practise:", style="bold"))
+        objectives = Table.grid(padding=(0, 1), pad_edge=True)
+        objectives.add_column(no_wrap=True)
+        objectives.add_column(ratio=1)
         for objective in preview.objectives:
-            out.append(f"  • {clean(objective)}\n")
-        out.rstrip()
-    return out
+            objectives.add_row("•", Text(clean(reflow(objective))))
+        parts.append(objectives)
+    return Group(*parts)
 
 
 class TitleScreen(GameScreen):
