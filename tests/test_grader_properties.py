@@ -58,6 +58,8 @@ def test_any_unicode_text_gets_a_report(headline: str, body: str) -> None:
 
 def test_huge_white_space_and_unbalanced_marks() -> None:
     for body in [" " * 200_000, "\n" * 50_000, '"' * 5_001, "\u201c" * 3_000 + "\u201d" * 2_000,
-                 "[" * 1000 + "..." * 1000, "\"a\n\n\"b\n\n\"c\n\n" * 500]:
+                 "[" * 1000 + "..." * 1000, "\"a\n\n\"b\n\n\"c\n\n" * 500,
+                 'Ruiz said "we close the bridge" to Okafor. ' * 2000,
+                 "The bridge will reopen within a month, Okafor said. " * 2000]:
         story = Story("Headline", body)
         well_formed(grade(SCENARIO, story, gathered=None, filed_at=600), story)

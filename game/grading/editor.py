@@ -8,6 +8,7 @@ praise costs nothing and is reported all the same, so the review says what was d
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
@@ -15,7 +16,17 @@ from difflib import SequenceMatcher
 from game.grading.matching import MISQUOTE_RATIO, Match, closest, exact_matches, split, word_diff
 from game.grading.record import Phrase, Record, record_of
 from game.grading.report import SEVERITIES, Finding, Report, Story
-from game.grading.speech import ATTRIBUTING, CUE_AFTER, CUE_BEFORE, DENIALS, HEDGES, NEGATORS
+from game.grading.speech import (
+    ADDRESSEE_BEFORE,
+    ATTRIBUTING,
+    CUE_AFTER,
+    CUE_BEFORE,
+    DENIALS,
+    HEDGES,
+    NEGATORS,
+    PRONOUN_SPEECH,
+    QUESTIONS,
+)
 from game.grading.text import Quotation, Reading, Span, read, words
 from game.model import DIMENSIONS, Fact, Person, Scenario, clock_text
 
@@ -64,6 +75,8 @@ class Mention:
     cue: bool
     """Named as a speaker: "Trump said", "said Trump", "according to the White House", "Kim:"."""
     sentence: int
+    listener: bool = False
+    """Named as the one spoken to or asking: "telling a foreign reporter", "a reporter asked"."""
 
 
 @dataclass(frozen=True)
@@ -101,6 +114,17 @@ class Desk:
     gathered: frozenset[str] | None
     known: frozenset[str]
     verified: frozenset[str]
+    mention_sentences: list[int] = field(init=False, repr=False)
+    pronoun_sentences: dict[int, bool] = field(init=False, repr=False, default_factory=dict)
+    """Whether each sentence's speaker is a pronoun, worked out once per sentence."""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "mention_sentences", [mention.sentence for mention in self.mentions])
+
+    def mentions_in(self, first: int, last: int) -> tuple[Mention, ...]:
+        """The mentions in sentences first..last (indices, inclusive)."""
+        sentences = self.mention_sentences
+        return self.mentions[bisect_left(sentences, first):bisect_right(sentences, last)]
 
     def people_named(self, mentions: Iterable[Mention]) -> str:
         ids = sorted({person for mention in mentions for person in mention.people})
@@ -128,8 +152,15 @@ def _mentions(record: Record, reading: Reading) -> tuple[Mention, ...]:
         people = record.name_owners.get(key, frozenset())
         if not people:
             continue
-        cue = bool(CUE_AFTER.match(text[end:end + 120])) or bool(CUE_BEFORE.search(text[max(0, start - 60):start]))
-        found.append(Mention(start, end, people, cue, reading.sentence_at(start)))
+        sentence = reading.sentence_at(start)
+        after = CUE_AFTER.match(text, end, end + 120)
+        asking = after is not None and after.group(1).lower() in QUESTIONS
+        sentence_start = reading.sentences[sentence][0] if reading.sentences else 0
+        before = text[max(sentence_start, start - 60):start]
+        colon = text.startswith(":", end) and reading.sentences and reading.sentences[sentence][0] == start
+        cue = (after is not None and not asking) or bool(CUE_BEFORE.search(before)) or bool(colon)
+        listener = asking or (not cue and bool(ADDRESSEE_BEFORE.search(before)))
+        found.append(Mention(start, end, people, cue, sentence, listener))
     return tuple(found)
 
 
@@ -177,25 +208,50 @@ class QuoteVerdict:
 def _speaker_near(desk: Desk, quotation: Quotation) -> Mention | None:
     """The person the story names as the speaker: in the quote's sentence, or the one before or after.
 
-    A name with a speech cue ("Trump said") beats a bare name; the quote's own sentence beats its
-    neighbours; the sentence before beats the one after (a "he said" points back); then the nearest.
+    Each name nearby scores: its own sentence beats a neighbour; a speech cue ("Trump said") counts
+    most; being spoken to or asking ("telling a reporter", "a reporter asked") counts against; so does
+    a bare name in a sentence whose speaker is a pronoun ("..., he said"); the sentence before beats the
+    one after. The nearest wins a tie.
     """
     reading = desk.reading
     if not reading.sentences:
         return None
     first = reading.sentence_at(quotation.start)
     last = reading.sentence_at(max(quotation.end - 1, quotation.start))
-    best: tuple[tuple[int, int, int, int], Mention] | None = None
-    for mention in desk.mentions:
-        if mention.sentence < first - 1 or mention.sentence > last + 1:
-            continue
-        level = 0 if first <= mention.sentence <= last else 1
-        after = 1 if mention.start >= quotation.end else 0
-        distance = quotation.start - mention.end if not after else mention.start - quotation.end
-        rank = (level, 0 if mention.cue else 1, after if level else 0, abs(distance))
+    pronoun = any(_pronoun_speaks(desk, index) for index in range(first, last + 1))
+    best: tuple[tuple[float, int], Mention] | None = None
+    for mention in desk.mentions_in(first - 1, last + 1):
+        same = first <= mention.sentence <= last
+        before = mention.end <= quotation.start
+        score = (3.0 if same else 1.0) + (3.0 if mention.cue else 0.0) - (2.0 if mention.listener else 0.0)
+        if same and pronoun and not mention.cue:
+            score -= 2.0
+        if not same:
+            score += 0.5 if before else (-3.0 if pronoun else 0.0)
+        distance = quotation.start - mention.end if before else mention.start - quotation.end
+        rank = (-score, abs(distance))
         if best is None or rank < best[0]:
             best = (rank, mention)
     return best[1] if best else None
+
+
+def _pronoun_speaks(desk: Desk, index: int) -> bool:
+    """Whether a sentence's speaker is a pronoun ("he said"), looking outside its quotations."""
+    known = desk.pronoun_sentences
+    if index not in known:
+        known[index] = _pronoun_in(desk, index)
+    return known[index]
+
+
+def _pronoun_in(desk: Desk, index: int) -> bool:
+    start, end = desk.reading.sentences[index]
+    text = desk.reading.text
+    outside, position = [], start
+    for quote in desk.reading.quotations_within(start, end):
+        outside.append(text[position:max(position, quote.start)])
+        position = max(position, quote.end)
+    outside.append(text[position:end])
+    return any(PRONOUN_SPEECH.search(part) for part in outside)
 
 
 def _same_sentence(desk: Desk, mention: Mention, quotation: Quotation) -> bool:
@@ -206,7 +262,7 @@ def _same_sentence(desk: Desk, mention: Mention, quotation: Quotation) -> bool:
 def _named_near(desk: Desk, quotation: Quotation, person: str) -> bool:
     first = desk.reading.sentence_at(quotation.start) - 1
     last = desk.reading.sentence_at(max(quotation.end - 1, quotation.start)) + 1
-    return any(first <= m.sentence <= last and person in m.people for m in desk.mentions)
+    return any(person in m.people for m in desk.mentions_in(first, last))
 
 
 def _judge_quotation(desk: Desk, quotation: Quotation) -> list[QuoteVerdict]:
@@ -351,12 +407,12 @@ def _claimant_named(desk: Desk, occurrence: Occurrence, claimants: frozenset[str
     """True when one of the claim's owners is named nearby (in its sentence, or in the one before when
     this one says "he said", "according to"...); False when someone else is named as saying it; None when
     no one is."""
-    here = [m for m in desk.mentions if m.sentence == occurrence.sentence]
+    here = desk.mentions_in(occurrence.sentence, occurrence.sentence)
     if any(claimants & m.people for m in here):
         return True
     sentence = desk.sentence_text(occurrence.sentence)
     if occurrence.sentence > 0 and (ATTRIBUTING.search(sentence) or _PRONOUN_START.match(sentence)):
-        before = [m for m in desk.mentions if m.sentence == occurrence.sentence - 1]
+        before = desk.mentions_in(occurrence.sentence - 1, occurrence.sentence - 1)
         if any(claimants & m.people for m in before):
             return True
     if any(m.cue for m in here):

@@ -18,8 +18,21 @@ SPEECH = (
     r"tweet|post"
 )
 CUE_AFTER = re.compile(
-    r"(?:'s)?\s*(?:,[^,.\"\n]{1,60},\s*)?(?:(?:has|had|have|also|then|later|earlier|once|again|just|"
-    r"simply|previously|would|will|did|both|all|each|repeatedly)\s+)*(?:\w+ly\s+)?(?:" + SPEECH + r")\b|\s*:", re.IGNORECASE)
+    r"(?:'s)?\s*(?:,[^,.\"\n]{1,120},\s*)?(?:(?:has|had|have|also|then|later|earlier|once|again|just|"
+    r"simply|previously|would|will|did|both|all|each|repeatedly)\s+)*(?:\w+ly\s+)?(" + SPEECH + r")\b",
+    re.IGNORECASE)
+"""After a name, marking its owner as the speaker: "Trump said", "Kim, asked about it, replied", "Trump's
+statement". Group 1 is the verb (or noun)."""
+QUESTIONS = frozenset(("asked", "asks", "ask"))
+"""Speech verbs that mark who asked, not who answered."""
+ADDRESSEE_BEFORE = re.compile(
+    r"\b(?i:told|tell|tells|telling|asked|asking|ask|asks|to|by|from|with|answering|questioned|"
+    r"replying\s+to|interrupted|beside|next\s+to)\s+(?:(?:the|a|an|[A-Z][\w.'\-]*)\s+){0,3}$")
+"""Before a name, marking its owner as the one spoken to or the one asking: "telling a foreign reporter"."""
+PRONOUN_SPEECH = re.compile(
+    r"\b(?:he|she|they)\s+(?:\w+ly\s+)?(?:" + SPEECH + r")\b|\b(?:" + SPEECH + r")\s+(?:he|she|they)\b",
+    re.IGNORECASE)
+"""A pronoun as the speaker ("he said", "said she"): the speaker was named before, not in this sentence."""
 CUE_BEFORE = re.compile(
     r"(?:(?:[\",]\s*|^\s*)(?i:" + SPEECH + r"|from)\s+(?:(?:the|[A-Z][\w.'\-]*)\s+){0,3}"
     r"|\b(?i:according\s+to)\s+(?:(?:the|[A-Z][\w.'\-]*)\s+){0,3})$")

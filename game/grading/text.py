@@ -96,6 +96,12 @@ class Reading:
                 return quote
         return None
 
+    def quotations_within(self, start: int, end: int) -> tuple[Quotation, ...]:
+        """The quotations overlapping [start, end), in order."""
+        first = max(bisect_right(self._quote_starts, start) - 1, 0)
+        last = bisect_right(self._quote_starts, end - 1)
+        return tuple(quote for quote in self.quotations[first:last] if quote.end > start and quote.start < end)
+
     @property
     def lede(self) -> Span | None:
         """The first paragraph of the body, if there is one."""
