@@ -286,6 +286,17 @@ def test_the_sentence_before_beats_the_sentence_after(bridge: Scenario) -> None:
     assert found(graded(bridge, body), "attribution", "praise")
 
 
+@pytest.mark.parametrize("body", [
+    f'Ruiz faced the gallery. When Okafor asked why, she said: "{RUIZ}"',      # the asker is not the speaker
+    f'The mayor stopped on the steps, telling Okafor: "{RUIZ}"',               # nor is the one spoken to
+    f'Ruiz was blunt. "{RUIZ}" she said. Okafor replied angrily.',            # "she said" points back
+    f'Ruiz said Okafor had it wrong. "{RUIZ}"',                                # "Ruiz said Okafor..." names Ruiz
+])
+def test_who_asks_or_listens_is_not_the_speaker(bridge: Scenario, body: str) -> None:
+    report = graded(bridge, f"{OPENING}\n\n{body}")
+    assert found(report, "attribution", "praise") and not found(report, "attribution", "error")
+
+
 def test_a_quote_attributed_in_the_neighbouring_sentence(bridge: Scenario) -> None:
     body = f'{OPENING}\n\nThe mayor did not hesitate when asked why.\n\n"{RUIZ}"'
     report = graded(bridge, body)
