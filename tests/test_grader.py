@@ -238,7 +238,7 @@ def test_short_scare_quotes_are_not_inventions(bridge: Scenario) -> None:
     report = graded(bridge, f'{GOOD}\n\nSome call it a "historic" day.')
     assert not found(report, "quotes", "error") and not found(report, "quotes", "warning")
     report = graded(bridge, f'{GOOD}\n\nOkafor called it "a disgrace".')
-    assert [f.message[:30] for f in found(report, "quotes", "warning")] == ["These words are not on the rec"]
+    assert [f.message[:34] for f in found(report, "quotes", "warning")] == ["The record has no such words from "]
 
 
 def test_a_quote_not_in_the_notebook_is_flagged(bridge: Scenario) -> None:
@@ -265,7 +265,8 @@ def test_swapped_speakers_are_attribution_errors(bridge: Scenario) -> None:
     report = graded(bridge, body)
     errors = found(report, "attribution", "error")
     assert len(errors) == 2
-    assert "Ana Ruiz's words" in errors[0].message and "Daniel Okafor" in errors[0].message
+    assert errors[0].message == ("Wrong speaker: the record has these words from Ana Ruiz, but the story gives "
+                                 "them to Daniel Okafor.")
     assert found(report, "quotes", "praise") and not found(report, "quotes", "error")
 
 

@@ -128,15 +128,21 @@ class Desk:
 
     def people_named(self, mentions: Iterable[Mention]) -> str:
         ids = sorted({person for mention in mentions for person in mention.people})
-        return " or ".join(self.record.people[person].name for person in ids)
+        return " or ".join(called(self.record.people[person]) for person in ids)
 
     def name(self, person: str | None) -> str:
         found = self.record.people.get(person or "")
-        return found.name if found else "someone"
+        return called(found) if found else "someone"
 
     def sentence_text(self, index: int) -> str:
         start, end = self.reading.sentences[index]
         return self.reading.text[start:end]
+
+
+def called(person: Person) -> str:
+    """A person's name as it reads mid-sentence ("a foreign reporter at the summit", "Donald Trump")."""
+    first, _, rest = person.name.partition(" ")
+    return f"{first.lower()} {rest}" if first in ("A", "An", "The") and rest else person.name
 
 
 # --- reading the story ----------------------------------------------------------------------------
@@ -314,8 +320,8 @@ def check_quotes(desk: Desk, notes: Notes) -> tuple[list[QuoteVerdict], bool]:
         if match is None or (not match.exact and match.ratio < MISQUOTE_RATIO):
             if verdict.size < SHORT_QUOTE:
                 if speaker and speaker.cue and _same_sentence(desk, speaker, verdict.quotation):
-                    notes.add("quotes", "warning", f"These words are not on the record as {named}'s. Even a "
-                              "word or two in quotation marks must be what was said.", span, cost=15)
+                    notes.add("quotes", "warning", f"The record has no such words from {named}. Even a word "
+                              "or two in quotation marks must be what was said.", span, cost=15)
                 continue
             if speaker is None:
                 notes.add("quotes", "warning", "Quoted words that are in no record, and no one is named as "
@@ -333,17 +339,17 @@ def check_quotes(desk: Desk, notes: Notes) -> tuple[list[QuoteVerdict], bool]:
         if match.exact:
             whole = match.region == (0, len(said.words))
             notes.add("quotes", "praise", ("Word for word" if whole else "A faithful partial quote,")
-                      + f" from the record: {said.speaker.name}, {_lower_first(said.quote.context)}.", span)
+                      + f" from the record: {called(said.speaker)}, {_lower_first(said.quote.context)}.", span)
         else:
             quoted = split(_unit_text(desk, verdict)).own_words
             changed = _changed_words(quoted, original)
-            notes.add("quotes", "error", f"Misquote: {said.speaker.name} did not say it this way "
+            notes.add("quotes", "error", f"Misquote: the record has it otherwise from {called(said.speaker)} "
                       f"({changed} word{'s' * (changed != 1)} differ{'s' * (changed == 1)} from the record).",
                       span, f"record: \u201c{said.quote.text}\u201d\nchanges: " + word_diff(quoted, original),
                       cost=35)
         if desk.gathered is not None and said.quote.id not in desk.gathered:
-            notes.add("quotes", "warning", f"{said.speaker.name} did say this, but it is not in your "
-                      "notebook: quote only what you heard or read yourself.", span, cost=10)
+            notes.add("quotes", "warning", f"These are real words from {called(said.speaker)}, but they are not "
+                      "in your notebook: quote only what you heard or read yourself.", span, cost=10)
         _check_speaker(desk, notes, verdict, said.speaker)
     if not verdicts or not real_quotes and not invented:
         notes.add("quotes", "warning" if not verdicts else "info",
@@ -367,7 +373,7 @@ def _changed_words(quoted: tuple[str, ...], original: tuple[str, ...]) -> int:
 def _closest_detail(match: Match | None) -> str | None:
     if match is None:
         return None
-    return f"closest on the record ({match.said.speaker.name}): \u201c{match.said.quote.text}\u201d"
+    return f"closest on the record ({called(match.said.speaker)}): \u201c{match.said.quote.text}\u201d"
 
 
 _PLAIN_STARTS = frozenset(("A", "An", "The", "This", "That", "These", "Those", "It", "There", "He", "She",
@@ -382,23 +388,21 @@ def _lower_first(text: str) -> str:
 
 
 def _check_speaker(desk: Desk, notes: Notes, verdict: QuoteVerdict, speaker: Person) -> None:
-    span, named = verdict.span, verdict.speaker
+    span, named, who = verdict.span, verdict.speaker, called(speaker)
     if named is None:
-        notes.add("attribution", "warning", f"Whose words? No one is named near this quote (they are "
-                  f"{speaker.name}'s).", span, cost=15)
+        notes.add("attribution", "warning", f"Whose words? No one is named near this quote (the record has "
+                  f"them from {who}).", span, cost=15)
     elif speaker.id in named.people:
         quote = verdict.match.said.quote if verdict.match else None
         if quote and quote.kind == "second_hand" and quote.heard_from and not _named_near(
                 desk, verdict.quotation, quote.heard_from):
             notes.add("attribution", "warning", f"Second hand: you had these words from "
-                      f"{desk.name(quote.heard_from)}, not from {speaker.name}; say how you know.", span,
-                      cost=10)
+                      f"{desk.name(quote.heard_from)}, not from {who}; say how you know.", span, cost=10)
         else:
-            notes.add("attribution", "praise", f"Rightly attributed to {speaker.name}.", span)
+            notes.add("attribution", "praise", f"Rightly attributed to {who}.", span)
     else:
-        wrong = desk.people_named([named])
-        notes.add("attribution", "error", f"Wrong speaker: these are {speaker.name}'s words, but the story "
-                  f"gives them to {wrong}.", span, cost=40)
+        notes.add("attribution", "error", f"Wrong speaker: the record has these words from {who}, but the "
+                  f"story gives them to {desk.people_named([named])}.", span, cost=40)
 
 
 # --- facts: accuracy, verification, attribution of claims ------------------------------------------
@@ -477,15 +481,16 @@ def _claim(desk: Desk, notes: Notes, occurrence: Occurrence, once: Once) -> None
     if not once(fact, "claim"):
         return
     if named:
-        notes.add("attribution", "praise", f"A one-sided claim, rightly put as {owner}'s.", span)
+        notes.add("attribution", "praise", f"A one-sided claim, rightly attributed to {owner}.", span)
     elif named is False:
-        notes.add("attribution", "error", f"This is {owner}'s claim, but the story puts it in someone "
-                  "else's mouth.", span, fact.statement, cost=40)
+        notes.add("attribution", "error", f"The record has this claim from {owner}, but the story puts it in "
+                  "someone else's mouth.", span, fact.statement, cost=40)
     elif occurrence.hedged:
-        notes.add("attribution", "warning", f"Whose claim is this? Say so: it is {owner}'s.", span,
+        notes.add("attribution", "warning", f"Whose claim is this? Say so: it comes from {owner}.", span,
                   fact.statement, cost=15)
     else:
-        notes.add("attribution", "error", f"A one-sided claim stated as fact: say whose claim it is ({owner}'s).",
+        notes.add("attribution", "error", f"A one-sided claim stated as fact: say whose claim it is (it comes "
+                  f"from {owner}).",
                   span, fact.statement, cost=40)
         if fact.accurate is False:
             notes.add("accuracy", "error", "This claim is not true, and the story states it as fact.", span,
@@ -713,17 +718,17 @@ def strong_story_notes(scenario: Scenario) -> list[str]:
     if filing and filing.balance:
         sides = []
         for side in filing.balance:
-            names = [record.people[p].name for p in side.people if p in record.people]
+            names = [called(record.people[p]) for p in side.people if p in record.people]
             sides.append(f"{side.label} ({', '.join(names)})")
         notes.append("Heard every side in its own words: " + "; ".join(sides) + ".")
     real = [said for said in record.said if said.speaker.real]
     if real:
         example = max(real, key=lambda said: (said.quote.kind == "on_record", -abs(len(said.words) - 12)))
-        notes.append(f"Quoted word for word and named the speaker, e.g. {example.speaker.name}: "
+        notes.append(f"Quoted word for word and named the speaker, e.g. {called(example.speaker)}: "
                      f"\u201c{example.quote.text}\u201d")
     claims = [fact for fact in scenario.facts if fact.status == "claim"]
     if claims:
-        owned = [f"{_lower_first(fact.statement)} ({_name(record, fact.claimed_by)}'s)" for fact in claims]
+        owned = [f"{_lower_first(fact.statement)} (from {_name(record, fact.claimed_by)})" for fact in claims]
         notes.append("Put each contested claim in its owner's mouth: " + "; ".join(owned) + ".")
     rumours = [fact for fact in scenario.facts if fact.status == "rumour"]
     if rumours:
@@ -735,4 +740,4 @@ def strong_story_notes(scenario: Scenario) -> list[str]:
 
 def _name(record: Record, person: str | None) -> str:
     found = record.people.get(person or "")
-    return found.name if found else "its source"
+    return called(found) if found else "its source"

@@ -18,7 +18,9 @@ SPEECH = (
     r"tweet|post"
 )
 CUE_AFTER = re.compile(
-    r"(?:'s)?\s*(?:,[^,.\"\n]{1,120},\s*)?(?:(?:has|had|have|also|then|later|earlier|once|again|just|"
+    r"(?:'s)?\s*(?:,[^,.\"\n]{1,120},\s*)?"
+    r"(?:(?:in|at|on|from|outside|inside|near|with|beside)\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+)?[\w'\-]+"
+    r"(?:\s+[\w'\-]+)?\s+)?(?:(?:has|had|have|also|then|later|earlier|once|again|just|"
     r"simply|previously|would|will|did|both|all|each|repeatedly)\s+)*(?:\w+ly\s+)?(" + SPEECH + r")\b",
     re.IGNORECASE)
 """After a name, marking its owner as the speaker: "Trump said", "Kim, asked about it, replied", "Trump's
@@ -26,7 +28,7 @@ statement". Group 1 is the verb (or noun)."""
 QUESTIONS = frozenset(("asked", "asks", "ask"))
 """Speech verbs that mark who asked, not who answered."""
 ADDRESSEE_BEFORE = re.compile(
-    r"\b(?i:told|tell|tells|telling|asked|asking|ask|asks|to|by|from|with|answering|questioned|"
+    r"\b(?i:told|tell|tells|telling|asked|asking|ask|asks|to|by|from|with|of|answering|questioned|"
     r"replying\s+to|interrupted|beside|next\s+to)\s+(?:(?:the|a|an|[A-Z][\w.'\-]*)\s+){0,3}$")
 """Before a name, marking its owner as the one spoken to or the one asking: "telling a foreign reporter"."""
 PRONOUN_SPEECH = re.compile(
