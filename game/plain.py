@@ -90,6 +90,8 @@ class PlainGame:
     results_dir: Path | None = None
     state: GameState = field(init=False)
     undo: list[GameState] = field(default_factory=list)
+    relist: bool = True
+    """List the choices before the next prompt (not after a mistyped answer: the prompt says what to type)."""
 
     def __post_init__(self) -> None:
         self.state = engine.new_game(self.scenario)
@@ -164,8 +166,9 @@ class PlainGame:
             return 0
         if not offered:
             self.talk.say("There is nothing more to do here. Type u to undo or q to stop.")
-        else:
+        elif self.relist:
             self.list_options(offered)
+        self.relist = True
         if len(offered) > 1:
             prompt = f"Choose 1 to {len(offered)}, or type h for help: "
         else:
@@ -194,6 +197,9 @@ class PlainGame:
         elif answer:
             choices = f"a number from 1 to {count}" if count else "u or q"
             self.talk.say(f"'{typed}' is not on offer. Type {choices}, or h for help.")
+            self.relist = False
+        else:
+            self.relist = False
         return None
 
     def step(self, key: str) -> None:

@@ -102,7 +102,7 @@ def test_starting_again_instead_of_carrying_on(example: Scenario) -> None:
 def test_commands_notebook_help_undo_and_wrong_answers(example: Scenario) -> None:
     status, out = play(example, ["", "9", "fly", "n", "h", "1", "u", "l", "q"])
     assert status == 0
-    assert "'9' is not on offer. Type a number from 1 to 1, or h for help." in out
+    assert "'9' is not on offer. Type a number from 1 to 1, or h for help.\nType 1 to choose it" in out  # no relist
     assert "'fly' is not on offer." in out
     assert "Your notebook.\nQuotes from Jo Mills:\n- \u201cGet me the vote, both sides" in out
     assert "u or undo: take back the last choice" in out
