@@ -439,16 +439,17 @@ def check_facts(desk: Desk, notes: Notes) -> None:
         done.add((fact.id, what))
         return True
 
-    for occurrence in desk.occurrences:
-        if occurrence.quoted:
-            continue
-        fact = occurrence.phrase.fact
-        if occurrence.phrase.kind == "contradiction":
-            _contradiction(desk, notes, occurrence, once)
-        elif fact.status == "claim":
+    stated = [o for o in desk.occurrences if not o.quoted]
+    for occurrence in stated:
+        if occurrence.phrase.kind == "wording" and occurrence.phrase.fact.status == "claim":
             _claim(desk, notes, occurrence, once)
-        elif fact.status == "rumour":
+        elif occurrence.phrase.kind == "wording" and occurrence.phrase.fact.status == "rumour":
             _rumour(desk, notes, occurrence, once)
+    # A phrase that both asserts a false rumour and contradicts a fact is one error, not two.
+    inaccurate = {item.finding.span for item in notes.items if item.finding.dimension == "accuracy"}
+    for occurrence in stated:
+        if occurrence.phrase.kind == "contradiction" and (occurrence.start, occurrence.end) not in inaccurate:
+            _contradiction(desk, notes, occurrence, once)
     for fact_id in sorted(desk.known):
         rumour = desk.record.facts.get(fact_id)
         if (rumour and rumour.status == "rumour" and rumour.accurate is False
