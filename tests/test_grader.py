@@ -534,3 +534,21 @@ def test_findings_are_ordered_by_dimension_then_severity(bridge: Scenario) -> No
     report = graded(bridge, f"{GOOD}\n\nThe bridge will reopen within a month.", filed_at=NOON + 5)
     order = [(DIMENSIONS.index(f.dimension)) for f in report.findings]
     assert order == sorted(order)
+
+
+def test_a_headline_with_the_news_but_a_first_paragraph_without_is_a_warning(bridge: Scenario) -> None:
+    report = graded(bridge, f"The gallery was full.\n\n{OPENING}")
+    [warning] = found(report, "news_judgement", "warning")
+    assert "first paragraph" in warning.message and report.scores["news_judgement"] == 75
+
+
+def test_a_scenario_without_a_story_desk_still_grades() -> None:
+    data: dict[str, Any] = yaml.safe_load(BRIDGE.read_text(encoding="utf-8"))
+    del data["filing"]
+    for scene in data["scenes"]:
+        for choice in scene.get("choices", []):
+            choice.pop("file", None)
+    scenario = Scenario.model_validate(data)
+    report = graded(scenario, GOOD)
+    assert report.scores["completeness"] == report.scores["balance"] == report.scores["news_judgement"] == 100
+    assert strong_story_notes(scenario)[-1] == "Filed before the 12:00 deadline."
