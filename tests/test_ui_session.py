@@ -11,7 +11,7 @@ from game import paths
 from game.commands.play import theme_for
 from game.saves import SaveError
 from game.ui import kept
-from game.ui.preview import read_preview
+from game.ui.preview import Preview, read_preview
 from game.ui.session import Session, autosave, carry_over, resume
 from game.ui.text import clean, plain, reflow, time_left_text
 from game.ui.widgets.marked_story import marked_story
@@ -74,7 +74,7 @@ def test_reload_replays_the_route_onto_the_edited_scenario(example, tmp_path: Pa
     edited = load_scenario(edited_example(tmp_path, ("        minutes: 20\n", "        minutes: 25\n")))
     moved, note = carry_over(session, edited)
     assert moved.state.scene == "gallery" and moved.state.time == session.state.time + 5
-    assert note == "reloaded" and len(moved.undo) == 2
+    assert note == "your place is kept" and len(moved.undo) == 2
 
 
 def test_reload_restarts_when_the_scene_is_gone(example, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -96,6 +96,9 @@ def test_preview_reads_only_what_the_title_needs(tmp_path: Path) -> None:
     broken.write_text("id: [unclosed\n", encoding="utf-8")
     assert read_preview(broken) is None
     assert read_preview(tmp_path / "missing.yaml") is None
+    late = tmp_path / "late.yaml"  # the title after the scenes: the quick read falls back to the whole file
+    late.write_text("format: 1\nscenes: []\nid: late\ntitle: Late title\n", encoding="utf-8")
+    assert read_preview(late) == Preview("late", "Late title", "")
 
 
 def test_clean_removes_escapes_and_controls_but_keeps_brackets() -> None:

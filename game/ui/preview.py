@@ -8,6 +8,7 @@ wrong, the checked scenario corrects a moment later (or the problems screen repl
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -30,17 +31,36 @@ class Preview:
         return cls(scenario.id, scenario.title, scenario.summary, tuple(scenario.objectives))
 
 
+TITLE_KEYS = ("format", "id", "version", "title", "summary", "authors", "language", "objectives")
+"""The top-level keys a scenario usually opens with; the quick read parses only as far as these go."""
+_TOP_LEVEL_KEY = re.compile(r"^([A-Za-z_][A-Za-z0-9_-]*)[ \t]*:", re.MULTILINE)
+
+
+def head(text: str) -> str:
+    """The text up to the first top-level key the title screen does not need (all of it if none)."""
+    for match in _TOP_LEVEL_KEY.finditer(text):
+        if match.group(1) not in TITLE_KEYS:
+            return text[: match.start()]
+    return text
+
+
 def read_preview(path: Path) -> Preview | None:
     """The scenario's id, title, summary and objectives, or None if the file cannot be read that far."""
-    import yaml
-
     try:
         if path.stat().st_size > MAX_PREVIEW_BYTES:
             return None
         text = path.read_text(encoding="utf-8-sig")
-        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-        data = yaml.load(text, Loader=loader)  # noqa: S506 - a safe loader
-    except (OSError, UnicodeDecodeError, yaml.YAMLError, RecursionError):
+    except (OSError, UnicodeDecodeError):
+        return None
+    return preview_of(head(text)) or preview_of(text)
+
+
+def preview_of(text: str) -> Preview | None:
+    import yaml
+
+    try:
+        data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506 - safe
+    except (yaml.YAMLError, RecursionError):
         return None
     if not isinstance(data, dict):
         return None

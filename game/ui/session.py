@@ -104,7 +104,8 @@ def carry_over(session: Session, scenario: Scenario) -> tuple[Session, str]:
     except (engine.InvalidChoice, KeyError, StopIteration):
         replayed = None  # type: ignore[assignment]
     if replayed is not None and replayed.scene == old.scene and replayed.at_desk == old.at_desk:
-        return Session(scenario, replayed, tuple(undo[-UNDO_LIMIT:]), session.player), "reloaded"
+        kept = Session(scenario, replayed, tuple(undo[-UNDO_LIMIT:]), session.player)
+        return kept, "your place is kept"
     if old.scene in lookup.scenes:
         state = replace(
             old, scenario=scenario.id, version=scenario.version,
@@ -114,5 +115,5 @@ def carry_over(session: Session, scenario: Scenario) -> tuple[Session, str]:
             flags=tuple(f for f in old.flags if f in scenario.flags),
             gathered=tuple(g for g in old.gathered if g.split(":", 1)[1] in {*lookup.quotes, *lookup.facts}),
         )
-        return Session(scenario, state, (), session.player), "reloaded; the route changed, so undo starts afresh"
+        return Session(scenario, state, (), session.player), "your place is kept; undo starts afresh"
     return Session.start(scenario, session.player), f"scene '{old.scene}' is gone, so the day starts again"

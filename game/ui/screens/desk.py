@@ -42,9 +42,9 @@ class DeskScreen(GameScreen):
 
     CSS_PATH = "desk.tcss"
     BINDINGS = [
-        Binding("ctrl+o", "insert_quote", "Insert quote"),
-        Binding("ctrl+s", "save_draft", "Save draft"),
-        Binding("ctrl+f", "file", "File story"),
+        Binding("ctrl+o", "insert_quote", "Quote"),
+        Binding("ctrl+s", "save_draft", "Save"),
+        Binding("ctrl+f", "file", "File"),
         Binding("escape", "leave", "Back"),
     ]
 
