@@ -468,6 +468,8 @@ def test_deadline_score_falls_with_every_minute_late(bridge: Scenario) -> None:
     assert scores == sorted(scores, reverse=True) and scores[0] < 100 and scores[-1] == 0
     late = graded(bridge, GOOD, filed_at=NOON + 7)
     assert late.late_by == 7 and "deadline" in late.error_dimensions
+    overall = [graded(bridge, GOOD, filed_at=NOON + minutes).overall for minutes in (1, 10, 30)]
+    assert overall == sorted(overall, reverse=True) and overall[0] > overall[-1]
 
 
 # --- the overall score and the report ------------------------------------------------------------
@@ -477,6 +479,9 @@ def test_an_accurate_story_scores_high_and_any_error_caps_it(bridge: Scenario) -
     assert good.overall >= 90 and not good.error_dimensions
     late = graded(bridge, GOOD, filed_at=NOON + 1)
     assert late.overall < 80 < good.overall
+    # Errors in heavier dimensions, and more of them, cap lower.
+    misquoted = graded(bridge, GOOD.replace("half its", "all its"), filed_at=NOON + 1)
+    assert misquoted.overall < late.overall
 
 
 def test_scores_cover_exactly_the_dimensions(bridge: Scenario) -> None:

@@ -36,8 +36,10 @@ WEIGHTS: dict[str, float] = {
 }
 """How much each dimension counts in the overall score."""
 ERROR_CAP = 79
-"""The best overall score a story with any error can get; each further error takes CAP_STEP more."""
-CAP_STEP = 4
+"""The best overall score a story with any error can get: an editor sends back a story with an error, so it
+never reaches a front-page score. The cap falls by CAP_STEP for each weight point of the dimensions in
+error and for each error after the first, and by a point for every 20 those dimensions' scores fall short."""
+CAP_STEP = 2
 INVENTED_CAP = 35
 """The best overall score a story with an invented quote can get."""
 SHORT_QUOTE = 3
@@ -685,11 +687,14 @@ def _finding_order(finding: Finding) -> tuple[int, int, int]:
 
 
 def _overall(scores: dict[str, int], findings: tuple[Finding, ...], invented: bool) -> int:
+    """The weighted mean of the scores, capped when there are errors (see ERROR_CAP) or an invention."""
     mean = sum(WEIGHTS[d] * scores[d] for d in DIMENSIONS) / sum(WEIGHTS.values())
     overall = round(mean)
-    errors = sum(1 for finding in findings if finding.severity == "error")
+    errors = [finding.dimension for finding in findings if finding.severity == "error"]
     if errors:
-        overall = min(overall, max(0, ERROR_CAP - CAP_STEP * (errors - 1)))
+        weight = sum(WEIGHTS[dimension] for dimension in set(errors))
+        shortfall = sum(100 - scores[dimension] for dimension in set(errors)) / 20
+        overall = min(overall, round(ERROR_CAP - CAP_STEP * (weight + len(errors) - 1) - shortfall))
     if invented:
         overall = min(overall, INVENTED_CAP)
     return int(max(0, min(100, overall)))
