@@ -378,8 +378,12 @@ def _closest_detail(match: Match | None) -> str | None:
     return f"closest on the record ({called(match.said.speaker)}): \u201c{match.said.quote.text}\u201d"
 
 
-_PLAIN_STARTS = frozenset(("A", "An", "The", "This", "That", "These", "Those", "It", "There", "He", "She",
-                           "They", "We", "In", "At", "On", "To", "Answering", "After", "Before", "During"))
+_PLAIN_STARTS = frozenset((
+    "A", "An", "The", "This", "That", "These", "Those", "It", "There", "Here", "He", "She", "They", "We", "You",
+    "His", "Her", "Their", "Its", "Our", "Your", "My", "Some", "Many", "One", "Two", "Every", "Each", "Both",
+    "No", "Not", "Nobody", "In", "At", "On", "To", "By", "For", "Of", "Over", "Under", "As", "If", "When",
+    "While", "Before", "After", "During", "Beside", "Outside", "Inside", "From", "With", "Then", "Earlier",
+    "Later", "Asked", "Answering", "Speaking", "Reacting", "Describing", "Continuing", "Passing", "Setting"))
 
 
 def _lower_first(text: str) -> str:
