@@ -1,8 +1,9 @@
 """Time to first frame: `newsroom` (the title screen) against a bare Textual app, in the same run.
 
 Each program runs in a fresh pseudo-terminal (80×24); the clock stops when the text of its first screen
-reaches the terminal. Runs alternate between the two programs, after one warm-up each, and the medians are
-compared. The target is a ratio of at most 1.3.
+reaches the terminal. Runs alternate between the two programs, after one warm-up each. It prints the ratio
+of the medians, and the median of the ratios of each pair of neighbouring runs, which holds steadier on a
+busy machine; the target (at most 1.3) is checked on the latter.
 
     python benchmarks/bench_startup.py [--runs N] [SCENARIO]
 """
@@ -72,7 +73,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("scenario", nargs="?", default=str(ROOT / "scenarios" / "example-bridge.yaml"),
                         help="a scenario file or shipped name (default: the example)")
-    parser.add_argument("--runs", type=int, default=9, help="timed runs of each program (default 9)")
+    parser.add_argument("--runs", type=int, default=15, help="timed runs of each program (default 15)")
     options = parser.parse_args()
 
     sys.path.insert(0, str(ROOT))
@@ -88,7 +89,9 @@ def main() -> int:
         env = {**os.environ, "TERM": "xterm-256color", "COLORTERM": "truecolor", "NEWSROOM_DATA_DIR": data,
                "PYTHONPATH": str(ROOT)}
         env.pop("NEWSROOM_THEME", None)
-        game = ([sys.executable, "-m", "game", "play", str(path)], preview.title.encode("utf-8"))
+        script = Path(sys.executable).with_name("newsroom")  # the installed command, as a player runs it
+        launcher = [str(script)] if script.exists() else [sys.executable, "-m", "game"]
+        game = ([*launcher, "play", str(path)], preview.title.encode("utf-8"))
         bare = ([sys.executable, "-c", BARE_APP], b"bare textual app ready")
         for command, marker in (game, bare):
             first_frame(command, marker, env)  # warm-up: bytecode caches, file cache
@@ -98,11 +101,13 @@ def main() -> int:
             times["bare"].append(first_frame(*bare, env))
     medians = {name: statistics.median(values) for name, values in times.items()}
     ratio = medians["newsroom"] / medians["bare"]
+    paired = statistics.median(ours / bare for ours, bare in zip(times["newsroom"], times["bare"], strict=True))
     for name, values in times.items():
         print(f"{name:9} median {medians[name] * 1000:6.0f} ms  "
               f"(min {min(values) * 1000:.0f}, max {max(values) * 1000:.0f}, {len(values)} runs)")
-    print(f"ratio    {ratio:.2f}  (target <= {TARGET}; {path.name})")
-    return 0 if ratio <= TARGET else 1
+    print(f"ratio    {ratio:.2f} of the medians, {paired:.2f} median of run-by-run ratios "
+          f"(target <= {TARGET}; {path.name})")
+    return 0 if paired <= TARGET else 1
 
 
 if __name__ == "__main__":

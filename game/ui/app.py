@@ -45,10 +45,8 @@ class NewsroomApp(App[None]):
     """Plays one scenario, from the title screen to the editor's review."""
 
     TITLE = "Newsroom"
-    CSS_PATH = [
-        "app.tcss", "widgets/clock_bar.tcss", "widgets/choice_list.tcss", "widgets/notebook_view.tcss",
-        "widgets/marked_story.tcss", "widgets/score_table.tcss",
-    ]
+    CSS_PATH = ["app.tcss", "screens/title.tcss"]
+    """The title screen is the default screen, so its styles load with the app's, in the first pass."""
     BINDINGS = [
         Binding("n,f2", "notebook", "Notebook"),
         Binding("question_mark", "help", "Help", key_display="?"),
@@ -79,8 +77,10 @@ class NewsroomApp(App[None]):
 
     # --- loading and watching the scenario -------------------------------------------------------
 
+    def get_default_screen(self) -> Screen[None]:
+        return TitleScreen()
+
     def on_mount(self) -> None:
-        self.push_screen(TitleScreen())
         self.call_after_refresh(self.load)
         if self.watching:
             self.set_interval(WATCH_SECONDS, self.check_file)
@@ -120,8 +120,8 @@ class NewsroomApp(App[None]):
         self.scenario = checked.scenario
         self.preview = Preview.of(checked.scenario)
         if isinstance(self.screen, ProblemsScreen):
-            if self.session is None and len(self.screen_stack) <= 2:
-                self.show(TitleScreen())
+            if self.session is None:
+                self.back_to_title()
             else:
                 self.pop_screen()
         if first:
@@ -154,7 +154,7 @@ class NewsroomApp(App[None]):
     # --- moving between screens ------------------------------------------------------------------
 
     def show(self, screen: Screen[None]) -> None:
-        """Make `screen` the only one above the app's base screen."""
+        """Make `screen` the only one above the title screen (which is always at the bottom)."""
         while len(self.screen_stack) > 2:
             self.pop_screen()
         if len(self.screen_stack) == 2:
@@ -230,7 +230,8 @@ class NewsroomApp(App[None]):
 
     def back_to_title(self) -> None:
         self.session = None
-        self.show(TitleScreen())
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
 
     def watch_session(self) -> None:
         self.refresh_bindings()

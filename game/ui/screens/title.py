@@ -42,7 +42,7 @@ def about_text(preview: Preview) -> Group:
 class TitleScreen(GameScreen):
     """The first thing the player sees."""
 
-    CSS_PATH = "title.tcss"
+    # title.tcss is loaded by the app: the title is its default screen, drawn in the very first frame.
     BINDINGS = [
         Binding("1", "pick(0)", show=False),
         Binding("2", "pick(1)", show=False),

@@ -10,6 +10,7 @@ from textual.widgets.option_list import Option
 
 from game import engine
 from game.ui.text import clean
+from game.ui.widgets import styles
 
 MAX_NUMBERED = 9
 
@@ -32,6 +33,8 @@ def option_prompt(number: int, option: engine.Option) -> Text:
 
 class ChoiceList(OptionList):
     """Numbered options; posts `ChoiceList.Chosen` with the engine's key for the option picked."""
+
+    DEFAULT_CSS = styles(__file__)
 
     class Chosen(Message):
         def __init__(self, key: str) -> None:

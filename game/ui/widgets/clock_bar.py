@@ -8,6 +8,7 @@ from textual.widgets import Static
 from game import engine
 from game.ui.session import Session
 from game.ui.text import clean, time_left_text
+from game.ui.widgets import styles
 
 URGENT_MINUTES = 30
 """Below this much time left, the deadline is shown as urgent."""
@@ -36,6 +37,8 @@ _STYLES = {"clock-ok": "", "clock-urgent": "bold", "clock-late": "bold reverse"}
 
 class ClockBar(Static):
     """One line: the game clock, the place, and how long until the story is due."""
+
+    DEFAULT_CSS = styles(__file__)
 
     def show(self, session: Session, where: str | None = None) -> None:
         left = engine.time_left(session.scenario, session.state)

@@ -13,6 +13,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from game.ui.text import clean
+from game.ui.widgets import styles
 
 SEVERITY_STYLES = {
     "error": "bold underline red",
@@ -79,6 +80,8 @@ def findings_table(findings: Sequence[Any]) -> Table:
 
 class MarkedStory(Static):
     """Shows a story with findings marked in place."""
+
+    DEFAULT_CSS = styles(__file__)
 
     def show(self, text: str, findings: Sequence[Any]) -> None:
         self.update(marked_story(text, findings))

@@ -10,6 +10,7 @@ from textual.widgets import Static
 
 from game.engine import Notebook
 from game.ui.text import clean
+from game.ui.widgets import styles
 
 KINDS = {
     "on_record": "on the record",
@@ -72,6 +73,8 @@ def notebook_text(notebook: Notebook) -> Group:
 
 class NotebookView(Static):
     """Shows a `Notebook`."""
+
+    DEFAULT_CSS = styles(__file__)
 
     def show(self, notebook: Notebook) -> None:
         self.update(notebook_text(notebook))

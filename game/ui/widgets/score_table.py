@@ -8,6 +8,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from game.model import DIMENSIONS
+from game.ui.widgets import styles
 
 BAR_WIDTH = 20
 
@@ -41,6 +42,8 @@ def score_text(overall: int, scores: Mapping[str, int], errors: frozenset[str] =
 
 class ScoreTable(Static):
     """Shows a report's overall score and the score on each dimension."""
+
+    DEFAULT_CSS = styles(__file__)
 
     def show(self, overall: int, scores: Mapping[str, int], errors: frozenset[str] = frozenset()) -> None:
         self.update(score_text(overall, scores, errors))
