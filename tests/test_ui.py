@@ -291,3 +291,25 @@ async def test_the_hanoi_title_screen() -> None:
         await pilot.pause()
         assert isinstance(app.screen, TitleScreen), app.problems[:3]
         assert "Hanoi" in screen_text(app)
+
+
+async def test_a_grader_failure_keeps_the_player_at_the_desk_with_the_draft(monkeypatch: pytest.MonkeyPatch) -> None:
+    import game.grader
+    from game.ui import kept
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("editor out to lunch")
+
+    monkeypatch.setattr(game.grader, "grade_state", broken)
+    app = make_app()
+    async with app.run_test() as pilot:
+        await start_game(pilot)
+        await pilot.press("1", "3")
+        await pilot.pause()
+        app.screen.query_one("#headline", Input).value = "Bridge closes"
+        app.screen.query_one("#body", TextArea).load_text("The council voted.")
+        await pilot.press("ctrl+f", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, DeskScreen)
+        assert app.session.state.at_desk and app.session.state.ending is None
+    assert kept.load_draft("example-bridge") == ("Bridge closes", "The council voted.")

@@ -216,7 +216,13 @@ class NewsroomApp(App[None]):
         from game.ui.screens.review import ReviewScreen
 
         assert self.session is not None
-        filed = file_story(self.session, headline, body, self.results_dir)
+        try:
+            filed = file_story(self.session, headline, body, self.results_dir)
+        except Exception as error:  # a grader bug must not cost the player their story
+            self.log.error(f"grading failed: {error!r}")
+            self.notify(f"The editor could not grade this story ({error}). Your draft is saved; "
+                        "please report this.", severity="error", timeout=15)
+            return
         if filed.report is not None:
             self.advance(filed.session)
         self.show(ReviewScreen(filed.session, filed))

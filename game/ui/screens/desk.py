@@ -144,14 +144,19 @@ class DeskScreen(GameScreen):
         body.focus()
 
     def action_save_draft(self) -> None:
+        if self.keep_draft():
+            self.notify("Draft saved.")
+
+    def keep_draft(self) -> bool:
+        """Save the headline and story; say so when that fails."""
         try:
             save_draft(self.session.scenario.id, self.headline, self.body)
         except OSError as error:
             self.notify(f"The draft could not be saved: {error}", severity="error")
-            return
+            return False
         self.saved = (self.headline, self.body)
         self.update_count()
-        self.notify("Draft saved.")
+        return True
 
     # --- leaving and filing ----------------------------------------------------------------------
 
@@ -191,7 +196,7 @@ class DeskScreen(GameScreen):
 
         def answered(answer: str | None) -> None:
             if answer == "file":
-                self.saved = (self.headline, self.body)
+                self.keep_draft()
                 self.game.file(headline, body)
 
         self.app.push_screen(ConfirmScreen("File this story?", message,
