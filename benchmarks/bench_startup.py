@@ -6,6 +6,9 @@ of the medians, and the median of the ratios of each pair of neighbouring runs, 
 busy machine; the target (at most 1.3) is checked on the latter.
 
     python benchmarks/bench_startup.py [--runs N] [SCENARIO]
+
+It runs the `newsroom` command beside the Python running it (so `.venv/bin/python benchmarks/...` measures
+that installation), or `python -m game` from this checkout when there is none.
 """
 
 from __future__ import annotations
@@ -86,11 +89,13 @@ def main() -> int:
         print(f"{path}: not a playable scenario", file=sys.stderr)
         return 2
     with tempfile.TemporaryDirectory() as data:
-        env = {**os.environ, "TERM": "xterm-256color", "COLORTERM": "truecolor", "NEWSROOM_DATA_DIR": data,
-               "PYTHONPATH": str(ROOT)}
+        env = {**os.environ, "TERM": "xterm-256color", "COLORTERM": "truecolor", "NEWSROOM_DATA_DIR": data}
         env.pop("NEWSROOM_THEME", None)
+        env.pop("PYTHONDONTWRITEBYTECODE", None)  # compiled once by the warm-up, as an installed game is
         script = Path(sys.executable).with_name("newsroom")  # the installed command, as a player runs it
         launcher = [str(script)] if script.exists() else [sys.executable, "-m", "game"]
+        if not script.exists():
+            env["PYTHONPATH"] = str(ROOT)
         game = ([*launcher, "play", str(path)], preview.title.encode("utf-8"))
         bare = ([sys.executable, "-c", BARE_APP], b"bare textual app ready")
         for command, marker in (game, bare):

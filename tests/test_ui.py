@@ -96,6 +96,11 @@ async def test_a_whole_day_from_title_to_review(tmp_path: Path, data_dir: Path) 
         assert "THE EDITOR'S REVIEW" in review and "Overall" in review
         assert app.session.state.ending in {"front-page", "inside", "correction", "missed"}
 
+        await pilot.press("p")  # play again: back to the title, with nothing left to continue
+        await pilot.pause()
+        assert isinstance(app.screen, TitleScreen) and app.session is None
+        assert "Continue" not in screen_text(app)
+
     cards = sorted(path.suffix for path in results.iterdir())
     assert cards == [".json", ".md"]
     card = json.loads(next(results.glob("*.json")).read_text(encoding="utf-8"))
@@ -216,9 +221,22 @@ async def test_leaving_the_desk_with_unsaved_text_asks_first() -> None:
         await pilot.press("3")  # back to the desk: the draft is still there
         await pilot.pause()
         assert app.screen.query_one("#headline", Input).value == "Bridge"
-        await pilot.press("escape")  # nothing unsaved: no question
+        await pilot.press("x", "ctrl+q")  # quitting with unsaved changes asks too
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen) and "Quit Newsroom?" in screen_text(app)
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("backspace", "escape")  # nothing unsaved now: no question
         await pilot.pause()
         assert isinstance(app.screen, SceneScreen)
+
+
+async def test_new_goes_straight_to_a_new_game() -> None:
+    app = make_app(start_new=True)
+    async with app.run_test() as pilot:
+        await app.scenario_ready()
+        await pilot.pause()
+        assert isinstance(app.screen, PlayerNameScreen)
 
 
 async def test_notebook_help_and_palette_commands() -> None:
