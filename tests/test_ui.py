@@ -300,6 +300,12 @@ async def test_watch_reloads_in_place_and_shows_problems_until_fixed(tmp_path: P
         assert app.session.state.scene == "chamber"
         assert "The public gallery is full." in screen_text(app)
 
+        await pilot.press("3", *"Draft")  # at the desk, writing: a reload keeps the words on the page
+        await rewrite(original.replace("250 words on the bridge vote", "300 words on the bridge vote"))
+        assert isinstance(app.screen, DeskScreen)
+        assert app.screen.query_one("#headline", Input).value == "Draft"
+        assert "300 words on the bridge vote" in screen_text(app)
+
 
 async def test_the_hanoi_title_screen() -> None:
     hanoi = ROOT / "scenarios" / "hanoi-summit.yaml"

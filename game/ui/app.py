@@ -139,7 +139,10 @@ class NewsroomApp(App[None]):
             self.notify("Scenario reloaded." if not was_broken else "Scenario fixed and reloaded.")
             return
         moved, note = carry_over(session, scenario)
-        self.begin(moved)
+        if moved.place == session.place:
+            self.advance(moved)  # the screens showing the game redraw; a story being written stays put
+        else:
+            self.begin(moved)
         self.notify(f"Scenario reloaded: {note}.")
 
     async def scenario_ready(self) -> Scenario | None:
