@@ -46,6 +46,8 @@ ARRIVALS: dict[str, set[int]] = {}
 """The clock in every distinct state of each scene, filled in by the full walk."""
 HALL_WAITS: list[tuple[str, int]] = []
 """Moments before two in the press conference hall that do not offer exactly one way to wait."""
+CLOSED_WITH_QUESTIONS_LEFT: set[int] = set()
+"""Times at which the press conference had ended with some of the player's questions still unasked."""
 
 
 def _observe(state: GameState, offered: list[engine.Option]) -> None:
@@ -54,6 +56,9 @@ def _observe(state: GameState, offered: list[engine.Option]) -> None:
         count = sum(option.label == "Wait for the president" for option in offered)
         if count != 1:
             HALL_WAITS.append((engine.clock(state), count))
+    scene = engine.current_scene(hanoi(), state)
+    if scene.questions and engine.questions_left(scene, state) and not any(o.kind == "question" for o in offered):
+        CLOSED_WITH_QUESTIONS_LEFT.add(state.time)
 
 
 @cache
@@ -312,6 +317,8 @@ def test_the_day_keeps_the_records_order() -> None:
     assert ARRIVALS["presser-opening"] <= set(range(minutes_of("14:00"), minutes_of("14:05")))
     assert min(ARRIVALS["presser-late"]) >= minutes_of("14:05")
     assert ARRIVALS["presser-stream"] == {minutes_of("14:40")}
+    assert CLOSED_WITH_QUESTIONS_LEFT and min(CLOSED_WITH_QUESTIONS_LEFT) >= minutes_of("14:45"), \
+        "a late arrival finds the press conference over before all their questions are put"
 
 
 def test_the_three_routes_are_substantially_different() -> None:
