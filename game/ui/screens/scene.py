@@ -62,6 +62,8 @@ def prompt_text(session: Session) -> Text:
         if scene.questions.prompt:
             out.append(clean(scene.questions.prompt) + " ")
         out.append(f"({left} question{'s' * (left != 1)} left)", style="dim")
+    elif not engine.options(session.scenario, session.state):
+        out.append("There is nothing more to do here: press u to undo your last choice.", style="italic")
     else:
         out.append("What now?", style="dim")
     return out
