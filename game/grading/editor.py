@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
+from game.engine import GameState, filing_time
 from game.grading.matching import MISQUOTE_RATIO, Match, closest, exact_matches, split, word_diff
 from game.grading.record import Phrase, Record, record_of
 from game.grading.report import SEVERITIES, Finding, Report, Story
@@ -704,11 +705,8 @@ def _overall(scores: dict[str, int], findings: tuple[Finding, ...], invented: bo
     return int(max(0, min(100, overall)))
 
 
-def grade_state(scenario: Scenario, state: object, story: Story) -> Report:
+def grade_state(scenario: Scenario, state: GameState, story: Story) -> Report:
     """Grade a story written in a playthrough, from the notebook in its state, filed now."""
-    from game.engine import GameState, filing_time
-
-    assert isinstance(state, GameState)
     return grade(scenario, story, gathered=state.quotes, known=state.facts, verified=state.verified,
                  filed_at=filing_time(scenario, state))
 
