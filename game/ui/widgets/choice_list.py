@@ -9,7 +9,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from game import engine
-from game.ui.text import clean
+from game.ui.text import clean, duration
 from game.ui.widgets import styles
 
 MAX_NUMBERED = 9
@@ -27,7 +27,7 @@ def option_prompt(number: int, option: engine.Option) -> Text:
     if option.kind == "file":
         prompt.append("  → story desk", style="italic")
     elif option.minutes:
-        prompt.append(f"  {option.minutes} min", style="dim")
+        prompt.append(f"  {duration(option.minutes)}", style="dim")
     return prompt
 
 
