@@ -337,3 +337,16 @@ async def test_a_grader_failure_keeps_the_player_at_the_desk_with_the_draft(monk
         assert isinstance(app.screen, DeskScreen)
         assert app.session.state.at_desk and app.session.state.ending is None
     assert kept.load_draft("example-bridge") == ("Bridge closes", "The council voted.")
+
+
+async def test_no_color_drops_colour_and_underlines_the_highlight(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = make_app()
+    async with app.run_test() as pilot:
+        await start_game(pilot)
+        segments = screen_segments(app)
+        colours = {str(colour) for segment in segments if segment.style
+                   for colour in (segment.style.color, segment.style.bgcolor) if colour is not None}
+        assert colours <= {"Color('default', ColorType.DEFAULT)"}
+        highlighted = [s for s in segments if "Go to the council chamber" in s.text]
+        assert highlighted and all(s.style.underline for s in highlighted)

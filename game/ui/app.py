@@ -20,6 +20,7 @@ from textual.reactive import var
 from textual.screen import Screen
 
 from game.ui.kept import has_save, remembered_player
+from game.ui.look import NO_COLOR_THEME, no_color_theme, wants_no_color
 from game.ui.preview import Preview
 from game.ui.screens.title import TitleScreen
 
@@ -61,7 +62,8 @@ class NewsroomApp(App[None]):
 
     def __init__(self, path: Path | str, preview: Preview | None = None, *, start_new: bool = False,
                  watch: bool = False, results_dir: Path | None = None, theme: str | None = None) -> None:
-        super().__init__()
+        no_color = wants_no_color()
+        super().__init__(ansi_color=True if no_color else None)  # no colour at all, not shades of grey
         self.path = Path(path)
         self.set_reactive(NewsroomApp.preview, preview)
         self.scenario: Scenario | None = None
@@ -72,7 +74,11 @@ class NewsroomApp(App[None]):
         self.player = remembered_player()
         self._stamp = file_stamp(self.path)
         self._checked = asyncio.Event()
-        if theme:
+        self.unknown_theme = theme if theme and theme not in self.available_themes else None
+        if no_color:
+            self.register_theme(no_color_theme())
+            self.theme = NO_COLOR_THEME
+        elif theme and not self.unknown_theme:
             self.theme = theme
 
     # --- loading and watching the scenario -------------------------------------------------------
@@ -82,6 +88,9 @@ class NewsroomApp(App[None]):
 
     def on_mount(self) -> None:
         self.call_after_refresh(self.load)
+        if self.unknown_theme:
+            self.notify(f"There is no theme called '{self.unknown_theme}'; using the usual one.",
+                        severity="warning")
         if self.watching:
             self.set_interval(WATCH_SECONDS, self.check_file)
 
