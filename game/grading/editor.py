@@ -301,10 +301,6 @@ def _choose(desk: Desk, found: list[Match], speaker: Mention | None) -> Match:
     return min(found, key=rank)
 
 
-def _quote_text(quote_words: tuple[str, ...]) -> str:
-    return " ".join(quote_words)
-
-
 def check_quotes(desk: Desk, notes: Notes) -> tuple[list[QuoteVerdict], bool]:
     """quotes and attribution: every quotation against the record. Returns the verdicts and whether any
     quotation was invented."""
