@@ -8,6 +8,7 @@ checked in a second pass, in `game.references`.
 
 from __future__ import annotations
 
+from functools import cached_property
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -120,8 +121,9 @@ class Condition(Model):
         """The value of one kind of test ("not" included), or None."""
         return self.not_ if kind == "not" else getattr(self, kind)
 
-    @property
+    @cached_property
     def kind(self) -> str:
+        """Which kind of test this is (worked out once: the engine asks on every step)."""
         return next(kind for kind in CONDITION_KINDS if self.part(kind) is not None)
 
 

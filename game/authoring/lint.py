@@ -14,7 +14,9 @@ Codes (errors stop a scenario from working; warnings are content a player can ne
   ending (errors)
 - L120 a quote no route gathers · L121 a fact no route learns (warnings) · L122 a key fact no route
   learns (error)
-- L130 a person who never speaks · L131 a side of the story that can never be heard (warnings)
+- L130 a person who never speaks (no route gathers their quotes; or they have none and nothing mentions
+  them: a person named in the story but never quoted is there on purpose) · L131 a side of the story
+  that can never be heard (warnings)
 - L140 an ending no route reaches · L141 a scene no route reaches (warnings; validation already
   reports scenes nothing leads to)
 - L150 a scene longer than a screen · L151 a choice label longer than a line (warnings)
@@ -26,6 +28,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+
+from yaml.nodes import MappingNode, ScalarNode
 
 from game.authoring.reach import Reach, can_end, reach
 from game.loader import Checked, Located, check_file, check_text
@@ -101,7 +105,14 @@ def lint(scenario: Scenario, located: Located) -> list[Problem]:
 
 
 def _warn(located: Located, path: tuple[object, ...], code: str, message: str, hint: str) -> Problem:
-    return located.problem(path, code, message, hint, severity="warning")
+    """A warning, pointing at the key (`when:`, `text:`) rather than its value when the path names one."""
+    return located.problem(path, code, message, hint, key=_names_key(located, path), severity="warning")
+
+
+def _names_key(located: Located, path: tuple[object, ...]) -> bool:
+    parent = located.find(path[:-1])
+    return path[-1] in ("when", "text", "label") and isinstance(parent, MappingNode) and any(
+        isinstance(key, ScalarNode) and key.value == path[-1] for key, _ in parent.value)
 
 
 def _error(located: Located, path: tuple[object, ...], code: str, message: str, hint: str) -> Problem:
@@ -195,13 +206,21 @@ def _silent_people(scenario: Scenario, found: Reach, located: Located) -> Iterat
     learnable = found.facts | set(found.initial.facts)
     speaks = {quote.speaker for quote in scenario.quotes if quote.id in gatherable}
     claims = {fact.claimed_by for fact in scenario.facts if fact.id in learnable and fact.claimed_by}
+    referred = {r.id for r in references(scenario) if r.kind == "person" and r.path[-1] != "speaker"}
+    writing = _all_text(scenario)
     for index, person in enumerate(scenario.people):
-        if person.id not in speaks:
-            own = [quote.id for quote in scenario.quotes if quote.speaker == person.id]
-            why = "no route gathers any of their quotes" if own else "no quote is theirs"
+        if person.id in speaks:
+            continue
+        if any(quote.speaker == person.id for quote in scenario.quotes):
             yield _warn(located, ("people", index, "id"), "L130",
-                        f"{person.name} ('{person.id}') never speaks: {why}",
-                        "give them a quote the player can gather, or remove them from `people:`")
+                        f"{person.name} ('{person.id}') never speaks: no route gathers any of their quotes",
+                        "let the player reach a scene, choice or question that gathers one of their quotes")
+        elif person.id not in referred and not any(name in writing for name in [person.name, *person.names]):
+            # Someone with no words who is named in the story is there on purpose (the record speaks of
+            # them, and the grader should know their name); someone nothing mentions is likely forgotten.
+            yield _warn(located, ("people", index, "id"), "L130",
+                        f"{person.name} ('{person.id}') never speaks, and nothing in the scenario mentions them",
+                        "give them a quote the player can gather, mention them, or remove them from `people:`")
     if scenario.filing:
         for index, side in enumerate(scenario.filing.balance):
             if not any(person in speaks or person in claims for person in side.people):
@@ -209,6 +228,18 @@ def _silent_people(scenario: Scenario, found: Reach, located: Located) -> Iterat
                             f"side '{side.label}' can never be heard: no route gathers a quote or claim from "
                             f"{', '.join(side.people)}",
                             "let the player gather a quote from someone on this side, or change the side")
+
+
+def _all_text(scenario: Scenario) -> str:
+    """Every piece of prose in the scenario, run together, to look for people's names in."""
+    parts = [scenario.summary, scenario.filing.brief if scenario.filing else ""]
+    parts += [text for quote in scenario.quotes for text in (quote.text, quote.context)]
+    parts += [text or "" for fact in scenario.facts for text in (fact.statement, fact.excerpt, fact.check)]
+    for scene in scenario.scenes:
+        parts += [scene.text, *(variant.text for variant in scene.extra)]
+        parts += [text or "" for choice in scene.choices for text in (choice.label, choice.response)]
+        parts += [text or "" for q in scene.questions.items for text in (q.ask, q.answer)] if scene.questions else []
+    return "\n".join(parts)
 
 
 def _never_reached(scenario: Scenario, found: Reach, located: Located) -> Iterator[Problem]:

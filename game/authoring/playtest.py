@@ -25,7 +25,7 @@ from typing import Any
 from game import engine
 from game.engine import GameState
 from game.model import CONDITION_KINDS, DIMENSIONS, Scenario, minutes_of
-from game.references import conditions, references
+from game.references import conditions
 
 MAX_STATES = 200_000
 """How many distinct states the exhaustive walk visits before it stops and says so."""
@@ -179,37 +179,107 @@ def filing_label(filing: Filing) -> str:
 
 # --- memoising states ----------------------------------------------------------------------------
 
-def state_key(scenario: Scenario) -> Callable[[GameState], Hashable]:
-    """A function giving each state a key that is equal exactly when the two states play the same.
+@dataclass(frozen=True)
+class _Relevant:
+    """What can still make a difference to the game from one scene: the tests of every condition that
+    decides what is on offer in the scenes reachable from it (and at the desk, if that is reachable)."""
 
-    What no condition tests is left out; the clock stops counting once past every time that matters;
-    a counter that only ever rises (or falls) stops counting once past every number it is tested against.
-    """
-    tested: dict[str, set[str]] = {kind: set() for kind in CONDITION_KINDS}
-    for reference in references(scenario):
-        last = reference.path[-1]
-        if isinstance(last, str) and last in tested:
-            tested[last].add(reference.id)
-    times: list[int] = []
-    bounds: dict[str, list[tuple[str, int]]] = {}
-    every_condition: list[Any] = []
+    quotes: frozenset[str]
+    facts: frozenset[str]
+    verified: frozenset[str]
+    flags: frozenset[str]
+    visited: frozenset[str]
+    counters: frozenset[str]
+    taken: frozenset[str]
+    """Keys of once-only choices and of questions (each askable once) in reachable scenes."""
+    time_cap: int | None
+    """Past this minute no reachable test of the clock can change its answer (None: none tests it)."""
+
+
+def _ahead(scenario: Scenario) -> dict[str, set[str]]:
+    """For each scene, the scenes a route could go on to from it (itself included; "" stands for the desk)."""
+    graph: dict[str, set[str]] = {}
     for scene in scenario.scenes:
-        every_condition += [variant.when for variant in scene.extra]
-        every_condition += [choice.when for choice in scene.choices]
-        every_condition += [q.when for q in scene.questions.items] if scene.questions else []
-    every_condition += [o.when for o in scenario.filing.outcomes] if scenario.filing else []
-    every_condition += [note.when for note in scenario.debrief]
-    for condition in every_condition:
-        for part, _ in conditions(condition, ()):
-            if part.before or part.after:
-                times.append(minutes_of(part.before or part.after or ""))
-            if part.counter:
-                for name in ("at_least", "at_most", "equals"):
-                    if getattr(part, name) is not None:
-                        bounds.setdefault(part.counter, []).append((name, getattr(part, name)))
+        targets = graph.setdefault(scene.id, {scene.id})
+        for choice in scene.choices:
+            if choice.goto:
+                targets.add(choice.goto)
+            if choice.file:
+                targets.add("")
+    ahead: dict[str, set[str]] = {}
+    for scene in scenario.scenes:
+        seen = {scene.id}
+        todo = [scene.id]
+        while todo:
+            for target in graph.get(todo.pop(), ()):
+                if target not in seen:
+                    seen.add(target)
+                    todo.append(target)
+        ahead[scene.id] = seen
+    return ahead
+
+
+def state_key(scenario: Scenario) -> Callable[[GameState], Hashable]:
+    """A function giving each state a key that is equal when two states can only play out the same way.
+
+    From any scene, only the tests in conditions of the scenes still reachable from it (and the desk's
+    outcomes, if a route can still file) can tell two states apart; what they do not test is left out
+    of the key. The clock stops counting once past every time those tests mention; a counter that only
+    ever rises (or falls) stops counting once past every number it is tested against; once-only choices
+    and questions count only while their scene can still be reached. Extra paragraphs and debrief notes
+    change text, not what can happen, so they are left out. Every ending is one state per ending.
+    """
+    deciding: dict[str, list[Any]] = {
+        scene.id: [*(choice.when for choice in scene.choices),
+                   *((q.when for q in scene.questions.items) if scene.questions else ())]
+        for scene in scenario.scenes}
+    deciding[""] = [outcome.when for outcome in scenario.filing.outcomes] if scenario.filing else []
+    remembered: dict[str, set[str]] = {scene.id: set() for scene in scenario.scenes}
+    questions: dict[str, str] = {}
+    for scene in scenario.scenes:
+        for q in scene.questions.items if scene.questions else []:
+            remembered[scene.id].add(engine.question_key(scene, q))
+            questions[q.id] = engine.question_key(scene, q)
+        remembered[scene.id] |= {engine.choice_key(scene, c, choice)
+                                 for c, choice in enumerate(scene.choices) if choice.once}
     writing = scenario.filing.writing_minutes if scenario.filing else 0
-    times.append(minutes_of(scenario.clock.deadline) - writing + 1)
-    time_cap = max(times)
+    late_from = minutes_of(scenario.clock.deadline) - writing + 1
+
+    bounds: dict[str, list[tuple[str, int]]] = {}
+    tests: dict[str, tuple[dict[str, set[str]], list[int]]] = {}
+    for place, whens in deciding.items():
+        tested: dict[str, set[str]] = {kind: set() for kind in CONDITION_KINDS}
+        times = [late_from] if place == "" else []
+        for when in whens:
+            for part, _ in conditions(when, ()):
+                kind = part.kind
+                if kind in ("before", "after"):
+                    times.append(minutes_of(str(part.part(kind))))
+                elif kind in tested:
+                    tested[kind].add(str(part.part(kind)))
+                if kind == "counter":
+                    for name in ("at_least", "at_most", "equals"):
+                        if getattr(part, name) is not None:
+                            bounds.setdefault(str(part.counter), []).append((name, getattr(part, name)))
+        tests[place] = (tested, times)
+
+    relevant: dict[str, _Relevant] = {}
+    for scene_id, places in _ahead(scenario).items():
+        merged: dict[str, set[str]] = {kind: set() for kind in CONDITION_KINDS}
+        clock: list[int] = []
+        taken: set[str] = set()
+        for place in places:
+            tested, place_times = tests[place]
+            for kind, names in tested.items():
+                merged[kind] |= names
+            clock += place_times
+            taken |= remembered.get(place, set())
+        taken |= {questions[name] for name in merged["asked"] if name in questions}
+        relevant[scene_id] = _Relevant(
+            frozenset(merged["has_quote"]), frozenset(merged["knows"]), frozenset(merged["verified"]),
+            frozenset(merged["flag"]), frozenset(merged["visited"]), frozenset(merged["counter"]),
+            frozenset(taken), max(clock) if clock else None)
+
     rises: set[str] = set()
     falls: set[str] = set()
     for scene in scenario.scenes:
@@ -217,29 +287,25 @@ def state_key(scenario: Scenario) -> Callable[[GameState], Hashable]:
             for name, delta in effects.change.items():
                 (rises if delta > 0 else falls if delta < 0 else set()).add(name)
     clamps: dict[str, tuple[float, float]] = {}
-    for name, tests in bounds.items():
-        high = max(value + (0 if kind == "at_least" else 1) for kind, value in tests)
-        low = min(value - (1 if kind in ("at_least", "equals") else 0) for kind, value in tests)
+    for name, named in bounds.items():
+        high = max(value + (0 if kind == "at_least" else 1) for kind, value in named)
+        low = min(value - (1 if kind in ("at_least", "equals") else 0) for kind, value in named)
         clamps[name] = (low if name not in rises else float("-inf"),
                         high if name not in falls else float("inf"))
 
-    quotes, facts, verified = tested["has_quote"], tested["knows"], tested["verified"]
-    flags, visited = tested["flag"], tested["visited"]
-    remembered = {engine.question_key(scene, q) for scene in scenario.scenes if scene.questions
-                  for q in scene.questions.items}
-    remembered |= {engine.choice_key(scene, c, choice) for scene in scenario.scenes
-                   for c, choice in enumerate(scene.choices) if choice.once}
-
-    def only(values: tuple[str, ...], wanted: set[str]) -> frozenset[str]:
-        return frozenset(value for value in values if value in wanted) if wanted and values else frozenset()
+    def only(values: tuple[str, ...], wanted: frozenset[str]) -> frozenset[str]:
+        return wanted.intersection(values) if wanted and values else frozenset()
 
     def key(state: GameState) -> Hashable:
+        if state.ending:
+            return state.ending
+        rel = relevant[state.scene]
         counters = tuple((name, min(max(value, clamps[name][0]), clamps[name][1]))
-                         for name, value in state.counters if name in clamps) if clamps else ()
-        return (state.scene, min(state.time, time_cap), state.at_desk, state.ending,
-                only(state.quotes, quotes), only(state.facts, facts), only(state.verified, verified),
-                only(state.flags, flags), counters, only(state.visited, visited),
-                only(state.taken, remembered))
+                         for name, value in state.counters if name in rel.counters) if rel.counters else ()
+        return (state.scene, None if rel.time_cap is None else min(state.time, rel.time_cap), state.at_desk,
+                only(state.quotes, rel.quotes), only(state.facts, rel.facts),
+                only(state.verified, rel.verified), only(state.flags, rel.flags), counters,
+                only(state.visited, rel.visited), only(state.taken, rel.taken))
 
     return key
 
@@ -383,17 +449,18 @@ def _longest(report: Playtest, first: Hashable, edges: dict[Hashable, list[tuple
                 stack.append((target, 0))
             continue
         stack.pop()
-        on_path.discard(key)
         length[key], best[key] = (0, None) if key in ends else (-1, None)
         for target, label in out:
-            if label == LEAVE_STEP:
-                continue  # dithering at the desk makes any route longer; the longest route is about content
+            if label == LEAVE_STEP or target in on_path:
+                continue  # no loops; and dithering at the desk would stretch any route to the deadline
             if length.get(target, -1) >= 0 and length[target] + 1 > length[key]:
                 length[key], best[key] = length[target] + 1, (target, label)
+        on_path.discard(key)
     if length.get(first, -1) < 0:
         return
-    key, steps = first, []
-    while best.get(key):
+    key = first
+    steps: list[str] = []
+    while best.get(key) and len(steps) <= len(best):
         key, label = best[key]  # type: ignore[misc]
         steps.append(label)
     report.longest, report.longest_ending = steps, ends.get(key)

@@ -1,0 +1,312 @@
+"""newsroom playtest: coverage, endings and routes, dead ends and errors on small crafted scenarios; the
+memo that keeps loops finite; the random mode; and every shipped scenario through validate, lint and playtest."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from authoring_helpers import ending, scenario, text_of, with_filing
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from game import engine
+from game.authoring.lint import lint_text
+from game.authoring.playtest import FILE_STEP, LEAVE_STEP, explore, play_randomly, route_text
+from game.bundled import bundled
+from game.cli import main
+from game.loader import check_text
+from game.model import Scenario
+
+JSON_KEYS = {"scenes_total", "scenes_reached", "choices_total", "choices_taken", "endings", "dead_ends", "errors"}
+
+
+def load(data: dict[str, Any]) -> Scenario:
+    checked = check_text(text_of(data), "tiny.yaml")
+    assert checked.scenario is not None and not checked.errors, [str(p) for p in checked.problems]
+    return checked.scenario
+
+
+def replay(scenario: Scenario, route: list[str]) -> engine.GameState:
+    """Play a reported route on the engine, step by step, as a player would."""
+    state = engine.new_game(scenario)
+    for step in route:
+        if step == LEAVE_STEP:
+            state = engine.leave_desk(state)
+        elif step.startswith(FILE_STEP):
+            match = re.search(r"score (\d+)(?:, an error in (\w+))?", step)
+            assert match, step
+            errors = frozenset([match[2]]) if match[2] else frozenset()
+            state = engine.file_story(scenario, state, int(match[1]), errors)
+        else:
+            [option] = [o for o in engine.options(scenario, state) if o.label == step]
+            state = engine.choose(scenario, state, option.key)
+    return state
+
+
+# --- coverage and endings ---------------------------------------------------------------------------
+
+def test_the_example_covers_everything_and_every_route_replays(example: Scenario) -> None:
+    report = explore(example)
+    data = report.as_json()
+    assert set(data) >= JSON_KEYS
+    assert report.complete and report.ok
+    assert data["scenes_reached"] == data["scenes_total"] == len(example.scenes)
+    assert data["choices_taken"] == data["choices_total"]
+    assert data["quotes_never"] == [] and data["facts_never"] == []
+    assert data["endings"] == ["front-page", "inside", "correction", "missed"]
+    for ending_id, route in report.endings.items():
+        assert replay(example, route).ending == ending_id
+    # the shortest route to the front page: the chamber, then straight to the desk
+    assert len(report.endings["front-page"]) == 3
+    # missing the deadline takes dithering at the desk, and the route says so
+    assert LEAVE_STEP in report.endings["missed"]
+    longest = replay(example, report.longest)
+    assert longest.ending == report.longest_ending
+    assert LEAVE_STEP not in report.longest
+    assert len(report.longest) >= max(len(route) for route in report.endings.values() if LEAVE_STEP not in route)
+
+
+def test_what_is_never_reached_is_listed() -> None:
+    data = scenario(
+        flags=["never"],
+        quotes=[*scenario()["quotes"],
+                {"id": "hidden", "speaker": "ed", "text": "Hidden.", "context": "c", "kind": "on_record"}],
+        facts=[{"id": "lost", "statement": "Lost.", "status": "confirmed"}],
+        scenes=[{"id": "start", "text": "Start.", "gather": ["ed-go"],
+                 "questions": {"items": [{"id": "ask", "ask": "Well?", "to": "ed", "when": {"flag": "never"}}]},
+                 "choices": [{"label": "Go on", "goto": "end"},
+                             {"label": "Vault", "goto": "vault", "when": {"flag": "never"}}]},
+                {"id": "vault", "text": "Vault.", "gather": ["hidden"], "learn": ["lost"],
+                 "choices": [{"label": "Out", "goto": "secret-end"}]},
+                ending("end"), ending("secret-end")])
+    report = explore(load(data)).as_json()
+    assert report["scenes_total"] == 4 and report["scenes_reached"] == 2
+    assert report["scenes_never"] == ["vault", "secret-end"]
+    assert report["choices_total"] == 3 and report["choices_taken"] == 1
+    assert [c["label"] for c in report["choices_never"]] == ["Vault", "Out"]
+    assert report["questions_never"] == [{"scene": "start", "key": "start/ask:ask", "ask": "Well?"}]
+    assert report["quotes_never"] == ["hidden"] and report["facts_never"] == ["lost"]
+    assert report["endings"] == ["end"] and report["endings_never"] == ["secret-end"]
+    assert report["dead_ends"] == [] and report["errors"] == []
+
+
+def test_every_outcome_at_the_desk_is_tried() -> None:
+    data = with_filing(scenario(), [
+        {"ending": "late", "late": True},
+        {"ending": "corrected", "errors_in": ["accuracy"]},
+        {"ending": "great", "min_score": 90},
+        {"ending": "poor", "max_score": 20},
+        {"ending": "flagged", "when": {"flag": "bold"}},
+        {"ending": "fine"}])
+    data["flags"] = ["bold"]
+    data["clock"] = {"start": "09:00", "deadline": "09:30"}
+    data["scenes"][0]["choices"] = [{"label": "Write", "file": True}, {"label": "Be bold", "set": ["bold"]},
+                                    {"label": "Give up", "goto": "end"}]
+    scenario_ = load(data)
+    report = explore(scenario_)
+    assert sorted(report.endings) == ["corrected", "end", "fine", "flagged", "great", "late", "poor"]
+    for ending_id, route in report.endings.items():
+        assert replay(scenario_, route).ending == ending_id
+
+
+# --- dead ends, errors, limits -----------------------------------------------------------------------
+
+def stranded() -> dict[str, Any]:
+    """A once-only way out of a scene the player can come back to: the second visit is a dead end."""
+    return scenario(scenes=[
+        {"id": "start", "text": "Start.", "gather": ["ed-go"], "choices": [
+            {"label": "Into the room", "goto": "room", "once": True},
+            {"label": "Go on", "goto": "end", "when": {"not": {"visited": "room"}}}]},
+        {"id": "room", "text": "A room.", "choices": [{"label": "Back", "goto": "start"}]},
+        ending("end")])
+
+
+def test_a_dead_end_is_found_with_the_route_to_it() -> None:
+    scenario_ = load(stranded())
+    report = explore(scenario_)
+    assert not report.ok
+    [dead] = report.dead_ends
+    assert dead.scene == "start" and dead.route == ["Into the room", "Back"]
+    assert engine.options(scenario_, replay(scenario_, dead.route)) == []
+    assert lint_text(text_of(stranded()), "tiny.yaml").problems == []  # only playing finds this one
+
+
+def test_the_command_exits_1_on_a_dead_end(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "stranded.yaml"
+    path.write_text(text_of(stranded()), encoding="utf-8")
+    assert main(["playtest", str(path)]) == 1
+    out = capsys.readouterr().out
+    assert "DEAD END in scene 'start'" in out and "Into the room > Back" in out
+    assert main(["playtest", "--json", str(path)]) == 1
+    report = json.loads(capsys.readouterr().out)
+    assert report["dead_ends"] == [{"scene": "start", "route": ["Into the room", "Back"], "count": 1}]
+
+
+def test_an_engine_error_is_reported_with_its_route(monkeypatch: pytest.MonkeyPatch, example: Scenario) -> None:
+    real_choose = engine.choose
+
+    def broken(scenario_: Scenario, state: engine.GameState, key: str) -> engine.GameState:
+        if key.startswith("gallery/"):
+            raise KeyError("boom")
+        return real_choose(scenario_, state, key)
+
+    monkeypatch.setattr(engine, "choose", broken)
+    report = explore(example)
+    assert not report.ok and report.dead_ends == []
+    [error] = report.errors
+    assert error.scene == "gallery" and "KeyError" in error.message
+    assert error.route[-1] == "Listen to the gossip in the gallery"
+
+
+def test_loops_and_counters_do_not_explode() -> None:
+    """A sticky stay-here choice that costs time and raises a counter: endless, but finitely many states."""
+    data = scenario(counters={"coffee": 0}, scenes=[
+        {"id": "start", "text": "Start.", "gather": ["ed-go"], "choices": [
+            {"label": "Another coffee", "change": {"coffee": 1}},
+            {"label": "Wired", "goto": "end", "when": {"counter": "coffee", "at_least": 3}},
+            {"label": "Go on", "goto": "end"}]},
+        ending("end")])
+    report = explore(load(data))
+    assert report.complete and report.ok and report.loops
+    assert report.states < 100
+    assert report.choices == {"start/1", "start/2", "start/3"}
+
+
+def test_the_state_limit_stops_the_walk_and_says_so(example: Scenario, capsys: pytest.CaptureFixture[str]) -> None:
+    report = explore(example, max_states=10)
+    assert not report.complete and report.states == 10
+    assert report.as_json()["complete"] is False
+    assert main(["playtest", "--max-states", "10", "example-bridge"]) == 0
+    assert "STOPPED at the limit of 10 states" in capsys.readouterr().out
+
+
+# --- random mode ------------------------------------------------------------------------------------
+
+def test_random_playthroughs_are_seeded(example: Scenario) -> None:
+    first = play_randomly(example, 50, seed=7).as_json()
+    again = play_randomly(example, 50, seed=7).as_json()
+    assert first == again
+    assert first["runs"] == 50 and first["seed"] == 7 and first["mode"] == "random"
+    assert set(first["endings"]) <= {"front-page", "inside", "correction", "missed"} and first["endings"]
+    for ending_id, route in play_randomly(example, 50, seed=7).endings.items():
+        assert replay_loosely(example, route) == ending_id
+
+
+def replay_loosely(scenario_: Scenario, route: list[str]) -> str | None:
+    """Random routes may file with several errors; replay them with the errors they name."""
+    state = engine.new_game(scenario_)
+    for step in route:
+        if step == LEAVE_STEP:
+            state = engine.leave_desk(state)
+        elif step.startswith(FILE_STEP):
+            match = re.search(r"score (\d+)(?:, errors in ([\w, ]+))?", step)
+            assert match
+            errors = frozenset(match[2].split(", ")) if match[2] else frozenset()
+            state = engine.file_story(scenario_, state, int(match[1]), errors)
+        else:
+            [option] = [o for o in engine.options(scenario_, state) if o.label == step]
+            state = engine.choose(scenario_, state, option.key)
+    return state.ending
+
+
+def test_the_random_command_prints_its_seed(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["playtest", "example-bridge", "--random", "20", "--seed", "3", "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["runs"] == 20 and report["seed"] == 3 and set(report) >= JSON_KEYS
+    assert main(["playtest", "example-bridge", "--random", "5"]) == 0
+    assert re.search(r"5 random playthroughs, seed \d+", capsys.readouterr().out)
+
+
+def test_bad_arguments_and_bad_files_are_clear(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        main(["playtest", "example-bridge", "--random", "0"])
+    assert exit_.value.code == 2
+    assert main(["playtest", str(tmp_path / "missing.yaml")]) == 2
+    assert "no scenario file" in capsys.readouterr().err
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("format: 1\n", encoding="utf-8")
+    assert main(["playtest", str(broken)]) == 1
+    assert "does not validate" in capsys.readouterr().err
+
+
+def test_route_text_folds_repeats() -> None:
+    assert route_text([]) == "(the start)"
+    assert route_text(["a", "b", "x", "y", "x", "y", "x", "y", "c"]) == "a > b > (x > y) x3 > c"
+    assert route_text(["a", "a", "a", "b"]) == "a x3 > b"
+    assert route_text(["a", "a", "b"]) == "a > a > b"
+
+
+# --- lint and playtest agree ------------------------------------------------------------------------
+
+FLAGS = ["a", "b", "c"]
+atoms = st.one_of(
+    st.sampled_from(FLAGS).map(lambda flag: {"flag": flag}),
+    st.sampled_from(FLAGS).map(lambda flag: {"not": {"flag": flag}}),
+    st.sampled_from(["s0", "s1", "s2"]).map(lambda scene: {"visited": scene}),
+    st.integers(-1, 2).map(lambda n: {"counter": "n", "at_least": n}),
+    st.sampled_from(["09:20", "10:00"]).map(lambda t: {"before": t}),
+)
+conditions = st.one_of(st.none(), atoms, st.lists(atoms, min_size=2, max_size=3).map(lambda parts: {"all": parts}))
+
+
+@st.composite
+def small_scenarios(draw: st.DrawFn) -> dict[str, Any]:
+    scenes = []
+    for index in range(3):
+        choices = []
+        for _ in range(draw(st.integers(1, 3))):
+            choice: dict[str, Any] = {"label": f"choice {len(choices)}",
+                                      "goto": draw(st.sampled_from(["s0", "s1", "s2", "end"]))}
+            when = draw(conditions)
+            if when:
+                choice["when"] = when
+            effect = draw(st.sampled_from(["", "set", "clear", "up", "down"]))
+            if effect in ("set", "clear"):
+                choice[effect] = [draw(st.sampled_from(FLAGS))]
+            elif effect:
+                choice["change"] = {"n": 1 if effect == "up" else -1}
+            choice["once"] = draw(st.booleans())
+            choices.append(choice)
+        choices.append({"label": "leave", "goto": "end"} if index == 0 else
+                       {"label": "back", "goto": "s0", "when": draw(conditions)} if draw(st.booleans()) else
+                       {"label": "back", "goto": "s0"})
+        choices[-1] = {key: value for key, value in choices[-1].items() if value is not None}
+        scenes.append({"id": f"s{index}", "text": f"Scene {index}.", "choices": choices})
+    scenes[0]["gather"] = ["ed-go"]
+    return scenario(flags=FLAGS, counters={"n": 0}, scenes=[*scenes, ending("end")])
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(small_scenarios())
+def test_whatever_lint_says_can_never_happen_never_happens_in_play(data: dict[str, Any]) -> None:
+    checked = check_text(text_of(data), "random.yaml")
+    if checked.scenario is None or checked.errors:
+        return  # e.g. a scene nothing leads to: validation's business
+    linted = lint_text(text_of(data), "random.yaml")
+    report = explore(checked.scenario, max_states=2_000)  # a counter that goes both ways has no end
+    never = {problem.message.split('"')[1] + "@" + problem.message.split("'")[1]
+             for problem in linted.findings if problem.code == "L101"}
+    for s, _, key, label in report.all_choices():
+        if f"{label}@{checked.scenario.scenes[s].id}" in never:
+            assert key not in report.choices, f"lint said {key} is never offered, but playtest took it"
+    unreached = {problem.message.split("'")[1] for problem in linted.findings if problem.code in ("L140", "L141")}
+    assert not unreached & report.scenes
+
+
+# --- CI: every shipped scenario validates, lints clean under --strict and playtests clean -------------
+
+@pytest.mark.parametrize("name", sorted(bundled()))
+def test_every_shipped_scenario_validates_lints_strictly_and_playtests(name: str,
+                                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    path = str(bundled()[name])
+    assert main(["validate", path]) == 0, capsys.readouterr().out
+    assert main(["lint", "--strict", path]) == 0, capsys.readouterr().out
+    assert main(["playtest", "--json", path]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["complete"], f"{name}: the exhaustive playtest hit its state limit"
+    assert report["dead_ends"] == [] and report["errors"] == []
+    assert report["endings_never"] == [], f"{name}: endings no playthrough reaches"
