@@ -235,6 +235,8 @@ scenes:
         when: {not: {visited: owner}}
       - label: Head back and write
         file: true           # goes to the story desk (see `filing:` below)
+        # A choice with `fallback: true` is offered only when nothing else is: a way out for when every
+        # other choice's `when:` fails. This scene needs none, since this choice has no condition.
         debrief: Filing early is safe on the clock, but a fire story needs the cause and the people.
 
   - id: chief

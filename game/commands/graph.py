@@ -21,8 +21,9 @@ def run(options: argparse.Namespace) -> int:
     if options.output:
         try:
             write_atomically(Path(options.output), text)
-        except OSError as error:
-            print(f"newsroom graph: cannot write {options.output}: {error.strerror or error}", file=sys.stderr)
+        except (OSError, ValueError) as error:  # ValueError: a path no file system accepts (a NUL byte)
+            reason = getattr(error, "strerror", None) or error
+            print(f"newsroom graph: cannot write {options.output}: {reason}", file=sys.stderr)
             return 1
         print(f"wrote the story map of {scenario.id} to {options.output}", file=sys.stderr)
     else:
