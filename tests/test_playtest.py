@@ -238,6 +238,9 @@ def test_route_text_folds_repeats() -> None:
     assert route_text(["a", "b", "x", "y", "x", "y", "x", "y", "c"]) == "a > b > (x > y) x3 > c"
     assert route_text(["a", "a", "a", "b"]) == "a x3 > b"
     assert route_text(["a", "a", "b"]) == "a > a > b"
+    long = [f"s{n}" for n in range(100)]
+    assert route_text(long) == " > ".join([*long[:12], "... 80 more steps ...", *long[-8:]])
+    assert route_text(long, shown=None) == " > ".join(long)
 
 
 # --- lint and playtest agree ------------------------------------------------------------------------

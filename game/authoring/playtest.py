@@ -196,27 +196,60 @@ class _Relevant:
     """Past this minute no reachable test of the clock can change its answer (None: none tests it)."""
 
 
-def _ahead(scenario: Scenario) -> dict[str, set[str]]:
-    """For each scene, the scenes a route could go on to from it (itself included; "" stands for the desk)."""
-    graph: dict[str, set[str]] = {}
+def _places_ahead(scenario: Scenario) -> dict[str, set[str]]:
+    """The places each scene leads to directly: scenes, and "" for the desk."""
+    graph: dict[str, set[str]] = {"": set()}
     for scene in scenario.scenes:
-        targets = graph.setdefault(scene.id, {scene.id})
+        targets = graph.setdefault(scene.id, set())
         for choice in scene.choices:
             if choice.goto:
                 targets.add(choice.goto)
             if choice.file:
                 targets.add("")
-    ahead: dict[str, set[str]] = {}
-    for scene in scenario.scenes:
-        seen = {scene.id}
-        todo = [scene.id]
-        while todo:
-            for target in graph.get(todo.pop(), ()):
-                if target not in seen:
-                    seen.add(target)
-                    todo.append(target)
-        ahead[scene.id] = seen
-    return ahead
+    return graph
+
+
+def _components(graph: dict[str, set[str]]) -> list[list[str]]:
+    """The strongly connected parts of a graph, each after every part it leads to (Tarjan, without
+    recursion, so a long chain of scenes cannot overflow the stack)."""
+    order: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    found: list[list[str]] = []
+    for root in graph:
+        if root in order:
+            continue
+        work = [(root, iter(sorted(graph.get(root, ()))))]
+        order[root] = low[root] = len(order)
+        stack.append(root)
+        on_stack.add(root)
+        while work:
+            node, targets = work[-1]
+            for target in targets:
+                if target not in order:
+                    order[target] = low[target] = len(order)
+                    stack.append(target)
+                    on_stack.add(target)
+                    work.append((target, iter(sorted(graph.get(target, ())))))
+                    break
+                if target in on_stack:
+                    low[node] = min(low[node], order[target])
+            else:
+                work.pop()
+                if work:
+                    parent = work[-1][0]
+                    low[parent] = min(low[parent], low[node])
+                if low[node] == order[node]:
+                    part = []
+                    while True:
+                        member = stack.pop()
+                        on_stack.discard(member)
+                        part.append(member)
+                        if member == node:
+                            break
+                    found.append(part)
+    return found
 
 
 def state_key(scenario: Scenario) -> Callable[[GameState], Hashable]:
@@ -263,22 +296,37 @@ def state_key(scenario: Scenario) -> Callable[[GameState], Hashable]:
                             bounds.setdefault(str(part.counter), []).append((name, getattr(part, name)))
         tests[place] = (tested, times)
 
-    relevant: dict[str, _Relevant] = {}
-    for scene_id, places in _ahead(scenario).items():
+    # What each place can test, and then (sinks first) what it or any place after it can test.
+    graph = _places_ahead(scenario)
+    ahead: dict[str, tuple[dict[str, set[str]], list[int], set[str]]] = {}
+    for component in _components(graph):
         merged: dict[str, set[str]] = {kind: set() for kind in CONDITION_KINDS}
         clock: list[int] = []
         taken: set[str] = set()
-        for place in places:
+        for place in component:
             tested, place_times = tests[place]
             for kind, names in tested.items():
                 merged[kind] |= names
             clock += place_times
             taken |= remembered.get(place, set())
-        taken |= {questions[name] for name in merged["asked"] if name in questions}
-        relevant[scene_id] = _Relevant(
+            for target in graph.get(place, ()):
+                if target in ahead and target not in component:
+                    later = ahead[target]
+                    for kind, names in later[0].items():
+                        merged[kind] |= names
+                    clock.append(max(later[1], default=-1))
+                    taken |= later[2]
+        clock = [max(clock)] if clock and max(clock) >= 0 else []
+        for place in component:
+            ahead[place] = (merged, clock, taken)
+    relevant: dict[str, _Relevant] = {}
+    for scene in scenario.scenes:
+        merged, clock, taken = ahead[scene.id]
+        asked = {questions[name] for name in merged["asked"] if name in questions}
+        relevant[scene.id] = _Relevant(
             frozenset(merged["has_quote"]), frozenset(merged["knows"]), frozenset(merged["verified"]),
             frozenset(merged["flag"]), frozenset(merged["visited"]), frozenset(merged["counter"]),
-            frozenset(taken), max(clock) if clock else None)
+            frozenset(taken | asked), clock[0] if clock else None)
 
     rises: set[str] = set()
     falls: set[str] = set()
@@ -520,8 +568,13 @@ def _random_steps(scenario: Scenario, state: GameState, desk: Desk, walk: _Walk,
     return [(option.label, engine.choose(scenario, state, option.key))]
 
 
-def route_text(route: list[str]) -> str:
-    """A route on one line, with a step or pair of steps repeated back to back shown once with a count."""
+SHOWN_STEPS = 24
+"""Routes longer than this (after folding repeats) are shortened in the text report; JSON has them whole."""
+
+
+def route_text(route: list[str], shown: int | None = SHOWN_STEPS) -> str:
+    """A route on one line, with a step or pair of steps repeated back to back shown once with a count,
+    and the middle of a very long route left out."""
     parts: list[str] = []
     position = 0
     while position < len(route):
@@ -537,6 +590,9 @@ def route_text(route: list[str]) -> str:
         else:
             parts.append(route[position])
             position += 1
+    if shown is not None and len(parts) > shown:
+        head, tail = parts[: shown // 2], parts[-(shown // 3):]
+        parts = [*head, f"... {len(parts) - len(head) - len(tail)} more steps ...", *tail]
     return " > ".join(parts) or "(the start)"
 
 
