@@ -7,7 +7,7 @@ saving, undo and replay are just keeping old values.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field, fields
 from functools import cached_property
 from typing import Any, Literal
 
@@ -175,6 +175,41 @@ class Index:
     def deadline(self) -> int:
         return minutes_of(self.scenario.clock.deadline)
 
+    @cached_property
+    def menus(self) -> dict[str, Menu]:
+        """Each scene's questions and choices as options, with their keys and minutes worked out once."""
+        return {scene.id: _menu(self.scenario, scene, self.people) for scene in self.scenario.scenes}
+
+
+@dataclass(frozen=True)
+class Menu:
+    """A scene's questions and choices as the engine offers them, built once per scene."""
+
+    questions: tuple[tuple[Option, Question], ...]
+    choices: tuple[tuple[Option, Choice], ...]
+    limit: int | None
+    """How many questions may be put here (None: every one)."""
+
+    @cached_property
+    def by_key(self) -> dict[str, tuple[Option, Question | Choice]]:
+        found: dict[str, tuple[Option, Question | Choice]] = {
+            option.key: (option, question) for option, question in self.questions}
+        found.update((option.key, (option, choice)) for option, choice in self.choices)
+        return found
+
+
+def _menu(scenario: Scenario, scene: Scene, people: dict[str, Person]) -> Menu:
+    questions = tuple(
+        (Option(question_key(scene, question), question.ask, "question",
+                _question_minutes(scenario, scene, question),
+                people[question.to].name if question.to in people else None), question)
+        for question in (scene.questions.items if scene.questions else []))
+    choices = tuple(
+        (Option(choice_key(scene, position, choice), choice.label, "file" if choice.file else "choice",
+                _choice_minutes(scenario, choice)), choice)
+        for position, choice in enumerate(scene.choices))
+    return Menu(questions, choices, scene.questions.limit if scene.questions else None)
+
 
 _INDEXES: dict[int, Index] = {}
 
@@ -189,15 +224,26 @@ def index(scenario: Scenario) -> Index:
 
 # --- conditions ----------------------------------------------------------------------------------
 
+_MINUTES: dict[str, int] = {}
+
+
+def _minutes(time: str) -> int:
+    """`minutes_of`, remembered: conditions ask about the same few times on every step."""
+    found = _MINUTES.get(time)
+    if found is None:
+        found = _MINUTES[time] = minutes_of(time)
+    return found
+
+
 def holds(condition: Condition | None, state: GameState) -> bool:
     """Whether a condition holds in a state. Conditions are data: nothing is evaluated."""
     if condition is None:
         return True
     kind = condition.kind
     if kind == "all":
-        return all(holds(part, state) for part in condition.all or [])
+        return all(holds(part, state) for part in condition.all or ())
     if kind == "any":
-        return any(holds(part, state) for part in condition.any or [])
+        return any(holds(part, state) for part in condition.any or ())
     if kind == "not":
         return not holds(condition.not_, state)
     if kind == "flag":
@@ -213,9 +259,9 @@ def holds(condition: Condition | None, state: GameState) -> bool:
     if kind == "asked":
         return any(key.endswith(f"/ask:{condition.asked}") for key in state.taken)
     if kind == "before":
-        return state.time < minutes_of(condition.before or "")
+        return state.time < _minutes(condition.before or "")
     if kind == "after":
-        return state.time >= minutes_of(condition.after or "")
+        return state.time >= _minutes(condition.after or "")
     value = state.counter(condition.counter or "")
     if condition.at_least is not None:
         return value >= condition.at_least
@@ -226,13 +272,28 @@ def holds(condition: Condition | None, state: GameState) -> bool:
 
 # --- starting and choosing -----------------------------------------------------------------------
 
+def _evolve(state: GameState, **changes: Any) -> GameState:
+    """`dataclasses.replace` for the hot path: a copy with some fields changed, without re-running
+    `__init__` (GameState has no validation or `__post_init__` to skip)."""
+    new = object.__new__(GameState)
+    values = new.__dict__
+    values.update(state.__dict__)
+    values.update(changes)
+    return new
+
+
 def _add(items: tuple[str, ...], new: list[str] | tuple[str, ...]) -> tuple[str, ...]:
+    if not new:
+        return items
     missing = tuple(item for item in dict.fromkeys(new) if item not in items)
     return items + missing if missing else items
 
 
 def apply_effects(state: GameState, effects: Effects) -> GameState:
     """The state after a choice's, question's or scene's effects."""
+    if not (effects.gather or effects.learn or effects.verify or effects.set or effects.clear
+            or effects.change):
+        return state
     quotes = _add(state.quotes, effects.gather)
     facts = _add(state.facts, [*effects.learn, *effects.verify])
     verified = _add(state.verified, effects.verify)
@@ -247,16 +308,16 @@ def apply_effects(state: GameState, effects: Effects) -> GameState:
         counters = tuple(sorted(values.items()))
     gathered = state.gathered + tuple(f"quote:{q}" for q in quotes[len(state.quotes):]) + tuple(
         f"fact:{f}" for f in facts[len(state.facts):])
-    return replace(state, quotes=quotes, facts=facts, verified=verified, flags=flags,
+    return _evolve(state, quotes=quotes, facts=facts, verified=verified, flags=flags,
                    counters=counters, gathered=gathered)
 
 
 def _enter(scenario: Scenario, state: GameState, scene_id: str) -> GameState:
     scene = index(scenario).scenes[scene_id]
-    state = replace(state, scene=scene_id, visited=_add(state.visited, [scene_id]))
-    state = apply_effects(state, scene)
+    visited = state.visited if scene_id in state.visited else (*state.visited, scene_id)
+    state = apply_effects(_evolve(state, scene=scene_id, visited=visited), scene)
     if scene.ending:
-        state = replace(state, ending=scene_id)
+        state = _evolve(state, ending=scene_id)
     return state
 
 
@@ -306,52 +367,55 @@ def options(scenario: Scenario, state: GameState) -> list[Option]:
     """What the player can do now, in the order the scene lists it (questions first)."""
     if state.ending or state.at_desk:
         return []
-    people = index(scenario).people
-    scene = current_scene(scenario, state)
+    menu = index(scenario).menus[state.scene]
+    taken = state.taken
     offered: list[Option] = []
-    if scene.questions and questions_left(scene, state) != 0:
-        for question in scene.questions.items:
-            key = question_key(scene, question)
-            if key not in state.taken and holds(question.when, state):
-                to = people[question.to].name if question.to in people else None
-                offered.append(Option(key, question.ask, "question",
-                                      _question_minutes(scenario, scene, question), to))
+    if menu.questions and (menu.limit is None
+                           or sum(1 for option, _ in menu.questions if option.key in taken) < menu.limit):
+        for option, question in menu.questions:
+            if option.key not in taken and (question.when is None or holds(question.when, state)):
+                offered.append(option)
     fallbacks: list[Option] = []
-    for position, choice in enumerate(scene.choices):
-        key = choice_key(scene, position, choice)
-        if (choice.once and key in state.taken) or not holds(choice.when, state):
+    for option, choice in menu.choices:
+        if (choice.once and option.key in taken) or (choice.when is not None and not holds(choice.when, state)):
             continue
-        option = Option(key, choice.label, "file" if choice.file else "choice",
-                        _choice_minutes(scenario, choice))
         (fallbacks if choice.fallback else offered).append(option)
     return offered or fallbacks
 
 
+def _on_offer(scenario: Scenario, state: GameState, menu: Menu, option: Option, item: Question | Choice) -> bool:
+    """Whether `options` would offer this option now, without listing every option (unless it is a
+    fallback, which is on offer only when nothing else is)."""
+    if isinstance(item, Question):
+        return (option.key not in state.taken and holds(item.when, state)
+                and (menu.limit is None or sum(1 for o, _ in menu.questions if o.key in state.taken) < menu.limit))
+    if (item.once and option.key in state.taken) or not holds(item.when, state):
+        return False
+    return not item.fallback or any(offered.key == option.key for offered in options(scenario, state))
+
+
 def choose(scenario: Scenario, state: GameState, key: str) -> GameState:
     """The state after taking the option with this key. Raises InvalidChoice if it is not on offer."""
-    offered = {option.key: option for option in options(scenario, state)}
-    option = offered.get(key)
-    if option is None:
+    menu = index(scenario).menus[state.scene] if not (state.ending or state.at_desk) else None
+    entry = menu.by_key.get(key) if menu else None
+    if entry is None or not _on_offer(scenario, state, menu, *entry):  # type: ignore[arg-type]
         raise InvalidChoice(f"'{key}' is not on offer in scene '{state.scene}'")
-    scene = current_scene(scenario, state)
-    step = Step(scene.id, key, option.label, state.time)
-    state = replace(state, time=state.time + option.minutes, history=(*state.history, step),
-                    taken=_add(state.taken, [key]), gathered=(), response=None)
-    if option.kind == "question":
-        question = next(q for q in scene.questions.items if question_key(scene, q) == key)  # type: ignore[union-attr]
-        return replace(apply_effects(state, question), response=question.answer)
-    position, choice = next((i, c) for i, c in enumerate(scene.choices) if choice_key(scene, i, c) == key)
-    state = replace(apply_effects(state, choice), response=choice.response)
-    if choice.file:
-        return replace(state, at_desk=True)
-    if choice.goto:
-        return _enter(scenario, state, choice.goto)
+    option, item = entry
+    step = Step(state.scene, key, option.label, state.time)
+    taken = state.taken if key in state.taken else (*state.taken, key)
+    state = _evolve(state, time=state.time + option.minutes, history=(*state.history, step),
+                    taken=taken, gathered=(), response=None)
+    if isinstance(item, Question):
+        return _evolve(apply_effects(state, item), response=item.answer)
+    state = _evolve(apply_effects(state, item), response=item.response, at_desk=item.file or state.at_desk)
+    if item.goto and not item.file:
+        return _enter(scenario, state, item.goto)
     return state
 
 
 def leave_desk(state: GameState) -> GameState:
     """Back to reporting from the story desk, without filing."""
-    return replace(state, at_desk=False)
+    return _evolve(state, at_desk=False)
 
 
 # --- filing and endings --------------------------------------------------------------------------
@@ -392,7 +456,7 @@ def file_story(scenario: Scenario, state: GameState, score: int,
     """The state after filing: the clock moves on by the writing time and the outcome's ending is reached."""
     filed_at = filing_time(scenario, state)
     ending = ending_for(scenario, state, score, error_dimensions, filed_at)
-    state = replace(state, time=filed_at, filed_at=filed_at, at_desk=False, gathered=(), response=None)
+    state = _evolve(state, time=filed_at, filed_at=filed_at, at_desk=False, gathered=(), response=None)
     return _enter(scenario, state, ending)
 
 

@@ -273,11 +273,13 @@ def small_scenarios(draw: st.DrawFn) -> dict[str, Any]:
             elif effect:
                 choice["change"] = {"n": 1 if effect == "up" else -1}
             choice["once"] = draw(st.booleans())
+            choice["fallback"] = draw(st.booleans())
             choices.append(choice)
         choices.append({"label": "leave", "goto": "end"} if index == 0 else
                        {"label": "back", "goto": "s0", "when": draw(conditions)} if draw(st.booleans()) else
                        {"label": "back", "goto": "s0"})
         choices[-1] = {key: value for key, value in choices[-1].items() if value is not None}
+        choices[0]["goto"] = f"s{index + 1}" if index < 2 else "end"  # every scene is linked
         scenes.append({"id": f"s{index}", "text": f"Scene {index}.", "choices": choices})
     scenes[0]["gather"] = ["ed-go"]
     return scenario(flags=FLAGS, counters={"n": 0}, scenes=[*scenes, ending("end")])
@@ -298,6 +300,30 @@ def test_whatever_lint_says_can_never_happen_never_happens_in_play(data: dict[st
             assert key not in report.choices, f"lint said {key} is never offered, but playtest took it"
     unreached = {problem.message.split("'")[1] for problem in linted.findings if problem.code in ("L140", "L141")}
     assert not unreached & report.scenes
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(small_scenarios(), st.randoms(use_true_random=False))
+def test_choose_takes_exactly_what_options_offers(data: dict[str, Any], chance: Any) -> None:
+    """The engine's quick check in `choose` agrees with `options` on every key of every scene visited."""
+    checked = check_text(text_of(data), "random.yaml")
+    if checked.scenario is None or checked.errors:
+        return
+    scenario_ = checked.scenario
+    every_key = {o.key for scene in scenario_.scenes for o, _ in engine.index(scenario_).menus[scene.id].questions
+                 + engine.index(scenario_).menus[scene.id].choices}
+    state = engine.new_game(scenario_)
+    for _ in range(30):
+        offered = {option.key for option in engine.options(scenario_, state)}
+        for key in every_key:
+            try:
+                engine.choose(scenario_, state, key)
+                assert key in offered, f"choose took {key}, which options did not offer"
+            except engine.InvalidChoice:
+                assert key not in offered, f"choose refused {key}, which options offered"
+        if not offered:
+            break
+        state = engine.choose(scenario_, state, chance.choice(sorted(offered)))
 
 
 # --- CI: every shipped scenario validates, lints clean under --strict and playtests clean -------------
