@@ -63,3 +63,20 @@ def test_huge_white_space_and_unbalanced_marks() -> None:
                  "The bridge will reopen within a month, Okafor said. " * 2000]:
         story = Story("Headline", body)
         well_formed(grade(SCENARIO, story, gathered=None, filed_at=600), story)
+
+
+HANOI = load_scenario(Path(__file__).resolve().parent.parent / "scenarios" / "hanoi-summit.yaml")
+HANOI_FRAGMENTS = sorted({
+    *FRAGMENTS[:40],
+    *(quote.text for quote in HANOI.quotes),
+    *(phrase for fact in HANOI.facts for phrase in [*fact.wording, *fact.contradictions]),
+    *(name for person in HANOI.people for name in [person.name, *person.names]),
+})
+hanoi_texts = st.lists(st.one_of(st.sampled_from(HANOI_FRAGMENTS), st.text(max_size=8)), max_size=30).map("".join)
+
+
+@settings(max_examples=80, deadline=None)
+@given(headline=hanoi_texts, body=hanoi_texts, verified=st.lists(st.sampled_from([f.id for f in HANOI.facts])))
+def test_any_hanoi_story_gets_a_report(headline: str, body: str, verified: list[str]) -> None:
+    story = Story(headline, body)
+    well_formed(grade(HANOI, story, gathered=None, known=verified, verified=verified, filed_at=15 * 60), story)
