@@ -95,3 +95,16 @@ def test_a_broken_scenario_exits_1(tmp_path: Path, story_file: Path, capsys: pyt
     assert main(["grade", str(broken), str(story_file)]) == 1
     assert "has problems" in capsys.readouterr().err
     assert main(["grade", str(tmp_path / "nope.yaml"), str(story_file)]) == 1
+
+
+def test_gathered_none_and_verified_all(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "rumour.md"
+    path.write_text(STORY.replace("Councillor Daniel Okafor said", "The bridge will reopen within a month. "
+                                  "Councillor Daniel Okafor said"), encoding="utf-8")
+    assert main(["grade", BRIDGE, str(path), "--json", "--gathered", "none"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert sum("notebook" in f["message"] for f in data["findings"]) == 2
+    assert {"accuracy", "verification"} <= {f["dimension"] for f in data["findings"] if f["severity"] == "error"}
+    assert main(["grade", BRIDGE, str(path), "--json", "--verified", "all"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert any(f["dimension"] == "verification" and f["severity"] == "error" for f in data["findings"])
