@@ -52,6 +52,8 @@ def _condition_references(condition: Condition | None, path: Path) -> Iterator[R
 
 
 def _effect_references(effects: Effects, path: Path) -> Iterator[Reference]:
+    if not (effects.gather or effects.learn or effects.verify or effects.set or effects.clear or effects.change):
+        return  # most choices and scenes have no effects: skip the field-by-field walk
     for field, kind in _EFFECT_REFERENCES.items():
         for index, target in enumerate(getattr(effects, field)):
             yield Reference(kind, target, (*path, field, index))
@@ -181,8 +183,9 @@ def check_references(scenario: Scenario, located: Located) -> list[Problem]:
     known = known_ids(scenario)
     codes = {"scene": "R302", "ending": "R302", "quote": "R303", "fact": "R304", "person": "R305",
              "source": "R308", "flag": "R309", "counter": "R309", "question": "R310"}
+    lookup = {kind: set(ids) for kind, ids in known.items()}  # membership by set: linear, not quadratic
     for reference in references(scenario):
-        if reference.id in known[reference.kind]:
+        if reference.id in lookup[reference.kind]:
             continue
         hint = did_you_mean(reference.id, known[reference.kind], f"{reference.kind}s")
         message = f"unknown {reference.kind} '{reference.id}'"
