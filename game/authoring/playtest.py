@@ -15,11 +15,12 @@ big to walk exhaustively.
 
 from __future__ import annotations
 
+import gc
 import random
 from collections import deque
 from collections.abc import Callable, Hashable, Iterable
-from dataclasses import dataclass, field
-from functools import partial
+from dataclasses import dataclass, field, replace
+from functools import partial, wraps
 from typing import Any
 
 from game import engine
@@ -252,8 +253,19 @@ def _components(graph: dict[str, set[str]]) -> list[list[str]]:
     return found
 
 
-def state_key(scenario: Scenario) -> Callable[[GameState], Hashable]:
-    """A function giving each state a key that is equal when two states can only play out the same way.
+@dataclass(frozen=True)
+class Memo:
+    """How the exhaustive walk tells states apart, and how it keeps the states it walks small."""
+
+    key: Callable[[GameState], Hashable]
+    """A key that is equal for two states only when they can only play out the same way."""
+    trim: Callable[[GameState], GameState]
+    """The state without what can no longer make a difference (same key, same future), and without
+    its history: the walk keeps routes itself, and long routes would make every step slower."""
+
+
+def memo_for(scenario: Scenario) -> Memo:
+    """How to tell states apart: two states are one when they can only play out the same way.
 
     From any scene, only the tests in conditions of the scenes still reachable from it (and the desk's
     outcomes, if a route can still file) can tell two states apart; what they do not test is left out
@@ -341,9 +353,6 @@ def state_key(scenario: Scenario) -> Callable[[GameState], Hashable]:
         clamps[name] = (low if name not in rises else float("-inf"),
                         high if name not in falls else float("inf"))
 
-    def only(values: tuple[str, ...], wanted: frozenset[str]) -> frozenset[str]:
-        return wanted.intersection(values) if wanted and values else frozenset()
-
     def key(state: GameState) -> Hashable:
         if state.ending:
             return state.ending
@@ -351,11 +360,24 @@ def state_key(scenario: Scenario) -> Callable[[GameState], Hashable]:
         counters = tuple((name, min(max(value, clamps[name][0]), clamps[name][1]))
                          for name, value in state.counters if name in rel.counters) if rel.counters else ()
         return (state.scene, None if rel.time_cap is None else min(state.time, rel.time_cap), state.at_desk,
-                only(state.quotes, rel.quotes), only(state.facts, rel.facts),
-                only(state.verified, rel.verified), only(state.flags, rel.flags), counters,
-                only(state.visited, rel.visited), only(state.taken, rel.taken))
+                rel.quotes.intersection(state.quotes), rel.facts.intersection(state.facts),
+                rel.verified.intersection(state.verified), rel.flags.intersection(state.flags), counters,
+                rel.visited.intersection(state.visited), rel.taken.intersection(state.taken))
 
-    return key
+    def trim(state: GameState) -> GameState:
+        if state.ending:
+            return state
+        rel = relevant[state.scene]
+
+        def keep(values: tuple[str, ...], wanted: frozenset[str]) -> tuple[str, ...]:
+            return tuple(value for value in values if value in wanted) if values else values
+
+        return replace(state, quotes=keep(state.quotes, rel.quotes), facts=keep(state.facts, rel.facts),
+                       verified=keep(state.verified, rel.verified), flags=keep(state.flags, rel.flags),
+                       visited=keep(state.visited, rel.visited), taken=keep(state.taken, rel.taken),
+                       history=(), gathered=(), response=None)
+
+    return Memo(key, trim)
 
 
 # --- the walks -----------------------------------------------------------------------------------
@@ -420,6 +442,22 @@ def _start(scenario: Scenario, walk: _Walk) -> GameState | None:
     return state
 
 
+def _collector_paused(walk: Callable[..., Playtest]) -> Callable[..., Playtest]:
+    """Run a walk with the garbage collector paused, as the loader does: a walk makes many small objects
+    that live until it ends, and the collector would only trace them again and again for nothing."""
+    @wraps(walk)
+    def paused(*args: Any, **kwargs: Any) -> Playtest:
+        enabled = gc.isenabled()
+        gc.disable()
+        try:
+            return walk(*args, **kwargs)
+        finally:
+            if enabled:
+                gc.enable()
+    return paused
+
+
+@_collector_paused
 def explore(scenario: Scenario, max_states: int = MAX_STATES) -> Playtest:
     """Walk every state a player can reach, breadth first, memoised; stop (and say so) at max_states."""
     report = Playtest(scenario, "exhaustive", state_limit=max_states)
@@ -427,9 +465,11 @@ def explore(scenario: Scenario, max_states: int = MAX_STATES) -> Playtest:
     start = _start(scenario, walk)
     if start is None:
         return report
-    key_of = state_key(scenario)
+    memo = memo_for(scenario)
+    key_of = memo.key
     desk = Desk(scenario)
     first = key_of(start)
+    start = memo.trim(start)
     parents: dict[Hashable, tuple[Hashable, str] | None] = {first: None}
     edges: dict[Hashable, list[tuple[Hashable, str]]] = {}
     ends: dict[Hashable, str] = {}
@@ -469,7 +509,7 @@ def explore(scenario: Scenario, max_states: int = MAX_STATES) -> Playtest:
                     report.complete = False
                     continue
                 parents[next_key] = (key, label)
-                todo.append((next_key, after))
+                todo.append((next_key, memo.trim(after)))
     report.states = len(parents)
     _longest(report, first, edges, ends, route_to)
     return report
@@ -514,6 +554,7 @@ def _longest(report: Playtest, first: Hashable, edges: dict[Hashable, list[tuple
     report.longest, report.longest_ending = steps, ends.get(key)
 
 
+@_collector_paused
 def play_randomly(scenario: Scenario, runs: int, seed: int, max_steps: int = MAX_STEPS) -> Playtest:
     """Play `runs` playthroughs picking uniformly among what is on offer; the same seed gives the same runs."""
     report = Playtest(scenario, "random", runs=runs, seed=seed)
