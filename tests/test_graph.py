@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import shutil
+import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -10,8 +12,9 @@ import pytest
 from authoring_helpers import ending, scenario, text_of, with_filing
 
 from game.authoring.graph import DESK, dot, mermaid, story_map
+from game.bundled import bundled
 from game.cli import main
-from game.loader import check_text
+from game.loader import check_text, load_scenario
 from game.model import Scenario
 
 
@@ -78,6 +81,15 @@ def test_dot_is_well_formed() -> None:
     assert re.search(r'"start" -> "vault" \[label="Secret door \[if flag never\]", style=dashed', text)
     assert '"(desk)" -> "filed" [label="score ≥ 50"]' in text
     assert text.count("{") == text.count("}")
+
+
+@pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz is not installed")
+@pytest.mark.parametrize("name", sorted(bundled()))
+def test_graphviz_renders_the_map_of_every_shipped_scenario(name: str) -> None:
+    scenario_ = load_scenario(bundled()[name])
+    done = subprocess.run(["dot", "-Tsvg"], input=dot(scenario_), capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert "<svg" in done.stdout and done.stderr == ""
 
 
 def test_the_command_prints_or_writes_the_map(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
