@@ -204,7 +204,8 @@ def report_card(transcript: dict[str, Any]) -> str:
         where = ""
         span = _span(finding, text)
         if span:
-            where = f" — “{_inline(_excerpt(text[span[0]:span[1]]))}”"
+            passage = _excerpt(text[span[0]:span[1]])
+            where = " — " + _inline(passage if passage[:1] in "\"“‘'" else f"“{passage}”")
         lines.append(f"{number}. **{finding['dimension'].replace('_', ' ')}** ({finding['severity']}): "
                      f"{_inline(finding['message'])}{where}")
         if finding.get("detail"):

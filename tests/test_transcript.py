@@ -198,3 +198,16 @@ def test_a_graded_misquote_is_marked_in_the_card(example: Scenario) -> None:
     assert marked and str(misquote) in marked.group(1).split(",")
     assert "record: \u201cThe engineers were clear. We close the bridge on Monday or we gamble with lives.\u201d" \
         in card
+
+
+def test_a_quoted_passage_in_a_note_is_not_wrapped_in_a_second_pair_of_marks(example: Scenario) -> None:
+    story = Story(HEADLINE, BODY)
+    start = story.text.index("\u201cWe close")
+    end = story.text.index("lives.\u201d") + len("lives.\u201d")
+    report = Report(overall=80, scores=dict.fromkeys(DIMENSIONS, 80),
+                    findings=(Finding("quotes", "praise", "Word for word.", (start, end)),
+                              Finding("completeness", "praise", "Carries the vote.", (0, len("Council votes"))),),
+                    filed_at=10 * 60, late_by=0)
+    card = report_card(build_transcript(example, filed_game(example), story, report, None))
+    assert "Word for word. — \u201cWe close the bridge on Monday or we risk lives.\u201d\n" in card
+    assert "Carries the vote. — \u201cCouncil votes\u201d" in card
