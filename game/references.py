@@ -151,10 +151,16 @@ def _duplicates(scenario: Scenario, located: Located) -> Iterator[Problem]:
                 first[name] = path
 
 
-def successors(scenario: Scenario) -> dict[str, set[str]]:
-    """Which scenes each scene can lead to, through choices and (for filing choices) the outcomes."""
-    endings = {outcome.ending for outcome in scenario.filing.outcomes} if scenario.filing else set()
-    graph: dict[str, set[str]] = {}
+def successors(scenario: Scenario, desk: str | None = None) -> dict[str, set[str]]:
+    """Which scenes each scene can lead to, through choices and (for filing choices) the outcomes.
+
+    With `desk`, filing choices lead to a node of that name instead of straight to the outcome endings.
+    """
+    if desk is not None:
+        endings = {desk}
+    else:
+        endings = {outcome.ending for outcome in scenario.filing.outcomes} if scenario.filing else set()
+    graph: dict[str, set[str]] = {} if desk is None else {desk: set()}
     for scene in scenario.scenes:
         targets = graph.setdefault(scene.id, set())
         for choice in scene.choices:

@@ -26,7 +26,7 @@ from typing import Any
 from game import engine
 from game.engine import GameState
 from game.model import CONDITION_KINDS, DIMENSIONS, Scenario, minutes_of
-from game.references import conditions
+from game.references import conditions, successors
 
 MAX_STATES = 200_000
 """How many distinct states the exhaustive walk visits before it stops and says so."""
@@ -197,19 +197,6 @@ class _Relevant:
     """Past this minute no reachable test of the clock can change its answer (None: none tests it)."""
 
 
-def _places_ahead(scenario: Scenario) -> dict[str, set[str]]:
-    """The places each scene leads to directly: scenes, and "" for the desk."""
-    graph: dict[str, set[str]] = {"": set()}
-    for scene in scenario.scenes:
-        targets = graph.setdefault(scene.id, set())
-        for choice in scene.choices:
-            if choice.goto:
-                targets.add(choice.goto)
-            if choice.file:
-                targets.add("")
-    return graph
-
-
 def _components(graph: dict[str, set[str]]) -> list[list[str]]:
     """The strongly connected parts of a graph, each after every part it leads to (Tarjan, without
     recursion, so a long chain of scenes cannot overflow the stack)."""
@@ -309,7 +296,7 @@ def memo_for(scenario: Scenario) -> Memo:
         tests[place] = (tested, times)
 
     # What each place can test, and then (sinks first) what it or any place after it can test.
-    graph = _places_ahead(scenario)
+    graph = successors(scenario, desk="")  # "" is the story desk
     ahead: dict[str, tuple[dict[str, set[str]], list[int], set[str]]] = {}
     for component in _components(graph):
         merged: dict[str, set[str]] = {kind: set() for kind in CONDITION_KINDS}
