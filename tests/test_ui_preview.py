@@ -88,3 +88,10 @@ def test_anything_else_falls_back_to_libyaml(tmp_path: Path) -> None:
     path.write_text('{id: flow, title: "A \\u00e9 title", objectives: [one, two]}\n', encoding="utf-8")
     assert read_simple_head(path.read_text(encoding="utf-8")) is None
     assert read_preview(path) == Preview("flow", "A é title", "", ("one", "two"))
+
+
+def test_the_preview_refuses_no_file_the_loader_would_take() -> None:
+    from game.loader import MAX_BYTES
+    from game.ui.preview import MAX_PREVIEW_BYTES
+
+    assert MAX_PREVIEW_BYTES == MAX_BYTES
