@@ -126,3 +126,12 @@ def test_unreadable_file(tmp_path: Path) -> None:
     checked = check_file(tmp_path, "folder.yaml")  # a folder cannot be read as a file, even by root
     assert checked.scenario is None
     assert [(p.code, p.file, p.line) for p in checked.problems] == [("F001", "folder.yaml", 1)]
+
+
+def test_shipped_scenarios_are_found_by_name_from_any_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    status, _, err = run(capsys, "validate", "example-bridge", "hanoi-summit")
+    assert status == 0 and "2 scenario files checked: all clean" in err
+    status, _, err = run(capsys, "validate", "no-such-scenario")
+    assert status == 2 and "no shipped scenario of that name" in err and "hanoi-summit" in err

@@ -68,7 +68,8 @@ def register(commands: Any) -> None:
                     "route learns, people who never speak, endings no route reaches, overlong scenes. "
                     "Each finding is printed as file:line:col: CODE message, with a hint. Exit 0 when "
                     "clean, 1 on errors (and on warnings with --strict), 2 when a path cannot be read.")
-    parser.add_argument("paths", nargs="+", metavar="PATH", help="scenario files or folders")
+    parser.add_argument("paths", nargs="+", metavar="PATH",
+                        help="scenario files or folders, or names of shipped scenarios")
     parser.add_argument("--strict", action="store_true", help="fail (exit 1) on warnings too")
     parser.add_argument("--json", action="store_true", help="print the problems as JSON")
     parser.set_defaults(run=run)

@@ -12,13 +12,20 @@ EXIT_CLEAN, EXIT_PROBLEMS, EXIT_UNREADABLE = 0, 1, 2
 
 
 def files_to_check(paths: list[str]) -> tuple[list[Path], list[str]]:
-    """The scenario files named or found in folders, and a message for each path that gives none."""
+    """The scenario files named or found in folders, and a message for each path that gives none.
+
+    A name that is not a path but names a shipped scenario ("hanoi-summit") means that scenario's file.
+    """
+    from game.bundled import bundled
     from game.loader import scenario_files
 
+    shipped = bundled()
     files: list[Path] = []
     unreadable: list[str] = []
     for name in paths:
         path = Path(name)
+        if not path.exists() and name in shipped:
+            path = shipped[name]
         if path.is_dir():
             found = list(scenario_files(path))
             if not found:
@@ -27,7 +34,8 @@ def files_to_check(paths: list[str]) -> tuple[list[Path], list[str]]:
         elif path.exists():
             files.append(path)
         else:
-            unreadable.append(f"{name}: no such file or folder")
+            unreadable.append(f"{name}: no such file or folder, and no shipped scenario of that name "
+                              f"(shipped: {', '.join(shipped) or 'none'})")
     return files, unreadable
 
 
@@ -63,6 +71,7 @@ def register(commands: Any) -> None:
         description="Check scenario files (or every .yaml in folders) and report each problem as "
                     "file:line:col: CODE message, with a hint. Exit 0 when clean, 1 when any file has "
                     "problems, 2 when a path cannot be read.")
-    parser.add_argument("paths", nargs="+", metavar="PATH", help="scenario files or folders")
+    parser.add_argument("paths", nargs="+", metavar="PATH",
+                        help="scenario files or folders, or names of shipped scenarios (e.g. hanoi-summit)")
     parser.add_argument("--json", action="store_true", help="print the problems as JSON")
     parser.set_defaults(run=run)
