@@ -43,7 +43,8 @@ def title_of(name: str) -> str:
 def starter_text(name: str) -> str:
     """The starter scenario's YAML for a checked name."""
     title = title_of(name).replace('"', "'")
-    return STARTER.replace("@ID@", name).replace("@TITLE@", title).replace("@FILE@", f"{name}.yaml")
+    text = STARTER.replace("@ID@ #", f"{name:<21} #")  # the comment lines up with its neighbours'
+    return text.replace("@ID@", name).replace("@TITLE@", title).replace("@FILE@", f"{name}.yaml")
 
 
 def write_starter(name: str, folder: Path) -> Path:
@@ -83,7 +84,7 @@ STARTER = '''\
 
 # --- about the scenario -------------------------------------------------------------------------
 format: 1                 # the version of the file format: always 1 for now
-id: @ID@                  # the scenario's name in saves and reports; keep it once people play
+id: @ID@ # the scenario's name in saves and reports; keep it once people play
 version: "1.0"            # your own version number, in quotes so it stays text
 title: "@TITLE@"
 summary: >-
