@@ -183,24 +183,34 @@ def reachable(scenario: Scenario) -> set[str]:
     return seen
 
 
-def check_references(scenario: Scenario, located: Located) -> list[Problem]:
-    """Every broken reference, duplicate id, unreachable scene and dead end, located."""
-    problems = list(_duplicates(scenario, located))
+_UNKNOWN_CODES = {"scene": "R302", "ending": "R302", "quote": "R303", "fact": "R304", "person": "R305",
+                  "source": "R308", "flag": "R309", "counter": "R309", "question": "R310"}
+
+
+def _unknown_references(scenario: Scenario, located: Located,
+                        defined_elsewhere: set[str] | frozenset[str] = frozenset()) -> list[Problem]:
+    """A problem for every id used but not defined (ids in `defined_elsewhere` count as defined)."""
     known = known_ids(scenario)
-    codes = {"scene": "R302", "ending": "R302", "quote": "R303", "fact": "R304", "person": "R305",
-             "source": "R308", "flag": "R309", "counter": "R309", "question": "R310"}
     lookup = {kind: set(ids) for kind, ids in known.items()}  # membership by set: linear, not quadratic
+    problems = []
     for reference in references(scenario):
-        if reference.id in lookup[reference.kind]:
+        if reference.id in lookup[reference.kind] or reference.id in defined_elsewhere:
             continue
         hint = did_you_mean(reference.id, known[reference.kind], f"{reference.kind}s")
         message = f"unknown {reference.kind} '{reference.id}'"
-        if reference.kind == "ending" and reference.id in known["scene"]:
+        if reference.kind == "ending" and reference.id in lookup["scene"]:
             message = f"scene '{reference.id}' is not an ending"
             hint = "give that scene an `ending:` block, or name an ending scene here"
         elif reference.kind in ("flag", "counter"):
             hint += f" (declare {reference.kind}s at the top level, under `{reference.kind}s:`)"
-        problems.append(located.problem(reference.path, codes[reference.kind], message, hint))
+        problems.append(located.problem(reference.path, _UNKNOWN_CODES[reference.kind], message, hint))
+    return problems
+
+
+def check_references(scenario: Scenario, located: Located) -> list[Problem]:
+    """Every broken reference, duplicate id, unreachable scene and dead end, located."""
+    problems = list(_duplicates(scenario, located))
+    problems += _unknown_references(scenario, located)
     problems += _people_rules(scenario, located)
     problems += _flow(scenario, located)
     return problems
@@ -262,7 +272,6 @@ _PLACEHOLDERS: dict[str, object] = {
     "people": [{"id": "-", "name": "-", "role": "-", "real": False}],
 }
 _LISTS = ("sources", "people", "quotes", "facts", "scenes", "debrief")
-_REFERENCE_CODES = ("R301", "R302", "R303", "R304", "R305", "R308", "R309", "R310")
 
 
 def _raw_ids(data: dict[str, object]) -> set[str]:
@@ -292,8 +301,8 @@ def salvaged_references(data: dict[str, object], located: Located) -> list[Probl
     """Reference problems in the parts of a structurally broken scenario that are sound.
 
     Each top-level list keeps the items that validate on their own, missing or broken top-level
-    fields get placeholders, and only "unknown id" and duplicate findings are kept, and only for ids
-    that appear nowhere in the file, so a broken part never causes a false report about another.
+    fields get placeholders, and only duplicate ids and "unknown id" findings are made, the latter only
+    for ids that appear nowhere in the file, so a broken part never causes a false report about another.
     Flow checks (reachability, dead ends) wait until the structure is sound.
     """
     from pydantic import ValidationError
@@ -327,25 +336,14 @@ def salvaged_references(data: dict[str, object], located: Located) -> list[Probl
         for name in list(repaired):
             if name not in _LISTS and name in _PLACEHOLDERS:
                 repaired[name] = _PLACEHOLDERS[name]
-            elif name not in _LISTS and name not in ("scenes",):
+            elif name not in _LISTS:
                 repaired.pop(name)
         try:
             scenario = Scenario.model_validate(repaired)
         except ValidationError:
             return []
     remapped = _RemappedLocated(located, kept_indexes)
-    raw = _raw_ids(data)
-    problems = list(_duplicates(scenario, remapped))
-    known = known_ids(scenario)
-    codes = {"scene": "R302", "ending": "R302", "quote": "R303", "fact": "R304", "person": "R305",
-             "source": "R308", "flag": "R309", "counter": "R309", "question": "R310"}
-    for reference in references(scenario):
-        if reference.id in known[reference.kind] or reference.id in raw or reference.kind == "ending":
-            continue
-        hint = did_you_mean(reference.id, sorted(set(known[reference.kind]) | raw), f"{reference.kind}s")
-        problems.append(remapped.problem(reference.path, codes[reference.kind],
-                                         f"unknown {reference.kind} '{reference.id}'", hint))
-    return [problem for problem in problems if problem.code in _REFERENCE_CODES]
+    return list(_duplicates(scenario, remapped)) + _unknown_references(scenario, remapped, _raw_ids(data))
 
 
 class _RemappedLocated(Located):
