@@ -21,6 +21,9 @@ Codes (errors stop a scenario from working; warnings are content a player can ne
   reports scenes nothing leads to)
 - L150 a scene longer than a screen · L151 a choice label longer than a line (warnings)
 - L160 a flag or counter nothing uses · L161 a flag or counter that is changed but never tested (warnings)
+- L170 a text that speaks of a time as past before it has come · L171 a text that speaks of a time as
+  still to come when it can be read after it · L172 a quote written into the prose beside it, so it is
+  printed twice (warnings; see `game.authoring.continuity`)
 """
 
 from __future__ import annotations
@@ -31,6 +34,7 @@ from pathlib import Path
 
 from yaml.nodes import MappingNode, ScalarNode
 
+from game.authoring import continuity
 from game.authoring.reach import Reach, can_end, reach
 from game.loader import Checked, Located, check_file, check_text
 from game.model import Scenario
@@ -49,6 +53,7 @@ CODES: dict[str, str] = {
     "L122": "key fact never learned", "L130": "person never speaks", "L131": "side never heard",
     "L140": "ending never reached", "L141": "scene never reached", "L150": "scene too long",
     "L151": "label too long", "L160": "unused name", "L161": "changed but never tested",
+    **continuity.CODES,
 }
 """Every lint code, with a few words on what it finds."""
 
@@ -100,6 +105,7 @@ def lint(scenario: Scenario, located: Located) -> list[Problem]:
         *_never_reached(scenario, found, located),
         *_too_long(scenario, located),
         *_unused_names(scenario, located),
+        *continuity.continuity(scenario, located),
     ]
     return sorted(findings)
 

@@ -153,19 +153,16 @@ quotes:
     text: "We don't know the cause yet, and I won't guess."
     context: At the scene, answering your question
     kind: on_record
-    time: "09:00"
   - id: chief-injuries
     speaker: chief
     text: "Nobody was inside. Two of my firefighters were treated for smoke."
     context: At the scene, answering your question
     kind: on_record
-    time: "09:00"
   - id: owner-rebuild
     speaker: owner
     text: "My grandfather built that mill. We will build it again."
     context: Outside the gates, to reporters
     kind: on_record
-    time: "09:30"
   - id: neighbour-sparks
     speaker: neighbour
     text: "I saw sparks over the roof before I smelled the smoke."
