@@ -190,7 +190,7 @@ def test_a_walk_cut_short_is_settled_by_directed_search(example: Scenario, capsy
     assert {part for part, _ in report.multipliers} >= {"the clock"}
     assert main(["playtest", "--max-states", "10", "example-bridge"]) == 0
     out = capsys.readouterr().out
-    assert "STOPPED at its limit of 10 states" in out and "settled by a directed search" in out
+    assert "STOPPED after 10 states (limit 10)" in out and "settled by a directed search" in out
     assert "the states multiplied on: the clock" in out
 
 

@@ -19,14 +19,16 @@ from __future__ import annotations
 
 import heapq
 import itertools
-from collections.abc import Callable, Hashable
+from collections import deque
+from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, field
+from functools import partial
 
 from game import engine
 from game.authoring.reach import Reach
 from game.authoring.sight import DESK, Sight, cone
 from game.engine import GameState
-from game.model import Condition, Scenario, Scene, minutes_of
+from game.model import Condition, Outcome, Scenario, Scene, clock_text, minutes_of
 from game.references import conditions
 
 Step = tuple[str, GameState]
@@ -82,7 +84,7 @@ def targets(scenario: Scenario, want: set[str]) -> list[Target]:
         if scene.ending and f"ending:{scene.id}" in want:
             places: dict[str, list[Condition | None]] = {scene.id: []}
             if scene.id in outcome_endings:
-                places[DESK] = [outcome_endings[scene.id].when]
+                places[DESK] = [outcome_endings[scene.id].when, *_lateness(scenario, outcome_endings[scene.id])]
             found.append(Target("ending", scene.id, places))
         elif f"scene:{scene.id}" in want:
             found.append(Target("scene", scene.id, {scene.id: []}))
@@ -103,6 +105,17 @@ def targets(scenario: Scenario, want: set[str]) -> list[Target]:
         if f"fact:{fact.id}" in want:
             found.append(Target("fact", fact.id, gathers.get(f"fact:{fact.id}", {})))
     return found
+
+
+def _lateness(scenario: Scenario, outcome: Outcome) -> list[Condition | None]:
+    """A late (or on-time) outcome's test of the clock, as a condition the search can head for."""
+    if outcome.late is None:
+        return []
+    writing = scenario.filing.writing_minutes if scenario.filing else 0
+    late_from = minutes_of(scenario.clock.deadline) - writing + 1
+    if not 0 <= late_from < 24 * 60:
+        return []
+    return [Condition.model_validate({"after" if outcome.late else "before": clock_text(late_from)})]
 
 
 def never_by_lint(scenario: Scenario, target: Target, found: Reach) -> str | None:
@@ -156,20 +169,7 @@ def search(scenario: Scenario, target: Target, start: GameState, successors: Suc
     within = cone(graph if graph is not None else Sight(scenario).graph, target.places)
     sight = Sight(scenario, within, target.places)
     graph = sight.graph
-    distance: dict[str, int] = {}
-    frontier = list(target.places)
-    for place in frontier:
-        distance[place] = 0
-    backwards: dict[str, set[str]] = {}
-    for source, ends in graph.items():
-        for end in ends:
-            backwards.setdefault(end, set()).add(source)
-    while frontier:
-        place = frontier.pop(0)
-        for source in backwards.get(place, ()):
-            if source not in distance:
-                distance[source] = distance[place] + 1
-                frontier.append(source)
+    distance = distances(graph, target.places)
     goal_tests = [when for tests in target.places.values() for when in tests]
 
     def estimate(state: GameState) -> int:
@@ -267,3 +267,97 @@ def _world(scene: Scene, time: int, counters: dict[str, int], true: list[tuple[s
                      verified=by_kind.get("verified", ()), flags=by_kind.get("flag", ()),
                      counters=tuple(sorted(counters.items())), visited=by_kind.get("visited", ()),
                      taken=by_kind.get("asked", ()))
+
+
+def distances(graph: dict[str, set[str]], goals: Iterable[str]) -> dict[str, int]:
+    """Scene steps from each node to the nearest goal (nodes that cannot reach one are left out)."""
+    backwards: dict[str, set[str]] = {}
+    for source, ends in graph.items():
+        for end in ends:
+            backwards.setdefault(end, set()).add(source)
+    found = dict.fromkeys(goals, 0)
+    frontier = deque(found)
+    while frontier:
+        place = frontier.popleft()
+        for source in backwards.get(place, ()):
+            if source not in found:
+                found[source] = found[place] + 1
+                frontier.append(source)
+    return found
+
+
+def sweep(scenario: Scenario, pending: dict[str, Target], start: GameState, successors: Successors,
+          spot: Callable[[GameState, list[Step] | None], list[str]], budget: int,
+          graph: dict[str, set[str]]) -> int:
+    """One best-first search for every pending target at once: states nearer the nearest target still
+    pending first. Each target met is settled as reached with the route taken and leaves `pending`;
+    returns the states walked. It proves nothing unreachable (its states are not keyed for any one target)."""
+    sight = Sight(scenario)
+    parents: dict[Hashable, tuple[Hashable, str] | None] = {sight.key(start): None}
+
+    def route_to(key: Hashable) -> list[str]:
+        steps: list[str] = []
+        link = parents[key]
+        while link is not None:
+            key, label = link
+            steps.append(label)
+            link = parents[key]
+        return steps[::-1]
+
+    def route_on(key: Hashable, label: str) -> list[str]:
+        return [*route_to(key), label]
+
+    def settle(ids: list[str], route: Callable[[], list[str]]) -> bool:
+        met = [pending.pop(name) for name in ids if name in pending]
+        if met:
+            steps = route()
+            for target in met:
+                target.status, target.route, target.reason = "reached", steps, "found by the joint search"
+        return bool(met)
+
+    def aims() -> tuple[dict[str, int], dict[str, list[Condition | None]]]:
+        tests: dict[str, list[Condition | None]] = {}
+        for target in pending.values():
+            for place, whens in target.places.items():
+                tests.setdefault(place, []).extend(whens)
+        return distances(graph, tests), tests
+
+    distance, tests = aims()
+    far = len(graph) + 1
+
+    def estimate(state: GameState) -> int:
+        place = DESK if state.at_desk else state.scene
+        near = distance.get(place, far)
+        if near == 0:
+            return min((shortfall(when, state) for when in tests.get(place, ())), default=0)
+        return near * 4
+
+    first = sight.key(start)
+    settle(spot(start, None), list)
+    order = itertools.count()
+    todo: list[tuple[int, int, Hashable, GameState]] = [(estimate(start), next(order), first, sight.trim(start))]
+    stale = False
+    while todo and pending:
+        guess, _, key, state = heapq.heappop(todo)
+        if stale:
+            distance, tests, stale = *aims(), False
+        if estimate(state) > guess:
+            heapq.heappush(todo, (estimate(state), next(order), key, state))
+            continue
+        try:
+            steps = successors(state)
+        except Exception:  # noqa: BLE001 - the exhaustive walk reports engine errors; here it is a wall
+            continue
+        stale |= settle(spot(state, steps), partial(route_to, key))
+        for label, after in steps:
+            stale |= settle(spot(after, None), partial(route_on, key, label))
+            if after.ending:
+                continue
+            next_key = sight.key(after)
+            if next_key in parents:
+                continue
+            if len(parents) >= budget:
+                return len(parents)
+            parents[next_key] = (key, label)
+            heapq.heappush(todo, (estimate(after), next(order), next_key, sight.trim(after)))
+    return len(parents)

@@ -32,6 +32,8 @@ from game.model import DIMENSIONS, Scenario
 
 MAX_STATES = 20_000
 """How many distinct states the exhaustive walk visits before it stops and settles the rest by search."""
+FIRST_LOOK = 5_000
+"""How many states the exhaustive walk visits before the cheaper ways of settling targets are tried."""
 SEARCH_STATES = 20_000
 """How many states each directed search (one per target the walk did not reach) may visit."""
 INCOMPLETE = 3
@@ -50,6 +52,8 @@ class Stuck:
     route: list[str]
     message: str = ""
     count: int = 1
+    by_search: bool = False
+    """Found by a directed search after the walk was cut short (the walk, if it later finishes, finds it too)."""
 
 
 @dataclass
@@ -342,137 +346,200 @@ def _collector_paused(walk: Callable[..., Playtest]) -> Callable[..., Playtest]:
     return paused
 
 
-@_collector_paused
-def explore(scenario: Scenario, max_states: int = MAX_STATES, *, start: GameState | None = None,
-            on_state: Callable[[GameState, list[engine.Option]], None] | None = None,
-            search_states: int = SEARCH_STATES) -> Playtest:
-    """Walk every state a player can reach, breadth first, memoised on what a condition can still see
-    (`Sight`); stop at max_states and then settle each target not yet reached by a directed search.
+class _Exhaustive:
+    """The breadth-first walk over every state, memoised by `Sight`: it can stop at a number of states and
+    be resumed later with a higher one."""
 
-    `start` walks on from a given state instead of a new game; `on_state` (a hook for tests) sees each
-    distinct reporting state the walk stands in, with what is on offer there.
-    """
-    report = Playtest(scenario, "exhaustive", state_limit=max_states)
-    walk = _Walk(report)
-    if start is None:
-        start = _start(scenario, walk)
-        if start is None:
-            return report
-    else:
-        walk.arrived(start)
-        report.facts.update(start.facts)
-        report.quotes.update(start.quotes)
-        report.verified.update(start.verified)
-    sight = Sight(scenario)
-    key_of = sight.key
-    desk = Desk(scenario)
-    first = key_of(start)
-    index: dict[Hashable, int] = {first: 0}
-    parent: list[int] = [-1]
-    label_of: list[str] = [""]
-    edges: list[list[tuple[int, str]] | None] = [None]
-    ends: dict[int, str] = {}
-    todo: deque[tuple[int, GameState]] = deque([(0, sight.trim(start))])
+    def __init__(self, scenario: Scenario, report: Playtest, start: GameState, desk: Desk,
+                 on_state: Callable[[GameState, list[engine.Option]], None] | None) -> None:
+        self.scenario, self.report, self.desk, self.on_state = scenario, report, desk, on_state
+        self.walk = _Walk(report)
+        self.sight = Sight(scenario)
+        self.index: dict[Hashable, int] = {self.sight.key(start): 0}
+        self.parent: list[int] = [-1]
+        self.label_of: list[str] = [""]
+        self.edges: list[list[tuple[int, str]] | None] = [None]
+        self.ends: dict[int, str] = {}
+        self.todo: deque[tuple[int, GameState]] = deque([(0, self.sight.trim(start))])
 
-    def route_to(number: int) -> list[str]:
+    @property
+    def finished(self) -> bool:
+        return not self.todo
+
+    def route_to(self, number: int) -> list[str]:
         steps: list[str] = []
+        parent, label_of = self.parent, self.label_of
         while parent[number] >= 0:
             steps.append(label_of[number])
             number = parent[number]
         return steps[::-1]
 
-    def offered(option: engine.Option) -> None:
-        walk.taken(option)
-        if seen_options is not None:
-            seen_options.append(option)
+    def run(self, limit: int) -> bool:
+        """Walk on until every state is walked (True) or `limit` states are known (False)."""
+        scenario, report, walk, desk = self.scenario, self.report, self.walk, self.desk
+        key_of, trim = self.sight.key, self.sight.trim
+        index, parent, label_of, edges, todo = self.index, self.parent, self.label_of, self.edges, self.todo
+        on_state = self.on_state
+        options: list[engine.Option] = []
 
-    seen_options: list[engine.Option] | None = [] if on_state else None
-    while todo:
-        number, state = todo.popleft()
-        if state.ending:
-            ends[number] = state.ending
-            late = state.filed_at is not None and engine.is_late(scenario, state.filed_at)
-            (report.late_endings if late else report.on_time_endings).add(state.ending)
-            if state.ending not in report.endings:
-                report.endings[state.ending] = route_to(number)
-            continue
-        if state.at_desk:
-            report.desk_states += 1
-        try:
-            if seen_options is not None:
-                seen_options.clear()
-            steps = next_states(scenario, state, desk, offered)
-        except Exception as error:  # noqa: BLE001 - reported with the route that led here
-            walk.get_stuck("error", state, partial(route_to, number), f"{type(error).__name__}: {error}")
-            continue
-        if on_state and not state.at_desk:
-            on_state(state, list(seen_options or ()))
-        if not steps:
-            walk.get_stuck("dead end", state, partial(route_to, number))
-            continue
-        out: list[tuple[int, str]] = []
-        edges[number] = out
-        for label, after in steps:
-            walk.arrived(after, state)
-            next_key = key_of(after)
-            found = index.get(next_key)
-            if found is None:
-                if len(index) >= max_states:
-                    report.complete = report.exhaustive = False
-                    continue
-                found = index[next_key] = len(parent)
-                parent.append(number)
-                label_of.append(label)
-                edges.append(None)
-                todo.append((found, sight.trim(after)))
-            out.append((found, label))
-    report.states = len(index)
-    if not report.exhaustive:
-        report.multipliers = sight.multipliers(index)
-        del index, todo
-        _settle(scenario, report, start, desk, search_states)
-    _longest(report, edges, ends, route_to)
+        def offered(option: engine.Option) -> None:
+            walk.taken(option)
+            options.append(option)
+
+        while todo:
+            number, state = todo.popleft()
+            if state.ending:
+                self.ends[number] = state.ending
+                late = state.filed_at is not None and engine.is_late(scenario, state.filed_at)
+                (report.late_endings if late else report.on_time_endings).add(state.ending)
+                if state.ending not in report.endings:
+                    report.endings[state.ending] = self.route_to(number)
+                continue
+            options.clear()
+            try:
+                steps = next_states(scenario, state, desk, offered)
+            except Exception as error:  # noqa: BLE001 - reported with the route that led here
+                walk.get_stuck("error", state, partial(self.route_to, number), f"{type(error).__name__}: {error}")
+                continue
+            if not steps:
+                walk.get_stuck("dead end", state, partial(self.route_to, number))
+                continue
+            out: list[tuple[int, str]] = []
+            full = False
+            for label, after in steps:
+                walk.arrived(after, state)
+                next_key = key_of(after)
+                found = index.get(next_key)
+                if found is None:
+                    if len(index) >= limit:
+                        full = True
+                        break
+                    found = index[next_key] = len(parent)
+                    parent.append(number)
+                    label_of.append(label)
+                    edges.append(None)
+                    todo.append((found, trim(after)))
+                out.append((found, label))
+            if full:
+                todo.appendleft((number, state))  # walked again, whole, when resumed
+                report.states = len(index)
+                return False
+            edges[number] = out
+            if state.at_desk:
+                report.desk_states += 1
+            elif on_state:
+                on_state(state, list(options))
+        report.states = len(index)
+        return True
+
+
+@_collector_paused
+def explore(scenario: Scenario, max_states: int = MAX_STATES, *, start: GameState | None = None,
+            on_state: Callable[[GameState, list[engine.Option]], None] | None = None,
+            search_states: int = SEARCH_STATES, first_look: int = FIRST_LOOK) -> Playtest:
+    """Every question about a scenario's routes, at a cost that grows with what can matter.
+
+    First the exhaustive walk, up to `first_look` states: a small scenario ends there with every answer
+    exact. If not, the targets it did not reach are settled the cheap way (lint's proofs, one sweep of
+    directed search for all of them, scenes proven never to strand); whatever is still open, the walk
+    resumes for up to `max_states` states, and then each open target gets a search of its own.
+
+    `start` walks on from a given state instead of a new game; `on_state` (a hook for tests) sees each
+    distinct reporting state the walk stands in, with what is on offer there.
+    """
+    report = Playtest(scenario, "exhaustive", state_limit=max_states)
+    if start is None:
+        start = _start(scenario, _Walk(report))
+        if start is None:
+            return report
+    else:
+        _Walk(report).arrived(start)
+        report.facts.update(start.facts)
+        report.quotes.update(start.quotes)
+        report.verified.update(start.verified)
+    desk = Desk(scenario)
+    walker = _Exhaustive(scenario, report, start, desk, on_state)
+    if not walker.run(min(first_look, max_states)):
+        open_targets = _settle(scenario, report, start, desk, search_states, sweep=True)
+        if open_targets and max_states > first_look and walker.run(max_states):
+            report.settled, report.found, report.complete = [], set(), True
+            report.dead_ends = [stuck for stuck in report.dead_ends if not stuck.by_search]
+        elif open_targets:
+            report.multipliers = walker.sight.multipliers(walker.index)
+            _settle(scenario, report, start, desk, search_states, sweep=False)
+    report.exhaustive = walker.finished
+    if report.exhaustive:
+        report.complete = True
+    elif not report.multipliers:
+        report.multipliers = walker.sight.multipliers(walker.index)
+    _longest(report, walker.edges, walker.ends, walker.route_to)
     return report
 
 
-def _settle(scenario: Scenario, report: Playtest, start: GameState, desk: Desk, budget: int) -> None:
-    """After a walk cut short: a directed search for each target it did not reach, and for a dead end in
-    each scene not proven always to offer something. Complete when each is settled."""
+def _settle(scenario: Scenario, report: Playtest, start: GameState, desk: Desk, budget: int, sweep: bool) -> int:
+    """After a walk cut short: settle each target it did not reach, and look for a dead end in each scene
+    not proven always to offer something. With `sweep`, the cheap ways only: lint's proofs and one joint
+    search; without, a search of its own for each target still open. Returns how many are still open."""
+    known = {target.id: target for target in report.settled}
     want = set(report.missing())
     stuck_at = {stuck.scene for stuck in report.dead_ends}
     for scene in scenario.scenes:
         if not scene.ending and scene.id not in stuck_at and not directed.never_stuck(scenario, scene):
             want.add(f"dead end:{scene.id}")
-    walk = _Walk(report)
-
-    def successors(state: GameState) -> list[Step]:
-        return next_states(scenario, state, desk)
-
-    graph = Sight(scenario).graph
+    fresh = [target for target in directed.targets(scenario, want - set(known))]
     found = reach(scenario)
-    for target in directed.targets(scenario, want):
-        if target.id in report.found:
-            continue
+    for target in fresh:
         reason = directed.never_by_lint(scenario, target, found)
         if reason:
             target.status, target.reason = "unreachable", "proven: " + reason
-        else:
-            directed.search(scenario, target, start, successors, _meets(scenario, target, walk), budget, graph)
-        report.settled.append(target)
-        if target.status == "reached":
+    report.settled += fresh
+    pending = {target.id: target for target in report.settled if target.status == "unknown"
+               and target.id in want}
+    graph = Sight(scenario).graph
+    options: list[engine.Option] = []
+
+    def successors(state: GameState) -> list[Step]:
+        options.clear()
+        return next_states(scenario, state, desk, options.append)
+
+    if sweep and pending:
+        directed.sweep(scenario, pending, start, successors, _spotter(options), max(budget, 20 * len(pending)),
+                       graph)
+    elif pending:
+        walk = _Walk(report)
+        for target in list(pending.values()):
+            directed.search(scenario, target, start, successors, _meets(scenario, target, walk, options),
+                            budget, graph)
+    for target in report.settled:
+        if target.status == "reached" and target.id not in report.found:
             report.found.add(target.id)
-            if target.kind == "quote":
-                report.quotes.add(target.name)
-            elif target.kind == "fact":
-                report.facts.add(target.name)
             if target.kind == "dead end":
-                report.dead_ends.append(Stuck(target.name, target.route))
+                report.dead_ends.append(Stuck(target.name, target.route, by_search=True))
             elif target.kind == "ending":
                 report.endings.setdefault(target.name, target.route)
-    report.complete = all(target.status != "unknown" for target in report.settled)
+    still = sum(target.status == "unknown" for target in report.settled)
+    report.complete = still == 0
+    return still
 
 
-def _meets(scenario: Scenario, target: directed.Target, walk: _Walk) -> Callable[[GameState, list[Step] | None], bool]:
+def _spotter(options: list[engine.Option]) -> Callable[[GameState, list[Step] | None], list[str]]:
+    """The targets a state meets, for the joint search: on arrival (scene, ending, what was gathered),
+    or standing in it (the options on offer, which `successors` left in `options`; a dead end)."""
+
+    def spot(state: GameState, steps: list[Step] | None) -> list[str]:
+        if steps is None:
+            if state.ending:
+                return [f"ending:{state.ending}"]
+            return [f"scene:{state.scene}", *state.gathered]
+        if not steps and not state.at_desk:
+            return [f"dead end:{state.scene}"]
+        return [f"{'question' if option.kind == 'question' else 'choice'}:{option.key}" for option in options]
+
+    return spot
+
+
+def _meets(scenario: Scenario, target: directed.Target, walk: _Walk,
+           options: list[engine.Option]) -> Callable[[GameState, list[Step] | None], bool]:
     """Whether a state meets the target: see `directed.search`. Coverage seen on the way is kept too."""
     kind, name = target.kind, target.name
 
@@ -488,8 +555,8 @@ def _meets(scenario: Scenario, target: directed.Target, walk: _Walk) -> Callable
             return False
         if kind == "dead end":
             return not steps and state.scene == name and not state.at_desk and not state.ending
-        if kind in ("choice", "question") and state.scene == name.partition("/")[0]:
-            return any(option.key == name for option in engine.options(scenario, state))
+        if kind in ("choice", "question"):
+            return any(option.key == name for option in options)
         return False
 
     return met
@@ -626,7 +693,8 @@ def summary_lines(report: Playtest, where: Callable[[tuple[object, ...]], int] |
     if report.mode == "exhaustive":
         head = f"{scenario.id}: every route walked, {report.states:,} distinct states"
         if not report.exhaustive:
-            head = (f"{scenario.id}: the exhaustive walk STOPPED at its limit of {report.state_limit:,} states; "
+            head = (f"{scenario.id}: the exhaustive walk STOPPED after {report.states:,} states (limit "
+                    f"{report.state_limit:,}); "
                     + ("every target it had not reached was then settled by a directed search"
                        if report.complete else "NOT COMPLETE: some targets are unknown (see below)"))
     else:
