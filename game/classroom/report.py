@@ -130,9 +130,15 @@ class ClassResults:
 
 
 def transcript_files(source: Path) -> list[Path]:
-    """The transcript files in a results folder (its *.json files, not hidden ones), or the file itself."""
+    """The transcript files in a results folder, or the file itself.
+
+    A folder's *.json files count, and those one folder down (`newsroom serve` gives each student a
+    folder); hidden files and folders do not (the served class keeps its own data in one).
+    """
     if source.is_dir():
-        return sorted(p for p in source.glob("*.json") if not p.name.startswith(".") and not p.is_dir())
+        found = [*source.glob("*.json"), *source.glob("*/*.json")]
+        return sorted(p for p in found if not any(part.startswith(".") for part in p.relative_to(source).parts)
+                      and p.is_file())
     return [source]
 
 
