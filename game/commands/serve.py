@@ -116,6 +116,13 @@ def make_server(scenario_path: Path, scenario: Scenario, host: str, port: int, r
 
         # --- students ----------------------------------------------------------------------------
 
+        async def handle_index(self, request: Any) -> Any:
+            """The student's page: the join form, then the terminal (app_index.html)."""
+            import aiohttp_jinja2
+
+            context = {"font_size": _size(request.query.get("fontsize"), 16), "application": {"name": self.title}}
+            return aiohttp_jinja2.render_template("app_index.html", request, context)
+
         async def handle_join(self, request: Any) -> Any:
             """A student's name and the class code in, their seat and its ticket out (JSON)."""
             try:
@@ -255,16 +262,17 @@ def make_server(scenario_path: Path, scenario: Scenario, host: str, port: int, r
             else:
                 where = teacher_host = f"{self.host}:{self.port}"
                 where = f"http://{where}/"
-            say = self.console.print
-            say(f"Newsroom ({scenario.title}) is being served at {where}", highlight=False)
-            say(f"Class code for students: {self.codes.student}", highlight=False)
-            say(f"Teacher page (keep it to yourself): http://{teacher_host}/teacher?code={self.codes.teacher}",
-                highlight=False)
-            say(f"Report cards go to {results}", highlight=False)
+            def say(text: str) -> None:
+                self.console.print(text, highlight=False, soft_wrap=True)
+
+            say(f"Newsroom ({scenario.title}) is being served at {where}")
+            say(f"Class code for students: {self.codes.student}")
+            say(f"Teacher page (keep it to yourself): http://{teacher_host}/teacher?code={self.codes.teacher}")
+            say(f"Report cards go to {results}")
             if not is_loopback(self.host):
                 say(f"Anyone who can reach this machine on port {self.port} and knows the class code can "
-                    "join.", highlight=False)
-            say("Press Ctrl+C to stop.", highlight=False)
+                    "join.")
+            say("Press Ctrl+C to stop.")
 
     return ClassroomServer("newsroom", host=host, port=port, title="Newsroom",
                            statics_path=Path(textual_serve.__file__).resolve().parent / "static",
