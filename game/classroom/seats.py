@@ -11,6 +11,7 @@ Plain Python, no server and no face: `newsroom serve` uses it, and so do the tes
 
 from __future__ import annotations
 
+import contextlib
 import hmac
 import json
 import re
@@ -137,11 +138,19 @@ class Roster:
         if student_code:
             codes = replace(codes, student=tidy_name(student_code).replace(" ", "").upper())
         write_atomically(path, json.dumps(asdict(codes)) + "\n")
-        try:
+        with contextlib.suppress(OSError):
             path.chmod(0o600)
-        except OSError:
-            pass
         return codes
+
+    def note_scenario(self, path: Path) -> None:
+        """Remember which scenario this class plays (for `newsroom report --watch`)."""
+        write_atomically(self.folder / "scenario.json", json.dumps({"path": str(path)}, ensure_ascii=False) + "\n")
+
+    def noted_scenario(self) -> Path | None:
+        try:
+            return Path(json.loads((self.folder / "scenario.json").read_text(encoding="utf-8"))["path"])
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
 
     # --- joining ---------------------------------------------------------------------------------
 
@@ -165,8 +174,7 @@ class Roster:
             raise JoinError("Type your name to join.")
         if ticket:
             for seat in self.seats.values():
-                if hmac.compare_digest(seat.ticket.encode(), str(ticket).encode()) \
-                        and name_key(seat.name) == name_key(name):
+                if hmac.compare_digest(seat.ticket.encode(), str(ticket).encode()) and _answers_to(seat, name):
                     return seat
         same = [seat for seat in self.seats.values() if name_key(seat.name) == name_key(name)]
         free = [seat for seat in same if seat.id not in busy]
@@ -191,6 +199,12 @@ class Roster:
                     and not (self.folder / "seats" / candidate).exists():
                 return candidate
             number += 1
+
+
+def _answers_to(seat: Seat, name: str) -> bool:
+    """Whether a name typed is this seat's: its name, or the name it had before " (2)" was added."""
+    key = name_key(name)
+    return key in (name_key(seat.name), name_key(re.sub(r" \(\d+\)$", "", seat.name)))
 
 
 def _safe_id(seat_id: str) -> bool:

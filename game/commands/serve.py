@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 from game.commands.common import add_scenario_argument, load_or_report
 
 if TYPE_CHECKING:
-    from game.classroom.seats import Roster, Seat
+    from game.classroom.seats import Roster
     from game.model import Scenario
 
 WEB_FOLDER = Path(__file__).resolve().parent.parent / "classroom" / "web"
@@ -74,6 +74,7 @@ def make_server(scenario_path: Path, scenario: Scenario, host: str, port: int, r
 
     roster = Roster(results)
     codes = roster.codes(class_code)
+    roster.note_scenario(scenario_path)
 
     class SeatService(AppService):  # type: ignore[misc]
         """textual-serve's process for one browser, with the seat's data folder in its environment."""
