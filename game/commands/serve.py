@@ -136,7 +136,9 @@ def make_server(scenario_path: Path, scenario: Scenario, host: str, port: int, r
                 return web.json_response({"error": "That is not this class's code. Check the board."},
                                          status=403)
             try:
-                seat = self.roster.join(name, str(ticket) if ticket else None, busy=set(self.sessions))
+                live = {seat_id for seat_id, (task, socket) in self.sessions.items()
+                        if not task.done() and not socket.closed}  # a killed game's seat is free at once
+                seat = self.roster.join(name, str(ticket) if ticket else None, busy=live)
             except JoinError as error:
                 return web.json_response({"error": str(error)}, status=400)
             except OSError as error:
