@@ -350,7 +350,7 @@ class _RemappedLocated(Located):
     """Paths into the repaired data, translated back to the original list positions."""
 
     def __init__(self, located: Located, kept: dict[str, list[int]]) -> None:
-        super().__init__(located.file, located.root)
+        super().__init__(located.file, located.root, located.text)
         self.kept = kept
 
     def find(self, path: tuple[object, ...], key: bool = False) -> object:  # type: ignore[override]
