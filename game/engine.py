@@ -401,7 +401,7 @@ def questions_left(scene: Scene, state: GameState) -> int | None:
     """How many more questions the player may put here (None: no limit)."""
     if not scene.questions or scene.questions.limit is None:
         return None
-    asked = sum(1 for q in scene.questions.items if question_key(scene, q) in state.taken)
+    asked = sum(1 for q in scene.questions.asked if question_key(scene, q) in state.taken)
     return max(scene.questions.limit - asked, 0)
 
 
@@ -599,7 +599,7 @@ def ending_for(scenario: Scenario, state: GameState, score: int, error_dimension
             continue
         if outcome.max_score is not None and score > outcome.max_score:
             continue
-        if outcome.errors_in and not error_dimensions.intersection(outcome.errors_in):
+        if outcome.errors_in and error_dimensions.isdisjoint(outcome.errors_in):
             continue
         if not set(outcome.carried) <= carried or not carried.isdisjoint(outcome.omitted):
             continue

@@ -25,7 +25,7 @@ from typing import Any
 
 from game import engine
 from game.engine import GameState
-from game.model import CONDITION_KINDS, DIMENSIONS, Scenario, minutes_of
+from game.model import CONDITION_KINDS, DIMENSIONS, Scenario, minutes_of, plain_words
 from game.references import conditions, successors
 
 MAX_STATES = 200_000
@@ -87,13 +87,13 @@ class Playtest:
 
     def all_choices(self) -> list[tuple[int, int, str, str]]:
         """(scene index, choice index, key, label) for every choice in the scenario."""
-        return [(s, c, engine.choice_key(scene, c, choice), choice.label)
+        return [(s, c, engine.choice_key(scene, c, choice), plain_words(choice.label))
                 for s, scene in enumerate(self.scenario.scenes) for c, choice in enumerate(scene.choices)]
 
     def all_questions(self) -> list[tuple[int, int, str, str]]:
-        return [(s, q, engine.question_key(scene, question), question.ask)
+        return [(s, q, engine.question_key(scene, question), plain_words(question.ask))
                 for s, scene in enumerate(self.scenario.scenes) if scene.questions
-                for q, question in enumerate(scene.questions.items)]
+                for q, question in enumerate(scene.questions.asked)]
 
     def as_json(self) -> dict[str, Any]:
         scenario = self.scenario
@@ -130,7 +130,8 @@ class Playtest:
 
 # --- the desk: which endings a filed story can reach ---------------------------------------------
 
-Filing = tuple[str, int, frozenset[str]]
+Filing = tuple[str, int, frozenset[str], frozenset[str], frozenset[str]]
+"""An ending, and a filed story that reaches it: its score, error dimensions, facts carried, people quoted."""
 """(ending, score, error dimensions): a filed story that leads to that ending."""
 
 
@@ -151,8 +152,10 @@ class Desk:
                     scores |= {bound - 1, bound, bound + 1}
         mentioned = [d for d in DIMENSIONS if any(d in outcome.errors_in for outcome in outcomes)]
         errors = [frozenset(), *(frozenset([d]) for d in mentioned)]
-        self.trials = [(score, error) for error in errors for score in sorted(scores, reverse=True)
-                       if 0 <= score <= 100]
+        empty: frozenset[str] = frozenset()
+        stories = dict.fromkeys([(empty, empty), *((frozenset(o.carried), frozenset(o.quoted)) for o in outcomes)])
+        self.trials = [(score, error, carried, quoted) for carried, quoted in stories for error in errors
+                       for score in sorted(scores, reverse=True) if 0 <= score <= 100]
         self.cache: dict[tuple[bool, tuple[bool, ...]], list[Filing]] = {}
 
     def filings(self, state: GameState) -> list[Filing]:
@@ -165,16 +168,18 @@ class Desk:
         found = self.cache.get(key)
         if found is None:
             chosen: dict[str, Filing] = {}
-            for score, error in self.trials:
-                ending = engine.ending_for(scenario, state, score, error, filed_at)
-                chosen.setdefault(ending, (ending, score, error))
+            for score, error, carried, quoted in self.trials:
+                ending = engine.ending_for(scenario, state, score, error, filed_at, carried, quoted)
+                chosen.setdefault(ending, (ending, score, error, carried, quoted))
             found = self.cache[key] = list(chosen.values())
         return found
 
 
 def filing_label(filing: Filing) -> str:
-    _, score, errors = filing
+    _, score, errors, carried, quoted = filing
     said = f"score {score}" + (f", an error in {next(iter(errors))}" if errors else "")
+    said += f", carrying {', '.join(sorted(carried))}" if carried else ""
+    said += f", quoting {', '.join(sorted(quoted))}" if quoted else ""
     return f"{FILE_STEP} ({said})"
 
 
@@ -263,13 +268,16 @@ def memo_for(scenario: Scenario) -> Memo:
     """
     deciding: dict[str, list[Any]] = {
         scene.id: [*(choice.when for choice in scene.choices),
-                   *((q.when for q in scene.questions.items) if scene.questions else ())]
+                   *((q.when for q in scene.questions.asked) if scene.questions else ())]
         for scene in scenario.scenes}
+    for scene in scenario.scenes:
+        deciding[scene.id] += [arrival.when for arrival in scene.arrive]
+        deciding[scene.id] += [event.when for event in scenario.events]  # an event may fire anywhere
     deciding[""] = [outcome.when for outcome in scenario.filing.outcomes] if scenario.filing else []
     remembered: dict[str, set[str]] = {scene.id: set() for scene in scenario.scenes}
     questions: dict[str, str] = {}
     for scene in scenario.scenes:
-        for q in scene.questions.items if scene.questions else []:
+        for q in scene.questions.asked if scene.questions else []:
             remembered[scene.id].add(engine.question_key(scene, q))
             questions[q.id] = engine.question_key(scene, q)
         remembered[scene.id] |= {engine.choice_key(scene, c, choice)
@@ -281,7 +289,7 @@ def memo_for(scenario: Scenario) -> Memo:
     tests: dict[str, tuple[dict[str, set[str]], list[int]]] = {}
     for place, whens in deciding.items():
         tested: dict[str, set[str]] = {kind: set() for kind in CONDITION_KINDS}
-        times = [late_from] if place == "" else []
+        times = [late_from] if place == "" else [minutes_of(event.at) for event in scenario.events]
         for when in whens:
             for part, _ in conditions(when, ()):
                 kind = part.kind
@@ -330,9 +338,13 @@ def memo_for(scenario: Scenario) -> Memo:
     rises: set[str] = set()
     falls: set[str] = set()
     for scene in scenario.scenes:
-        for effects in [scene, *scene.choices, *(scene.questions.items if scene.questions else [])]:
+        for effects in [scene, *scene.choices, *(scene.questions.asked if scene.questions else []),
+                        *scene.arrive, *(outcome for choice in scene.choices for outcome in choice.chance),
+                        *scenario.events]:
             for name, delta in effects.change.items():
                 (rises if delta > 0 else falls if delta < 0 else set()).add(name)
+            rises.update(effects.set_to)
+            falls.update(effects.set_to)
     clamps: dict[str, tuple[float, float]] = {}
     for name, named in bounds.items():
         high = max(value + (0 if kind == "at_least" else 1) for kind, value in named)
@@ -349,7 +361,7 @@ def memo_for(scenario: Scenario) -> Memo:
         return (state.scene, None if rel.time_cap is None else min(state.time, rel.time_cap), state.at_desk,
                 rel.quotes.intersection(state.quotes), rel.facts.intersection(state.facts),
                 rel.verified.intersection(state.verified), rel.flags.intersection(state.flags), counters,
-                rel.visited.intersection(state.visited), rel.taken.intersection(state.taken))
+                rel.visited.intersection(state.visited), rel.taken.intersection(state.taken), state.fired)
 
     def trim(state: GameState) -> GameState:
         if state.ending:
@@ -379,14 +391,14 @@ def next_states(scenario: Scenario, state: GameState, desk: Desk,
     if state.ending:
         return []
     if state.at_desk:
-        steps: list[Step] = [(filing_label(filing), engine.file_story(scenario, state, filing[1], filing[2]))
+        steps: list[Step] = [(filing_label(filing), engine.file_story(scenario, state, *filing[1:]))
                              for filing in desk.filings(state)]
         return [*steps, (LEAVE_STEP, engine.leave_desk(state))]
     steps = []
-    for option in engine.options(scenario, state):
+    for way in engine.successors(scenario, state):
         if taken:
-            taken(option)
-        steps.append((option.label, engine.choose(scenario, state, option.key)))
+            taken(way.option)
+        steps.append((way.option.label + (f" [the world: {way.luck}]" if way.luck else ""), way.state))
     return steps
 
 
@@ -593,7 +605,10 @@ def _random_steps(scenario: Scenario, state: GameState, desk: Desk, walk: _Walk,
         return []
     option = chance.choice(offered)
     walk.taken(option)
-    return [(option.label, engine.choose(scenario, state, option.key))]
+    outcomes = engine.chances(scenario, state, option.key)
+    luck = chance.choices([name for name, _ in outcomes], [weight for _, weight in outcomes])[0] if outcomes else None
+    return [(option.label + (f" [the world: {luck}]" if luck else ""),
+             engine.choose(scenario, state, option.key, luck))]
 
 
 SHOWN_STEPS = 24
