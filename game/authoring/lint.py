@@ -236,6 +236,8 @@ def _silent_people(scenario: Scenario, found: Reach, located: Located) -> Iterat
     speaks = {quote.speaker for quote in scenario.quotes if quote.id in gatherable}
     claims = {fact.claimed_by for fact in scenario.facts if fact.id in learnable and fact.claimed_by}
     referred = {r.id for r in references(scenario) if r.kind == "person" and r.path[-1] != "speaker"}
+    referred |= {name.partition(".")[2] for words, _ in texts(scenario) for _, text in wordings(words)
+                 for name in templates.names(text) if name.startswith("person.")}
     writing = _all_text(scenario)
     for index, person in enumerate(scenario.people):
         if person.id in speaks:
