@@ -358,7 +358,7 @@ def test_an_unknown_person_in_a_template_in_a_shared_question() -> None:
     text = edit("{person.mo}?", "{person.moe}?")
     problem = only(problems(text), "R320")
     assert (problem.line, problem.column) == at(text, "{person.moe}")
-    assert "did you mean 'mo'?" == problem.hint
+    assert problem.hint == "did you mean 'mo'?"
 
 
 def test_an_unclosed_brace_is_located() -> None:
