@@ -499,3 +499,15 @@ def test_lint_counts_a_counter_shown_in_text_as_used() -> None:
     text = SCENARIO.replace("counters:\n  trust: 1", "counters:\n  trust: 1\n  shown: 4").replace(
         "Trust: {counter.trust}.", "Trust: {counter.trust}. Shown: {counter.shown}.")
     assert "L160" not in lint_codes(text) and "L161" not in lint_codes(text)
+
+
+def test_a_hostile_player_name_stays_plain_text_through_the_interface_sanitiser() -> None:
+    from game.ui.text import plain
+
+    scenario = load()
+    state = engine._evolve(engine.new_game(scenario, player="\x1b[31mEve[bold]"), flags=("late-news",))
+    shown = engine.scene_text(scenario, state)
+    assert "\x1b[31mEve[bold]" in shown  # the engine returns the words as given...
+    rendered = plain(shown)
+    assert "\x1b" not in rendered.plain and "Eve[bold]" in rendered.plain  # ...the interface removes escapes
+    assert not rendered.spans  # and never reads markup
