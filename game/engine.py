@@ -522,6 +522,8 @@ def _joined(first: str, second: str) -> str:
 
 def _timed_events(scenario: Scenario, state: GameState) -> GameState:
     """The state after every timed event whose time has come: each fires once, where the player is."""
+    if not scenario.events:
+        return state
     for at, event in index(scenario).events:
         if state.ending or state.at_desk or at > state.time:
             break
@@ -547,6 +549,8 @@ class Successor:
     weight: int
     total: int
     state: GameState
+    events: tuple[str, ...] = ()
+    """The timed events whose time came during the step (fired, whether or not their condition held)."""
 
 
 def successors(scenario: Scenario, state: GameState) -> list[Successor]:
@@ -554,14 +558,13 @@ def successors(scenario: Scenario, state: GameState) -> list[Successor]:
     outcomes each outcome the world may give. Timed events are already applied in each state. (At the
     story desk the ways on are `file_story` and `leave_desk`; an ending has none.)"""
     found: list[Successor] = []
+    before = len(state.fired)
     for option in options(scenario, state):
-        outcomes = chances(scenario, state, option.key)
-        if not outcomes:
-            found.append(Successor(option, None, 1, 1, choose(scenario, state, option.key)))
-            continue
+        outcomes = chances(scenario, state, option.key) or [(None, 1)]
         total = sum(weight for _, weight in outcomes)
-        found += [Successor(option, luck, weight, total, choose(scenario, state, option.key, luck))
-                  for luck, weight in outcomes]
+        for luck, weight in outcomes:
+            after = choose(scenario, state, option.key, luck)
+            found.append(Successor(option, luck, weight, total, after, after.fired[before:]))
     return found
 
 
@@ -660,6 +663,8 @@ def say(scenario: Scenario, state: GameState, words: str | list[Variant] | None)
     templates filled in ("" when there is none). Plain text: the interface escapes it for display."""
     if words is None:
         return ""
+    if isinstance(words, str) and "{" not in words and "}" not in words:
+        return words.strip()  # the common case: plain text, nothing to fill in
     if not isinstance(words, str):
         words = next((variant.text for variant in words if holds(variant.when, state)), "")
     return templates.render(words, lambda name: template_value(scenario, state, name)).strip()

@@ -398,7 +398,7 @@ _PLACEHOLDERS: dict[str, object] = {
     "clock": {"start": "00:00", "deadline": "23:59"},
     "people": [{"id": "-", "name": "-", "role": "-", "real": False}],
 }
-_LISTS = ("sources", "people", "quotes", "facts", "scenes", "debrief")
+_LISTS = ("sources", "people", "quotes", "facts", "questions", "events", "scenes", "debrief")
 
 
 def _raw_ids(data: dict[str, object]) -> set[str]:

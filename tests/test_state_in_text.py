@@ -243,6 +243,8 @@ def test_successors_give_every_option_and_every_world_outcome() -> None:
     coin = [way for way in ways if way.option.label == "Toss a coin"]
     assert [(way.luck, way.weight, way.total) for way in coin] == [("heads", 3, 4), ("tails", 1, 4)]
     assert len(ways) == len(engine.options(scenario, state)) + 1
+    wait = next(way for way in ways if way.option.label.startswith("Wait until"))
+    assert wait.events == ("midnight",) and all(way.events == () for way in ways if way is not wait)
 
 
 def test_a_timed_event_interrupts_wherever_the_player_is_and_fires_once() -> None:
@@ -434,6 +436,15 @@ def test_an_unknown_shared_question_is_located_with_a_hint() -> None:
     problem = only(problems(text), "R310")
     assert (problem.line, problem.column) == at(text, "shared-qq")
     assert "did you mean 'shared-q'?" in (problem.hint or "")
+
+
+def test_a_use_item_with_other_fields_says_what_use_takes() -> None:
+    text = SCENARIO.replace("        - use: shared-q\n    choices:\n      - {label: Back, goto: hub}\n  - id: square",
+                            "        - {use: shared-q, ask: Why}\n    choices:\n      - {label: Back, goto: hub}\n"
+                            "  - id: square")
+    problem = only(problems(text), "S201")
+    assert (problem.line, problem.column) == at(text, "ask: Why")
+    assert "takes no other field" in (problem.hint or "")
 
 
 def test_a_shared_question_that_clashes_with_a_scene_question_is_a_duplicate() -> None:
