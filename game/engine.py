@@ -560,10 +560,10 @@ def successors(scenario: Scenario, state: GameState) -> list[Successor]:
     found: list[Successor] = []
     before = len(state.fired)
     for option in options(scenario, state):
-        outcomes = chances(scenario, state, option.key) or [(None, 1)]
+        outcomes: list[tuple[str | None, int]] = [*chances(scenario, state, option.key)] or [(None, 1)]
         total = sum(weight for _, weight in outcomes)
         for luck, weight in outcomes:
-            after = choose(scenario, state, option.key, luck)
+            after = choose(scenario, state, option.key) if luck is None else choose(scenario, state, option.key, luck)
             found.append(Successor(option, luck, weight, total, after, after.fired[before:]))
     return found
 

@@ -95,7 +95,7 @@ def _problem(detail: ErrorDetails, located: Located) -> Problem:
     if kind == "extra_forbidden":
         model = model_at(path[:-1])
         known = field_names(model) if model else []
-        hint = did_you_mean(str(name), known, "fields")
+        hint: str | None = did_you_mean(str(name), known, "fields")
         if name in known and "items" in path:  # read as `{use: ID}`, which takes nothing else
             hint = ("an item with `use:` puts a shared question here and takes no other field; "
                     "change the shared question under the top-level `questions:`")
