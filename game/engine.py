@@ -48,6 +48,8 @@ class Step:
     key: str
     label: str
     time: int
+    luck: str | None = None
+    """The chance outcome the world gave (for a choice with `chance:`), so a replay can give it again."""
 
 
 @dataclass(frozen=True)
@@ -95,7 +97,8 @@ class GameState:
         for item in fields(self):
             value = getattr(self, item.name)
             if item.name == "history":
-                value = [[step.scene, step.key, step.label, step.time] for step in value]
+                value = [[step.scene, step.key, step.label, step.time, *([step.luck] if step.luck else [])]
+                         for step in value]
             elif item.name == "counters":
                 value = dict(value)
             elif isinstance(value, tuple):
@@ -113,7 +116,7 @@ class GameState:
         values: dict[str, Any] = {}
         for name, value in data.items():
             if name == "history":
-                value = tuple(Step(str(s), str(k), str(label), int(t)) for s, k, label, t in value)
+                value = tuple(_step_of(step) for step in value)
             elif name == "counters":
                 if not isinstance(value, dict):
                     raise ValueError("counters must be a mapping")
@@ -130,6 +133,14 @@ class GameState:
         if not isinstance(state.seed, int) or isinstance(state.seed, bool):
             raise ValueError("seed must be a whole number")
         return state
+
+
+def _step_of(saved: Any) -> Step:
+    """A step from its saved list: [scene, key, label, time], and the chance outcome when there was one."""
+    if not isinstance(saved, list) or len(saved) not in (4, 5):
+        raise ValueError("a step must be [scene, key, label, time] or [scene, key, label, time, luck]")
+    scene, key, label, time = saved[:4]
+    return Step(str(scene), str(key), str(label), int(time), str(saved[4]) if len(saved) == 5 else None)
 
 
 @dataclass(frozen=True)
@@ -496,7 +507,7 @@ def choose(scenario: Scenario, state: GameState, key: str, luck: str | None = No
             raise InvalidChoice(f"'{key}' has no chance outcome '{luck}'")
     elif luck is not None:
         raise InvalidChoice(f"'{key}' has no chance outcomes")
-    step = Step(state.scene, key, option.label, state.time)
+    step = Step(state.scene, key, option.label, state.time, outcome.id if outcome else None)
     taken = state.taken if key in state.taken else (*state.taken, key)
     state = _evolve(state, time=state.time + option.minutes, history=(*state.history, step),
                     taken=taken, gathered=(), response=None)

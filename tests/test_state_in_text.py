@@ -334,7 +334,12 @@ def test_an_old_save_still_loads() -> None:
 def test_new_state_fields_round_trip_and_bad_ones_are_refused() -> None:
     scenario = load()
     state = engine.new_game(scenario, player="Ada", seed=5)
-    assert engine.GameState.from_json(json.loads(json.dumps(state.to_json()))) == state
+    state = engine.choose(scenario, state, option(scenario, state, "Toss a coin").key, luck="heads")
+    state = engine.choose(scenario, state, option(scenario, state, "Be kind").key)
+    assert [step.luck for step in state.history] == ["heads", None]
+    saved = state.to_json()
+    assert [len(step) for step in saved["history"]] == [5, 4]  # steps without luck are saved as before
+    assert engine.GameState.from_json(json.loads(json.dumps(saved))) == state
     for bad in ({"seed": "5"}, {"seed": True}, {"player": 3}):
         with pytest.raises(ValueError):
             engine.GameState.from_json({**state.to_json(), **bad})
