@@ -527,3 +527,10 @@ def test_a_hostile_player_name_stays_plain_text_through_the_interface_sanitiser(
     rendered = plain(shown)
     assert "\x1b" not in rendered.plain and "Eve[bold]" in rendered.plain  # ...the interface removes escapes
     assert not rendered.spans  # and never reads markup
+
+
+def test_lint_warns_of_a_template_where_it_would_be_shown_as_written() -> None:
+    text = edit("  - id: office\n    text: Mo's office.", "  - id: office\n    place: \"{person.mo}'s office\"\n"
+                "    text: Mo's office.")
+    [problem] = lint_codes(text)["L109"]
+    assert problem.line == at(text, "place:")[0] and "shown as written" in problem.message

@@ -22,7 +22,8 @@ Codes (errors stop a scenario from working; warnings are content a player can ne
 - L150 a scene longer than a screen · L151 a choice label longer than a line (warnings)
 - L160 a flag or counter nothing uses · L161 a flag or counter that is changed but never tested (warnings)
 - L106 a wording whose `when:` never holds · L107 arrival effects that never apply · L108 a timed event
-  that never happens (warnings)
+  that never happens · L109 a template in a text that is shown as written (a title, a place, a brief, a
+  debrief note), where it would not be filled in (warnings)
 """
 
 from __future__ import annotations
@@ -53,6 +54,7 @@ CODES: dict[str, str] = {
     "L140": "ending never reached", "L141": "scene never reached", "L150": "scene too long",
     "L151": "label too long", "L160": "unused name", "L161": "changed but never tested",
     "L106": "wording never shown", "L107": "arrival never applies", "L108": "timed event never happens",
+    "L109": "template not filled in",
 }
 """Every lint code, with a few words on what it finds."""
 
@@ -104,6 +106,7 @@ def lint(scenario: Scenario, located: Located) -> list[Problem]:
         *_never_reached(scenario, found, located),
         *_too_long(scenario, located),
         *_unused_names(scenario, located),
+        *_templates_shown_as_written(scenario, located),
     ]
     return sorted(findings)
 
@@ -303,6 +306,22 @@ def _too_long(scenario: Scenario, located: Located) -> Iterator[Problem]:
                 yield _warn(located, ("scenes", s, "choices", c, "label"), "L151",
                             f"a choice label in scene '{scene.id}' is {longest} characters long",
                             f"keep labels under {LABEL_CHARACTERS} characters; put detail in `response:`")
+
+
+def _templates_shown_as_written(scenario: Scenario, located: Located) -> Iterator[Problem]:
+    """Templates are filled in only in the texts a scene shows; elsewhere braces would reach the player."""
+    fixed: list[tuple[str | None, tuple[object, ...]]] = [
+        (scenario.filing.brief if scenario.filing else None, ("filing", "brief"))]
+    fixed += [(note.text, ("debrief", n, "text")) for n, note in enumerate(scenario.debrief)]
+    for s, scene in enumerate(scenario.scenes):
+        fixed += [(scene.title, ("scenes", s, "title")), (scene.place, ("scenes", s, "place")),
+                  (scene.ending.title if scene.ending else None, ("scenes", s, "ending", "title"))]
+        fixed += [(choice.debrief, ("scenes", s, "choices", c, "debrief")) for c, choice in enumerate(scene.choices)]
+    for text, path in fixed:
+        if text and any(isinstance(found, templates.Slot) for found in templates.slots(text)):
+            yield _warn(located, path, "L109", f"{path[-1]} holds a template, but this text is shown as written",
+                        "templates are filled in in scene text, extra paragraphs, labels, responses, questions, "
+                        "answers, prompts and event texts; write the words out here")
 
 
 def _unused_names(scenario: Scenario, located: Located) -> Iterator[Problem]:
