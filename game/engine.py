@@ -586,10 +586,30 @@ def leave_desk(state: GameState) -> GameState:
 
 # --- filing and endings --------------------------------------------------------------------------
 
-def filing_time(scenario: Scenario, state: GameState) -> int:
-    """The clock when a story written now would be filed."""
-    writing = scenario.filing.writing_minutes if scenario.filing else 0
-    return state.time + writing
+def words_in(text: str) -> int:
+    """Words in a story, as the desk counts them (runs of characters between spaces)."""
+    return len(text.split())
+
+
+def writing_minutes(scenario: Scenario, words: int = 0) -> int:
+    """Game minutes that finishing and sending a story of this many words takes."""
+    if scenario.filing is None:
+        return 0
+    per_100 = scenario.filing.minutes_per_100_words
+    by_length = -(-words * per_100 // 100) if per_100 else 0  # rounded up: 101 words cost two hundreds' worth
+    return max(scenario.filing.writing_minutes, by_length)
+
+
+def filing_time(scenario: Scenario, state: GameState, words: int = 0) -> int:
+    """The clock when a story of this many words, finished now, would be filed: the "file by" time."""
+    return state.time + writing_minutes(scenario, words)
+
+
+def write_for(scenario: Scenario, state: GameState, real_seconds: float) -> GameState:
+    """The state after the player has spent this long at the desk: the clock runs at the desk's rate."""
+    rate = scenario.filing.desk_clock_rate if scenario.filing else 0
+    passed = int(real_seconds * rate // 60)
+    return _evolve(state, time=state.time + passed) if passed > 0 else state
 
 
 def is_late(scenario: Scenario, minutes: int) -> bool:
@@ -626,11 +646,11 @@ def ending_for(scenario: Scenario, state: GameState, score: int, error_dimension
 
 
 def file_story(scenario: Scenario, state: GameState, score: int,
-               error_dimensions: Set[str] = frozenset(), carried: Set[str] = frozenset(),
+               error_dimensions: Set[str] = frozenset(), words: int = 0, carried: Set[str] = frozenset(),
                quoted: Set[str] = frozenset()) -> GameState:
     """The state after filing: the clock moves on by the writing time and the outcome's ending is reached.
     (`carried` and `quoted`: as for `ending_for`.)"""
-    filed_at = filing_time(scenario, state)
+    filed_at = filing_time(scenario, state, words)
     ending = ending_for(scenario, state, score, error_dimensions, filed_at, carried, quoted)
     state = _evolve(state, time=filed_at, filed_at=filed_at, at_desk=False, gathered=(), response=None)
     return _enter(scenario, state, ending)

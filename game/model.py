@@ -583,7 +583,14 @@ class Filing(Model):
     max_words: Annotated[int, Field(ge=1)] | None = None
     """The longest story the desk wants."""
     writing_minutes: Minutes = 0
-    """Game minutes that writing the story takes: the clock at filing is the clock then plus these."""
+    """Game minutes that finishing and sending the story takes at least: the clock at filing is the clock
+    then plus the writing time (this, or `minutes_per_100_words` for the story as it stands if that is more)."""
+    minutes_per_100_words: Minutes = 0
+    """Game minutes of writing per hundred words of the story, so a longer story takes longer to file;
+    `writing_minutes` is the floor. 0: every story takes `writing_minutes`."""
+    desk_clock_rate: Annotated[float, Field(ge=0, le=60)] = 0
+    """Game minutes that pass for each real minute the player spends at the story desk, so the deadline is
+    felt while writing (1: the game clock keeps real time). 0: the clock stops while the player writes."""
 
 
 class DebriefNote(Model):
@@ -617,7 +624,11 @@ class Scenario(Model):
     language: Annotated[str, Field(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]+)*$")] = "en"
     """The language of its text, as a language tag ("en", "en-GB", "fr")."""
     objectives: list[Text] = _empty(list)
-    """Learning objectives, shown on the title screen and in the teacher's report."""
+    """Learning objectives, shown after play (in the editor's review) and in the teacher's report; also on
+    the title screen unless `objectives_before_play` is given."""
+    objectives_before_play: list[Text] | None = None
+    """What the title screen lists before play, worded so it gives nothing away (not how the day ends).
+    Leave out to show `objectives` there; `[]` shows none."""
     sources: list[Source] = Field(min_length=1)
     """The record(s) the scenario rests on."""
     clock: Clock
@@ -648,6 +659,11 @@ class Scenario(Model):
     @property
     def start_scene(self) -> str:
         return self.start or self.scenes[0].id
+
+    @property
+    def title_objectives(self) -> list[str]:
+        """The objectives shown before play."""
+        return self.objectives if self.objectives_before_play is None else self.objectives_before_play
 
     @model_validator(mode="after")
     def _resolve_shared_questions(self) -> Scenario:

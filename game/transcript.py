@@ -291,6 +291,8 @@ class FindingRecord(_Read):
     dimension: str
     severity: str
     message: str
+    code: str | None = None
+    """The grader's stable name for the finding (e.g. "quotes.invented"), when the grader gives one."""
     span: tuple[int, int] | None = None
     detail: str | None = None
 

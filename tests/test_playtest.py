@@ -177,12 +177,35 @@ def test_loops_and_counters_do_not_explode() -> None:
     assert report.choices == {"start/1", "start/2", "start/3"}
 
 
-def test_the_state_limit_stops_the_walk_and_says_so(example: Scenario, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_walk_cut_short_is_settled_by_directed_search(example: Scenario, capsys: pytest.CaptureFixture[str]) -> None:
+    """Stopped at 10 states, the walk leaves targets unreached; a directed search reaches each, with a route
+    that replays to it, so the playtest is still complete (and says how it got there)."""
     report = explore(example, max_states=10)
-    assert not report.complete and report.states == 10
-    assert report.as_json()["complete"] is False
+    assert not report.exhaustive and report.states == 10
+    assert report.complete and report.exit_code == 0
+    assert report.settled and all(target.status == "reached" for target in report.settled)
+    for target in report.settled:
+        if target.kind == "ending":
+            assert replay(example, target.route).ending == target.name
+    assert {part for part, _ in report.multipliers} >= {"the clock"}
     assert main(["playtest", "--max-states", "10", "example-bridge"]) == 0
-    assert "STOPPED at the limit of 10 states" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "STOPPED after 10 states (limit 10)" in out and "settled by a directed search" in out
+    assert "the states multiplied on: the clock" in out
+
+
+def test_a_walk_that_cannot_finish_exits_3_and_never_says_never(example: Scenario,
+                                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    report = explore(example, max_states=10, search_states=5)
+    assert not report.complete and report.exit_code == 3
+    data = report.as_json()
+    assert data["complete"] is False and data["exhaustive"] is False and data["exit_code"] == 3
+    assert data["endings_unknown"] == ["missed"] and data["endings_never"] == []
+    assert [t["status"] for t in data["searched"] if t["name"] == "missed"] == ["unknown"]
+    assert main(["playtest", "--max-states", "10", "--search-states", "5", "example-bridge"]) == 3
+    out = capsys.readouterr().out
+    assert "NOT COMPLETE" in out and "not reached before the limit" in out and "never:" not in out
+    assert "exit 3" in out
 
 
 # --- random mode ------------------------------------------------------------------------------------

@@ -24,6 +24,9 @@ Codes (errors stop a scenario from working; warnings are content a player can ne
 - L106 a wording whose `when:` never holds · L107 arrival effects that never apply · L108 a timed event
   that never happens · L109 a template in a text that is shown as written (a title, a place, a brief, a
   debrief note), where it would not be filled in (warnings)
+- L170 a text that speaks of a time as past before it has come · L171 a text that speaks of a time as
+  still to come when it can be read after it · L172 a quote written into the prose beside it, so it is
+  printed twice (warnings; see `game.authoring.continuity`)
 """
 
 from __future__ import annotations
@@ -35,6 +38,7 @@ from pathlib import Path
 from yaml.nodes import MappingNode, ScalarNode
 
 from game import templates
+from game.authoring import continuity
 from game.authoring.reach import Reach, can_end, reach
 from game.loader import Checked, Located, check_file, check_text
 from game.model import Scenario, plain_words, wordings
@@ -55,6 +59,7 @@ CODES: dict[str, str] = {
     "L151": "label too long", "L160": "unused name", "L161": "changed but never tested",
     "L106": "wording never shown", "L107": "arrival never applies", "L108": "timed event never happens",
     "L109": "template not filled in",
+    **continuity.CODES,
 }
 """Every lint code, with a few words on what it finds."""
 
@@ -107,6 +112,7 @@ def lint(scenario: Scenario, located: Located) -> list[Problem]:
         *_too_long(scenario, located),
         *_unused_names(scenario, located),
         *_templates_shown_as_written(scenario, located),
+        *continuity.continuity(scenario, located),
     ]
     return sorted(findings)
 

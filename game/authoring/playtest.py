@@ -19,17 +19,25 @@ import gc
 import random
 from collections import deque
 from collections.abc import Callable, Hashable, Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import partial, wraps
 from typing import Any
 
 from game import engine
+from game.authoring import directed
+from game.authoring.reach import reach
+from game.authoring.sight import Sight
 from game.engine import GameState
-from game.model import CONDITION_KINDS, DIMENSIONS, Scenario, minutes_of, plain_words
-from game.references import conditions, successors
+from game.model import DIMENSIONS, Scenario, plain_words
 
-MAX_STATES = 200_000
-"""How many distinct states the exhaustive walk visits before it stops and says so."""
+MAX_STATES = 20_000
+"""How many distinct states the exhaustive walk visits before it stops and settles the rest by search."""
+FIRST_LOOK = 5_000
+"""How many states the exhaustive walk visits before the cheaper ways of settling targets are tried."""
+SEARCH_STATES = 20_000
+"""How many states each directed search (one per target the walk did not reach) may visit."""
+INCOMPLETE = 3
+"""The exit code of a playtest that could not settle every target."""
 MAX_STEPS = 1_000
 """How many steps a random playthrough takes before it is counted as going round for ever."""
 FILE_STEP = "file the story"
@@ -44,6 +52,8 @@ class Stuck:
     route: list[str]
     message: str = ""
     count: int = 1
+    by_search: bool = False
+    """Found by a directed search after the walk was cut short (the walk, if it later finishes, finds it too)."""
 
 
 @dataclass
@@ -56,7 +66,10 @@ class Playtest:
     states: int = 0
     """Distinct states visited (exhaustive mode)."""
     complete: bool = True
-    """False when the walk stopped at the state limit: then coverage is only what was seen."""
+    """Every question has an answer: the walk finished, or each target it did not reach was settled
+    (reached, or proven unreachable) by a directed search, and so was every scene that might strand."""
+    exhaustive: bool = True
+    """The exhaustive walk finished within its state limit."""
     state_limit: int | None = None
     runs: int = 0
     """Playthroughs (random mode)."""
@@ -78,10 +91,58 @@ class Playtest:
     """Some route can go round in a loop (the longest route given is then the longest without one)."""
     dead_ends: list[Stuck] = field(default_factory=list)
     errors: list[Stuck] = field(default_factory=list)
+    verified: set[str] = field(default_factory=set)
+    """Facts checked on some route."""
+    late_endings: set[str] = field(default_factory=set)
+    """Endings the walk reached by a story filed after the deadline."""
+    on_time_endings: set[str] = field(default_factory=set)
+    desk_states: int = 0
+    """Distinct states at the story desk."""
+    multipliers: list[tuple[str, int]] = field(default_factory=list)
+    """When the walk was cut short: the parts of the state its states differed in, and in how many ways."""
+    settled: list[directed.Target] = field(default_factory=list)
+    """When the walk was cut short: each target it had not reached, and what the directed search found."""
+    found: set[str] = field(default_factory=set)
+    """Targets (`kind:name`) the directed search reached."""
 
     @property
     def ok(self) -> bool:
         return not self.dead_ends and not self.errors
+
+    @property
+    def exit_code(self) -> int:
+        """0: complete and clean; 1: a dead end or an engine error; 3: not complete (some target unknown)."""
+        if not self.ok:
+            return 1
+        return 0 if self.complete else INCOMPLETE
+
+    def has(self, kind: str, name: str) -> bool:
+        """Whether some route was seen to reach this target."""
+        if f"{kind}:{name}" in self.found:
+            return True
+        return name in {"scene": self.scenes, "ending": self.endings, "choice": self.choices,
+                        "question": self.questions, "quote": self.quotes, "fact": self.facts}[kind]
+
+    def status(self, kind: str, name: str) -> str:
+        """reached, never (certain) or unknown (the walk was cut short and the search did not settle it)."""
+        if self.has(kind, name):
+            return "reached"
+        if self.mode == "random" or self.exhaustive:
+            return "never" if self.exhaustive else "unknown"
+        for target in self.settled:
+            if target.kind == kind and target.name == name:
+                return "never" if target.status == "unreachable" else "unknown"
+        return "unknown"
+
+    def missing(self) -> list[str]:
+        """Target ids (`kind:name`) no route was seen to reach."""
+        scenario = self.scenario
+        ids = [("ending" if scene.ending else "scene", scene.id) for scene in scenario.scenes]
+        ids += [("choice", key) for *_, key, _ in self.all_choices()]
+        ids += [("question", key) for *_, key, _ in self.all_questions()]
+        ids += [("quote", quote.id) for quote in scenario.quotes]
+        ids += [("fact", fact.id) for fact in scenario.facts]
+        return [f"{kind}:{name}" for kind, name in ids if not self.has(kind, name)]
 
     # --- what was never covered ----------------------------------------------------------------
 
@@ -99,25 +160,50 @@ class Playtest:
         scenario = self.scenario
         choices, questions = self.all_choices(), self.all_questions()
         endings = [scene.id for scene in scenario.scenes if scene.ending]
+
+        def split(kind: str, names: list[str]) -> tuple[list[str], list[str]]:
+            statuses = [(name, self.status(kind, name)) for name in names]
+            return ([name for name, said in statuses if said == "never"],
+                    [name for name, said in statuses if said == "unknown"])
+
+        scenes_never, scenes_unknown = split("scene", [scene.id for scene in scenario.scenes if not scene.ending])
+        endings_never, endings_unknown = split("ending", endings)
+        choices_never, choices_unknown = split("choice", [key for *_, key, _ in choices])
+        questions_never, questions_unknown = split("question", [key for *_, key, _ in questions])
+        quotes_never, quotes_unknown = split("quote", [quote.id for quote in scenario.quotes])
+        facts_never, facts_unknown = split("fact", [fact.id for fact in scenario.facts])
+        by_key = {key: (s, label) for s, _, key, label in [*choices, *questions]}
         return {
             "scenario": scenario.id, "mode": self.mode, "complete": self.complete,
+            "exhaustive": self.exhaustive, "exit_code": self.exit_code,
             "states": self.states, "state_limit": self.state_limit, "runs": self.runs, "seed": self.seed,
             "unfinished": self.unfinished,
-            "scenes_total": len(scenario.scenes), "scenes_reached": len(self.scenes),
-            "scenes_never": [scene.id for scene in scenario.scenes if scene.id not in self.scenes],
-            "choices_total": len(choices), "choices_taken": sum(key in self.choices for *_, key, _ in choices),
-            "choices_never": [{"scene": scenario.scenes[s].id, "key": key, "label": label}
-                              for s, _, key, label in choices if key not in self.choices],
+            "scenes_total": len(scenario.scenes),
+            "scenes_reached": sum(self.has("ending" if scene.ending else "scene", scene.id)
+                                  for scene in scenario.scenes),
+            "scenes_never": [scene.id for scene in scenario.scenes
+                             if scene.id in scenes_never or scene.id in endings_never],
+            "scenes_unknown": [scene.id for scene in scenario.scenes
+                               if scene.id in scenes_unknown or scene.id in endings_unknown],
+            "choices_total": len(choices), "choices_taken": sum(self.has("choice", key) for *_, key, _ in choices),
+            "choices_never": [{"scene": scenario.scenes[by_key[key][0]].id, "key": key, "label": by_key[key][1]}
+                              for key in choices_never],
+            "choices_unknown": [{"scene": scenario.scenes[by_key[key][0]].id, "key": key, "label": by_key[key][1]}
+                                for key in choices_unknown],
             "questions_total": len(questions),
-            "questions_asked": sum(key in self.questions for *_, key, _ in questions),
-            "questions_never": [{"scene": scenario.scenes[s].id, "key": key, "ask": label}
-                                for s, _, key, label in questions if key not in self.questions],
-            "quotes_total": len(scenario.quotes), "quotes_gathered": len(self.quotes),
-            "quotes_never": [quote.id for quote in scenario.quotes if quote.id not in self.quotes],
-            "facts_total": len(scenario.facts), "facts_learned": len(self.facts),
-            "facts_never": [fact.id for fact in scenario.facts if fact.id not in self.facts],
+            "questions_asked": sum(self.has("question", key) for *_, key, _ in questions),
+            "questions_never": [{"scene": scenario.scenes[by_key[key][0]].id, "key": key, "ask": by_key[key][1]}
+                                for key in questions_never],
+            "questions_unknown": [{"scene": scenario.scenes[by_key[key][0]].id, "key": key, "ask": by_key[key][1]}
+                                  for key in questions_unknown],
+            "quotes_total": len(scenario.quotes),
+            "quotes_gathered": sum(self.has("quote", quote.id) for quote in scenario.quotes),
+            "quotes_never": quotes_never, "quotes_unknown": quotes_unknown,
+            "facts_total": len(scenario.facts),
+            "facts_learned": sum(self.has("fact", fact.id) for fact in scenario.facts),
+            "facts_never": facts_never, "facts_unknown": facts_unknown,
             "endings": [ending for ending in endings if ending in self.endings],
-            "endings_never": [ending for ending in endings if ending not in self.endings],
+            "endings_never": endings_never, "endings_unknown": endings_unknown,
             "routes": {ending: route for ending, route in self.endings.items()},
             "longest_route": {"steps": len(self.longest), "ending": self.longest_ending,
                               "route": self.longest},
@@ -125,14 +211,15 @@ class Playtest:
             "dead_ends": [{"scene": s.scene, "route": s.route, "count": s.count} for s in self.dead_ends],
             "errors": [{"scene": s.scene, "route": s.route, "message": s.message, "count": s.count}
                        for s in self.errors],
+            "multipliers": [{"part": part, "ways": ways} for part, ways in self.multipliers],
+            "searched": [target.as_json() for target in self.settled],
         }
 
 
 # --- the desk: which endings a filed story can reach ---------------------------------------------
 
 Filing = tuple[str, int, frozenset[str], frozenset[str], frozenset[str]]
-"""An ending, and a filed story that reaches it: its score, error dimensions, facts carried, people quoted."""
-"""(ending, score, error dimensions): a filed story that leads to that ending."""
+"""(ending, score, error dimensions, facts carried, people quoted): a filed story that leads to that ending."""
 
 
 class Desk:
@@ -183,202 +270,6 @@ def filing_label(filing: Filing) -> str:
     return f"{FILE_STEP} ({said})"
 
 
-# --- memoising states ----------------------------------------------------------------------------
-
-@dataclass(frozen=True)
-class _Relevant:
-    """What can still make a difference to the game from one scene: the tests of every condition that
-    decides what is on offer in the scenes reachable from it (and at the desk, if that is reachable)."""
-
-    quotes: frozenset[str]
-    facts: frozenset[str]
-    verified: frozenset[str]
-    flags: frozenset[str]
-    visited: frozenset[str]
-    counters: frozenset[str]
-    taken: frozenset[str]
-    """Keys of once-only choices and of questions (each askable once) in reachable scenes."""
-    time_cap: int | None
-    """Past this minute no reachable test of the clock can change its answer (None: none tests it)."""
-
-
-def _components(graph: dict[str, set[str]]) -> list[list[str]]:
-    """The strongly connected parts of a graph, each after every part it leads to (Tarjan, without
-    recursion, so a long chain of scenes cannot overflow the stack)."""
-    order: dict[str, int] = {}
-    low: dict[str, int] = {}
-    stack: list[str] = []
-    on_stack: set[str] = set()
-    found: list[list[str]] = []
-    for root in graph:
-        if root in order:
-            continue
-        work = [(root, iter(sorted(graph.get(root, ()))))]
-        order[root] = low[root] = len(order)
-        stack.append(root)
-        on_stack.add(root)
-        while work:
-            node, targets = work[-1]
-            for target in targets:
-                if target not in order:
-                    order[target] = low[target] = len(order)
-                    stack.append(target)
-                    on_stack.add(target)
-                    work.append((target, iter(sorted(graph.get(target, ())))))
-                    break
-                if target in on_stack:
-                    low[node] = min(low[node], order[target])
-            else:
-                work.pop()
-                if work:
-                    parent = work[-1][0]
-                    low[parent] = min(low[parent], low[node])
-                if low[node] == order[node]:
-                    part = []
-                    while True:
-                        member = stack.pop()
-                        on_stack.discard(member)
-                        part.append(member)
-                        if member == node:
-                            break
-                    found.append(part)
-    return found
-
-
-@dataclass(frozen=True)
-class Memo:
-    """How the exhaustive walk tells states apart, and how it keeps the states it walks small."""
-
-    key: Callable[[GameState], Hashable]
-    """A key that is equal for two states only when they can only play out the same way."""
-    trim: Callable[[GameState], GameState]
-    """The state without what can no longer make a difference (same key, same future), and without
-    its history: the walk keeps routes itself, and long routes would make every step slower."""
-
-
-def memo_for(scenario: Scenario) -> Memo:
-    """How to tell states apart: two states are one when they can only play out the same way.
-
-    From any scene, only the tests in conditions of the scenes still reachable from it (and the desk's
-    outcomes, if a route can still file) can tell two states apart; what they do not test is left out
-    of the key. The clock stops counting once past every time those tests mention; a counter that only
-    ever rises (or falls) stops counting once past every number it is tested against; once-only choices
-    and questions count only while their scene can still be reached. Extra paragraphs and debrief notes
-    change text, not what can happen, so they are left out. Every ending is one state per ending.
-    """
-    deciding: dict[str, list[Any]] = {
-        scene.id: [*(choice.when for choice in scene.choices),
-                   *((q.when for q in scene.questions.asked) if scene.questions else ())]
-        for scene in scenario.scenes}
-    for scene in scenario.scenes:
-        deciding[scene.id] += [arrival.when for arrival in scene.arrive]
-        deciding[scene.id] += [event.when for event in scenario.events]  # an event may fire anywhere
-    deciding[""] = [outcome.when for outcome in scenario.filing.outcomes] if scenario.filing else []
-    remembered: dict[str, set[str]] = {scene.id: set() for scene in scenario.scenes}
-    questions: dict[str, str] = {}
-    for scene in scenario.scenes:
-        for q in scene.questions.asked if scene.questions else []:
-            remembered[scene.id].add(engine.question_key(scene, q))
-            questions[q.id] = engine.question_key(scene, q)
-        remembered[scene.id] |= {engine.choice_key(scene, c, choice)
-                                 for c, choice in enumerate(scene.choices) if choice.once}
-    writing = scenario.filing.writing_minutes if scenario.filing else 0
-    late_from = minutes_of(scenario.clock.deadline) - writing + 1
-
-    bounds: dict[str, list[tuple[str, int]]] = {}
-    tests: dict[str, tuple[dict[str, set[str]], list[int]]] = {}
-    for place, whens in deciding.items():
-        tested: dict[str, set[str]] = {kind: set() for kind in CONDITION_KINDS}
-        times = [late_from] if place == "" else [minutes_of(event.at) for event in scenario.events]
-        for when in whens:
-            for part, _ in conditions(when, ()):
-                kind = part.kind
-                if kind in ("before", "after"):
-                    times.append(minutes_of(str(part.part(kind))))
-                elif kind in tested:
-                    tested[kind].add(str(part.part(kind)))
-                if kind == "counter":
-                    for name in ("at_least", "at_most", "equals"):
-                        if getattr(part, name) is not None:
-                            bounds.setdefault(str(part.counter), []).append((name, getattr(part, name)))
-        tests[place] = (tested, times)
-
-    # What each place can test, and then (sinks first) what it or any place after it can test.
-    graph = successors(scenario, desk="")  # "" is the story desk
-    ahead: dict[str, tuple[dict[str, set[str]], list[int], set[str]]] = {}
-    for component in _components(graph):
-        merged: dict[str, set[str]] = {kind: set() for kind in CONDITION_KINDS}
-        clock: list[int] = []
-        taken: set[str] = set()
-        for place in component:
-            tested, place_times = tests[place]
-            for kind, names in tested.items():
-                merged[kind] |= names
-            clock += place_times
-            taken |= remembered.get(place, set())
-            for target in graph.get(place, ()):
-                if target in ahead and target not in component:
-                    later = ahead[target]
-                    for kind, names in later[0].items():
-                        merged[kind] |= names
-                    clock.append(max(later[1], default=-1))
-                    taken |= later[2]
-        clock = [max(clock)] if clock and max(clock) >= 0 else []
-        for place in component:
-            ahead[place] = (merged, clock, taken)
-    relevant: dict[str, _Relevant] = {}
-    for scene in scenario.scenes:
-        merged, clock, taken = ahead[scene.id]
-        asked = {questions[name] for name in merged["asked"] if name in questions}
-        relevant[scene.id] = _Relevant(
-            frozenset(merged["has_quote"]), frozenset(merged["knows"]), frozenset(merged["verified"]),
-            frozenset(merged["flag"]), frozenset(merged["visited"]), frozenset(merged["counter"]),
-            frozenset(taken | asked), clock[0] if clock else None)
-
-    rises: set[str] = set()
-    falls: set[str] = set()
-    for scene in scenario.scenes:
-        for effects in [scene, *scene.choices, *(scene.questions.asked if scene.questions else []),
-                        *scene.arrive, *(outcome for choice in scene.choices for outcome in choice.chance),
-                        *scenario.events]:
-            for name, delta in effects.change.items():
-                (rises if delta > 0 else falls if delta < 0 else set()).add(name)
-            rises.update(effects.set_to)
-            falls.update(effects.set_to)
-    clamps: dict[str, tuple[float, float]] = {}
-    for name, named in bounds.items():
-        high = max(value + (0 if kind == "at_least" else 1) for kind, value in named)
-        low = min(value - (1 if kind in ("at_least", "equals") else 0) for kind, value in named)
-        clamps[name] = (low if name not in rises else float("-inf"),
-                        high if name not in falls else float("inf"))
-
-    def key(state: GameState) -> Hashable:
-        if state.ending:
-            return state.ending
-        rel = relevant[state.scene]
-        counters = tuple((name, min(max(value, clamps[name][0]), clamps[name][1]))
-                         for name, value in state.counters if name in rel.counters) if rel.counters else ()
-        return (state.scene, None if rel.time_cap is None else min(state.time, rel.time_cap), state.at_desk,
-                rel.quotes.intersection(state.quotes), rel.facts.intersection(state.facts),
-                rel.verified.intersection(state.verified), rel.flags.intersection(state.flags), counters,
-                rel.visited.intersection(state.visited), rel.taken.intersection(state.taken), state.fired)
-
-    def trim(state: GameState) -> GameState:
-        if state.ending:
-            return state
-        rel = relevant[state.scene]
-
-        def keep(values: tuple[str, ...], wanted: frozenset[str]) -> tuple[str, ...]:
-            return tuple(value for value in values if value in wanted) if values else values
-
-        return replace(state, quotes=keep(state.quotes, rel.quotes), facts=keep(state.facts, rel.facts),
-                       verified=keep(state.verified, rel.verified), flags=keep(state.flags, rel.flags),
-                       visited=keep(state.visited, rel.visited), taken=keep(state.taken, rel.taken),
-                       history=(), gathered=(), response=None)
-
-    return Memo(key, trim)
-
-
 # --- the walks -----------------------------------------------------------------------------------
 
 Step = tuple[str, GameState]
@@ -391,13 +282,16 @@ def next_states(scenario: Scenario, state: GameState, desk: Desk,
     if state.ending:
         return []
     if state.at_desk:
-        steps: list[Step] = [(filing_label(filing), engine.file_story(scenario, state, *filing[1:]))
-                             for filing in desk.filings(state)]
+        steps: list[Step] = [(filing_label(filing), engine.file_story(scenario, state, score, errors,
+                                                                      carried=carried, quoted=quoted))
+                             for filing in desk.filings(state) for _, score, errors, carried, quoted in [filing]]
         return [*steps, (LEAVE_STEP, engine.leave_desk(state))]
     steps = []
-    for way in engine.successors(scenario, state):
-        if taken:
+    last = None
+    for way in engine.successors(scenario, state):  # the world's chance outcomes are branches too
+        if taken and way.option is not last:
             taken(way.option)
+            last = way.option
         steps.append((way.option.label + (f" [the world: {way.luck}]" if way.luck else ""), way.state))
     return steps
 
@@ -412,12 +306,14 @@ class _Walk:
     def taken(self, option: engine.Option) -> None:
         (self.report.questions if option.kind == "question" else self.report.choices).add(option.key)
 
-    def arrived(self, state: GameState) -> None:
+    def arrived(self, state: GameState, before: GameState | None = None) -> None:
         report = self.report
         report.scenes.add(state.scene)
         for item in state.gathered:
             kind, _, name = item.partition(":")
             (report.quotes if kind == "quote" else report.facts).add(name)
+        if before is not None and len(state.verified) > len(before.verified):
+            report.verified.update(state.verified[len(before.verified):])
 
     def get_stuck(self, kind: str, state: GameState, route: Callable[[], list[str]], message: str = "") -> None:
         found = self.stuck.get((kind, state.scene, message))
@@ -438,6 +334,7 @@ def _start(scenario: Scenario, walk: _Walk) -> GameState | None:
     walk.arrived(state)
     walk.report.facts.update(state.facts)
     walk.report.quotes.update(state.quotes)
+    walk.report.verified.update(state.verified)
     return state
 
 
@@ -456,76 +353,235 @@ def _collector_paused(walk: Callable[..., Playtest]) -> Callable[..., Playtest]:
     return paused
 
 
-@_collector_paused
-def explore(scenario: Scenario, max_states: int = MAX_STATES) -> Playtest:
-    """Walk every state a player can reach, breadth first, memoised; stop (and say so) at max_states."""
-    report = Playtest(scenario, "exhaustive", state_limit=max_states)
-    walk = _Walk(report)
-    start = _start(scenario, walk)
-    if start is None:
-        return report
-    memo = memo_for(scenario)
-    key_of = memo.key
-    desk = Desk(scenario)
-    first = key_of(start)
-    start = memo.trim(start)
-    parents: dict[Hashable, tuple[Hashable, str] | None] = {first: None}
-    edges: dict[Hashable, list[tuple[Hashable, str]]] = {}
-    ends: dict[Hashable, str] = {}
-    todo: deque[tuple[Hashable, GameState]] = deque([(first, start)])
+class _Exhaustive:
+    """The breadth-first walk over every state, memoised by `Sight`: it can stop at a number of states and
+    be resumed later with a higher one."""
 
-    def route_to(key: Hashable) -> list[str]:
+    def __init__(self, scenario: Scenario, report: Playtest, start: GameState, desk: Desk,
+                 on_state: Callable[[GameState, list[engine.Option]], None] | None) -> None:
+        self.scenario, self.report, self.desk, self.on_state = scenario, report, desk, on_state
+        self.walk = _Walk(report)
+        self.sight = Sight(scenario)
+        self.index: dict[Hashable, int] = {self.sight.key(start): 0}
+        self.parent: list[int] = [-1]
+        self.label_of: list[str] = [""]
+        self.edges: list[list[tuple[int, str]] | None] = [None]
+        self.ends: dict[int, str] = {}
+        self.todo: deque[tuple[int, GameState]] = deque([(0, self.sight.trim(start))])
+
+    @property
+    def finished(self) -> bool:
+        return not self.todo
+
+    def route_to(self, number: int) -> list[str]:
         steps: list[str] = []
-        link = parents[key]
-        while link is not None:
-            key, label = link
-            steps.append(label)
-            link = parents[key]
+        parent, label_of = self.parent, self.label_of
+        while parent[number] >= 0:
+            steps.append(label_of[number])
+            number = parent[number]
         return steps[::-1]
 
-    while todo:
-        key, state = todo.popleft()
-        if state.ending:
-            ends[key] = state.ending
-            if state.ending not in report.endings:
-                report.endings[state.ending] = route_to(key)
-            continue
-        try:
-            steps = next_states(scenario, state, desk, walk.taken)
-        except Exception as error:  # noqa: BLE001 - reported with the route that led here
-            walk.get_stuck("error", state, partial(route_to, key), f"{type(error).__name__}: {error}")
-            continue
-        if not steps:
-            walk.get_stuck("dead end", state, partial(route_to, key))
-            continue
-        out = edges[key] = []
-        for label, after in steps:
-            walk.arrived(after)
-            next_key = key_of(after)
-            out.append((next_key, label))
-            if next_key not in parents:
-                if len(parents) >= max_states:
-                    report.complete = False
-                    continue
-                parents[next_key] = (key, label)
-                todo.append((next_key, memo.trim(after)))
-    report.states = len(parents)
-    _longest(report, first, edges, ends, route_to)
+    def run(self, limit: int) -> bool:
+        """Walk on until every state is walked (True) or `limit` states are known (False)."""
+        scenario, report, walk, desk = self.scenario, self.report, self.walk, self.desk
+        key_of, trim = self.sight.key, self.sight.trim
+        index, parent, label_of, edges, todo = self.index, self.parent, self.label_of, self.edges, self.todo
+        on_state = self.on_state
+        options: list[engine.Option] = []
+
+        def offered(option: engine.Option) -> None:
+            walk.taken(option)
+            options.append(option)
+
+        while todo:
+            number, state = todo.popleft()
+            if state.ending:
+                self.ends[number] = state.ending
+                late = state.filed_at is not None and engine.is_late(scenario, state.filed_at)
+                (report.late_endings if late else report.on_time_endings).add(state.ending)
+                if state.ending not in report.endings:
+                    report.endings[state.ending] = self.route_to(number)
+                continue
+            options.clear()
+            try:
+                steps = next_states(scenario, state, desk, offered)
+            except Exception as error:  # noqa: BLE001 - reported with the route that led here
+                walk.get_stuck("error", state, partial(self.route_to, number), f"{type(error).__name__}: {error}")
+                continue
+            if not steps:
+                walk.get_stuck("dead end", state, partial(self.route_to, number))
+                continue
+            out: list[tuple[int, str]] = []
+            full = False
+            for label, after in steps:
+                walk.arrived(after, state)
+                next_key = key_of(after)
+                found = index.get(next_key)
+                if found is None:
+                    if len(index) >= limit:
+                        full = True
+                        break
+                    found = index[next_key] = len(parent)
+                    parent.append(number)
+                    label_of.append(label)
+                    edges.append(None)
+                    todo.append((found, trim(after)))
+                out.append((found, label))
+            if full:
+                todo.appendleft((number, state))  # walked again, whole, when resumed
+                report.states = len(index)
+                return False
+            edges[number] = out
+            if state.at_desk:
+                report.desk_states += 1
+            elif on_state:
+                on_state(state, list(options))
+        report.states = len(index)
+        return True
+
+
+@_collector_paused
+def explore(scenario: Scenario, max_states: int = MAX_STATES, *, start: GameState | None = None,
+            on_state: Callable[[GameState, list[engine.Option]], None] | None = None,
+            search_states: int = SEARCH_STATES, first_look: int = FIRST_LOOK) -> Playtest:
+    """Every question about a scenario's routes, at a cost that grows with what can matter.
+
+    First the exhaustive walk, up to `first_look` states: a small scenario ends there with every answer
+    exact. If not, the targets it did not reach are settled the cheap way (lint's proofs, one sweep of
+    directed search for all of them, scenes proven never to strand); whatever is still open, the walk
+    resumes for up to `max_states` states, and then each open target gets a search of its own.
+
+    `start` walks on from a given state instead of a new game; `on_state` (a hook for tests) sees each
+    distinct reporting state the walk stands in, with what is on offer there.
+    """
+    report = Playtest(scenario, "exhaustive", state_limit=max_states)
+    if start is None:
+        start = _start(scenario, _Walk(report))
+        if start is None:
+            return report
+    else:
+        _Walk(report).arrived(start)
+        report.facts.update(start.facts)
+        report.quotes.update(start.quotes)
+        report.verified.update(start.verified)
+    desk = Desk(scenario)
+    walker = _Exhaustive(scenario, report, start, desk, on_state)
+    if not walker.run(min(first_look, max_states)):
+        open_targets = _settle(scenario, report, start, desk, search_states, sweep=True)
+        if open_targets and max_states > first_look and walker.run(max_states):
+            report.settled, report.found, report.complete = [], set(), True
+            report.dead_ends = [stuck for stuck in report.dead_ends if not stuck.by_search]
+        elif open_targets:
+            report.multipliers = walker.sight.multipliers(walker.index)
+            _settle(scenario, report, start, desk, search_states, sweep=False)
+    report.exhaustive = walker.finished
+    if report.exhaustive:
+        report.complete = True
+    elif not report.multipliers:
+        report.multipliers = walker.sight.multipliers(walker.index)
+    _longest(report, walker.edges, walker.ends, walker.route_to)
     return report
 
 
-def _longest(report: Playtest, first: Hashable, edges: dict[Hashable, list[tuple[Hashable, str]]],
-             ends: dict[Hashable, str], route_to: Callable[[Hashable], list[str]]) -> None:
-    """The longest route from the start to an ending over the walked states, following no loop and never
-    leaving the desk without filing (which could stretch any route to the deadline)."""
-    length: dict[Hashable, int] = {}
-    best: dict[Hashable, tuple[Hashable, str] | None] = {}
-    on_path: set[Hashable] = set()
-    stack: list[tuple[Hashable, int]] = [(first, 0)]
+def _settle(scenario: Scenario, report: Playtest, start: GameState, desk: Desk, budget: int, sweep: bool) -> int:
+    """After a walk cut short: settle each target it did not reach, and look for a dead end in each scene
+    not proven always to offer something. With `sweep`, the cheap ways only: lint's proofs and one joint
+    search; without, a search of its own for each target still open. Returns how many are still open."""
+    known = {target.id: target for target in report.settled}
+    want = set(report.missing())
+    stuck_at = {stuck.scene for stuck in report.dead_ends}
+    for scene in scenario.scenes:
+        if not scene.ending and scene.id not in stuck_at and not directed.never_stuck(scenario, scene):
+            want.add(f"dead end:{scene.id}")
+    fresh = [target for target in directed.targets(scenario, want - set(known))]
+    found = reach(scenario)
+    for target in fresh:
+        reason = directed.never_by_lint(scenario, target, found)
+        if reason:
+            target.status, target.reason = "unreachable", "proven: " + reason
+    report.settled += fresh
+    pending = {target.id: target for target in report.settled if target.status == "unknown"
+               and target.id in want}
+    graph = Sight(scenario).graph
+    options: list[engine.Option] = []
+
+    def successors(state: GameState) -> list[Step]:
+        options.clear()
+        return next_states(scenario, state, desk, options.append)
+
+    if sweep and pending:
+        directed.sweep(scenario, pending, start, successors, _spotter(options), max(budget, 20 * len(pending)),
+                       graph)
+    elif pending:
+        walk = _Walk(report)
+        for target in list(pending.values()):
+            directed.search(scenario, target, start, successors, _meets(scenario, target, walk, options),
+                            budget, graph)
+    for target in report.settled:
+        if target.status == "reached" and target.id not in report.found:
+            report.found.add(target.id)
+            if target.kind == "dead end":
+                report.dead_ends.append(Stuck(target.name, target.route, by_search=True))
+            elif target.kind == "ending":
+                report.endings.setdefault(target.name, target.route)
+    still = sum(target.status == "unknown" for target in report.settled)
+    report.complete = still == 0
+    return still
+
+
+def _spotter(options: list[engine.Option]) -> Callable[[GameState, list[Step] | None], list[str]]:
+    """The targets a state meets, for the joint search: on arrival (scene, ending, what was gathered),
+    or standing in it (the options on offer, which `successors` left in `options`; a dead end)."""
+
+    def spot(state: GameState, steps: list[Step] | None) -> list[str]:
+        if steps is None:
+            if state.ending:
+                return [f"ending:{state.ending}"]
+            return [f"scene:{state.scene}", *state.gathered]
+        if not steps and not state.at_desk:
+            return [f"dead end:{state.scene}"]
+        return [f"{'question' if option.kind == 'question' else 'choice'}:{option.key}" for option in options]
+
+    return spot
+
+
+def _meets(scenario: Scenario, target: directed.Target, walk: _Walk,
+           options: list[engine.Option]) -> Callable[[GameState, list[Step] | None], bool]:
+    """Whether a state meets the target: see `directed.search`. Coverage seen on the way is kept too."""
+    kind, name = target.kind, target.name
+
+    def met(state: GameState, steps: list[Step] | None) -> bool:
+        if steps is None:
+            walk.arrived(state)
+            if kind == "ending":
+                return state.ending == name
+            if kind == "scene":
+                return state.scene == name and not state.ending
+            if kind in ("quote", "fact"):
+                return f"{kind}:{name}" in state.gathered
+            return False
+        if kind == "dead end":
+            return not steps and state.scene == name and not state.at_desk and not state.ending
+        if kind in ("choice", "question"):
+            return any(option.key == name for option in options)
+        return False
+
+    return met
+
+
+def _longest(report: Playtest, edges: list[list[tuple[int, str]] | None], ends: dict[int, str],
+             route_to: Callable[[int], list[str]]) -> None:
+    """The longest route from the start (state 0) to an ending over the walked states, following no loop
+    and never leaving the desk without filing (which could stretch any route to the deadline)."""
+    first = 0
+    length: dict[int, int] = {}
+    best: dict[int, tuple[int, str] | None] = {}
+    on_path: set[int] = set()
+    stack: list[tuple[int, int]] = [(first, 0)]
     on_path.add(first)
     while stack:
         key, position = stack[-1]
-        out = edges.get(key, [])
+        out = edges[key] or []
         if position < len(out):
             stack[-1] = (key, position + 1)
             target = out[position][0]
@@ -597,18 +653,25 @@ def _random_steps(scenario: Scenario, state: GameState, desk: Desk, walk: _Walk,
             return [(LEAVE_STEP, engine.leave_desk(state))]
         score = chance.randint(0, 100)
         errors = frozenset(d for d in DIMENSIONS if chance.random() < 0.1)
-        after = engine.file_story(scenario, state, score, errors)
+        outcomes = scenario.filing.outcomes if scenario.filing else []
+        carried = frozenset(f for o in outcomes for f in (*o.carried, *o.omitted) if chance.random() < 0.5)
+        quoted = frozenset(p for o in outcomes for p in o.quoted if chance.random() < 0.5)
+        after = engine.file_story(scenario, state, score, errors, carried=carried, quoted=quoted)
         said = f"score {score}" + (f", errors in {', '.join(sorted(errors))}" if errors else "")
+        said += f", carrying {', '.join(sorted(carried))}" if carried else ""
+        said += f", quoting {', '.join(sorted(quoted))}" if quoted else ""
         return [(f"{FILE_STEP} ({said})", after)]
     offered = engine.options(scenario, state)
     if not offered:
         return []
     option = chance.choice(offered)
     walk.taken(option)
-    outcomes = engine.chances(scenario, state, option.key)
-    luck = chance.choices([name for name, _ in outcomes], [weight for _, weight in outcomes])[0] if outcomes else None
+    outcomes_drawn = engine.chances(scenario, state, option.key)
+    luck = (chance.choices([name for name, _ in outcomes_drawn], [weight for _, weight in outcomes_drawn])[0]
+            if outcomes_drawn else None)
     return [(option.label + (f" [the world: {luck}]" if luck else ""),
-             engine.choose(scenario, state, option.key, luck))]
+             engine.choose(scenario, state, option.key) if luck is None
+             else engine.choose(scenario, state, option.key, luck))]
 
 
 SHOWN_STEPS = 24
@@ -646,46 +709,82 @@ def summary_lines(report: Playtest, where: Callable[[tuple[object, ...]], int] |
     line = (lambda path: f" (line {where(path)})") if where else (lambda path: "")
     if report.mode == "exhaustive":
         head = f"{scenario.id}: every route walked, {report.states:,} distinct states"
-        if not report.complete:
-            head = (f"{scenario.id}: STOPPED at the limit of {report.state_limit:,} states; the walk is "
-                    "not complete, so what follows is only what it saw (raise --max-states, or try --random)")
+        if not report.exhaustive:
+            head = (f"{scenario.id}: the exhaustive walk STOPPED after {report.states:,} states (limit "
+                    f"{report.state_limit:,}); "
+                    + ("every target it had not reached was then settled by a directed search"
+                       if report.complete else "NOT COMPLETE: some targets are unknown (see below)"))
     else:
         head = f"{scenario.id}: {report.runs:,} random playthroughs, seed {report.seed}"
     yield head
+    if report.multipliers:
+        yield "  the states multiplied on: " + ", ".join(
+            f"{part} ({ways:,} ways)" for part, ways in report.multipliers[:6])
+    settled = {(target.kind, target.name): target for target in report.settled}
+
+    def missed(kind: str, name: str) -> str:
+        said = report.status(kind, name)
+        target = settled.get((kind, name))
+        if said == "never":
+            return "never" + (f" ({target.reason})" if target else "")
+        if report.mode == "random":
+            return "not reached by these playthroughs"
+        return "not reached before the limit" + (f", nor by search ({target.reason})" if target else "")
 
     def counted(name: str, done: int, total: int, verb: str) -> str:
         return f"  {name:<10} {done}/{total} {verb}"
 
     yield counted("scenes", data["scenes_reached"], data["scenes_total"], "reached")
     positions = {scene.id: s for s, scene in enumerate(scenario.scenes)}
-    for scene_id in data["scenes_never"]:
-        yield f"      never: {scene_id}{line(('scenes', positions[scene_id]))}"
+    for s, scene in enumerate(scenario.scenes):
+        if not scene.ending and not report.has("scene", scene.id):
+            yield f"      {missed('scene', scene.id)}: {scene.id}{line(('scenes', s))}"
     yield counted("choices", data["choices_taken"], data["choices_total"], "taken")
     for s, c, key, label in report.all_choices():
-        if key not in report.choices:
-            yield f"      never: {key} \"{label}\"{line(('scenes', s, 'choices', c))}"
+        if not report.has("choice", key):
+            yield f"      {missed('choice', key)}: {key} \"{label}\"{line(('scenes', s, 'choices', c))}"
     if data["questions_total"]:
         yield counted("questions", data["questions_asked"], data["questions_total"], "asked")
         for s, q, key, label in report.all_questions():
-            if key not in report.questions:
-                yield f"      never: {key} \"{label}\"{line(('scenes', s, 'questions', 'items', q))}"
+            if not report.has("question", key):
+                path = ("scenes", s, "questions", "items", q)
+                yield f"      {missed('question', key)}: {key} \"{label}\"{line(path)}"
     yield counted("quotes", data["quotes_gathered"], data["quotes_total"], "gathered")
     for q, quote in enumerate(scenario.quotes):
-        if quote.id not in report.quotes:
-            yield f"      never: {quote.id}{line(('quotes', q))}"
+        if not report.has("quote", quote.id):
+            yield f"      {missed('quote', quote.id)}: {quote.id}{line(('quotes', q))}"
     yield counted("facts", data["facts_learned"], data["facts_total"], "learned")
     for f, fact in enumerate(scenario.facts):
-        if fact.id not in report.facts:
-            yield f"      never: {fact.id}{line(('facts', f))}"
-    yield counted("endings", len(data["endings"]), len(data["endings"]) + len(data["endings_never"]), "reached")
+        if not report.has("fact", fact.id):
+            yield f"      {missed('fact', fact.id)}: {fact.id}{line(('facts', f))}"
+    endings = [scene.id for scene in scenario.scenes if scene.ending]
+    yield counted("endings", len(data["endings"]), len(endings), "reached")
     for ending in data["endings"]:
         route = report.endings[ending]
         yield f"      {ending}, in {len(route)} steps: {route_text(route)}"
-    for ending in data["endings_never"]:
-        yield f"      never: {ending}{line(('scenes', positions[ending]))}"
+    for ending in endings:
+        if ending not in report.endings:
+            yield f"      {missed('ending', ending)}: {ending}{line(('scenes', positions[ending]))}"
+    searched = [target for target in report.settled if target.kind != "dead end"]
+    if searched:
+        found = [target for target in searched if target.status == "reached"]
+        yield (f"  directed search: {len(found)} reached, "
+               f"{sum(target.status == 'unreachable' for target in searched)} proven unreachable, "
+               f"{sum(target.status == 'unknown' for target in searched)} unknown")
+        for target in found:
+            if target.kind != "ending":  # the endings' routes are listed above
+                yield f"      reached {target.kind} {target.name}: {route_text(target.route)}"
+    checks = [target for target in report.settled if target.kind == "dead end"]
+    if checks:
+        unknown = [target.name for target in checks if target.status == "unknown"]
+        yield (f"  dead ends searched for in {len(checks)} scene{'s' * (len(checks) != 1)} not proven always "
+               f"to offer something: {sum(target.status == 'reached' for target in checks)} found, "
+               f"{sum(target.status == 'unreachable' for target in checks)} proven impossible, "
+               f"{len(unknown)} unknown" + (f" ({', '.join(unknown)})" if unknown else ""))
     if report.longest:
         yield f"  longest route: {len(report.longest)} steps, to {report.longest_ending}" + (
-            " (some routes can also go round in a loop)" if report.loops else "")
+            " (some routes can also go round in a loop)" if report.loops else "") + (
+            "" if report.exhaustive else " (over the states walked)")
     if report.unfinished:
         yield f"  {report.unfinished} playthroughs took {MAX_STEPS} steps without reaching an ending"
     for stuck in report.dead_ends:
@@ -694,4 +793,7 @@ def summary_lines(report: Playtest, where: Callable[[tuple[object, ...]], int] |
     for stuck in report.errors:
         yield f"  ERROR in scene '{stuck.scene}': {stuck.message}. Route: " + route_text(stuck.route)
     if report.ok:
-        yield "  no dead ends, no errors"
+        yield "  no dead ends, no errors" if report.complete else "  no dead ends or errors found (not complete)"
+    if report.mode == "exhaustive" and not report.complete:
+        yield (f"  exit {INCOMPLETE}: not complete. Keep the state small (see docs/authoring.md, \"When playtest "
+               "cannot finish\"), or raise --max-states / --search-states")

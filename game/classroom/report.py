@@ -57,6 +57,7 @@ class SharedFinding:
     message: str
     students: int
     wordings: int = 1
+    code: str | None = None
     """How many wordings (differing only in numbers) were counted together."""
 
     @property
@@ -84,26 +85,31 @@ class ScenarioResults:
     def shared_findings(self, severities: tuple[str, ...] = SHARED_SEVERITIES) -> list[SharedFinding]:
         """Findings by how many students had each (a student counts once per finding), most shared first.
 
-        Findings that differ only in their numbers ("2 words differ", "3 words differ") count as one, shown
-        in their most common wording.
+        Findings with the same code (the grader's stable name, e.g. "quotes.invented") count as one; so do
+        findings without a code that differ only in their numbers ("2 words differ", "3 words differ").
+        Each is shown in its most common wording.
         """
         students: Counter[tuple[str, str, str]] = Counter()
         wordings: dict[tuple[str, str, str], Counter[str]] = {}
+        codes: dict[tuple[str, str, str], bool] = {}
         for student in self.students:
             keys = set()
             for finding in student.record.grade.findings:
                 if finding.severity in severities:
-                    key = (finding.dimension, finding.severity, re.sub(r"\d+", "#", finding.message))
+                    key = (finding.dimension, finding.severity,
+                           finding.code or re.sub(r"\d+", "#", finding.message))
                     keys.add(key)
+                    codes[key] = finding.code is not None
                     wordings.setdefault(key, Counter())[finding.message] += 1
             students.update(keys)
         ordered = sorted(students.items(),
                          key=lambda item: (-item[1], SEVERITY_ORDER.get(item[0][1], 9), item[0][0], item[0][2]))
         shared = []
         for key, count in ordered:
-            dimension, severity, _ = key
+            dimension, severity, grouped = key
             wording = wordings[key].most_common(1)[0][0]
-            shared.append(SharedFinding(dimension, severity, wording, count, len(wordings[key])))
+            code = grouped if codes.get(key) else None
+            shared.append(SharedFinding(dimension, severity, wording, count, len(wordings[key]), code))
         return shared
 
     def errors_by_dimension(self) -> dict[str, int]:
@@ -130,9 +136,15 @@ class ClassResults:
 
 
 def transcript_files(source: Path) -> list[Path]:
-    """The transcript files in a results folder (its *.json files, not hidden ones), or the file itself."""
+    """The transcript files in a results folder, or the file itself.
+
+    A folder's *.json files count, and those one folder down (`newsroom serve` gives each student a
+    folder); hidden files and folders do not (the served class keeps its own data in one).
+    """
     if source.is_dir():
-        return sorted(p for p in source.glob("*.json") if not p.name.startswith(".") and not p.is_dir())
+        found = [*source.glob("*.json"), *source.glob("*/*.json")]
+        return sorted(p for p in found if not any(part.startswith(".") for part in p.relative_to(source).parts)
+                      and p.is_file())
     return [source]
 
 
@@ -249,7 +261,8 @@ def json_data(results: ClassResults, link_from: Path | None = None) -> dict[str,
                  "report_card": _link(s.card, link_from) or None}
                 for s in group.students],
             "averages": group.averages(),
-            "common_findings": [{"dimension": f.dimension, "severity": f.severity, "message": f.message,
+            "common_findings": [{"dimension": f.dimension, "severity": f.severity, "code": f.code,
+                                 "message": f.message,
                                  "wordings": f.wordings, "students": f.students, "of": total}
                                 for f in group.shared_findings()],
             "errors_by_dimension": group.errors_by_dimension(),
@@ -281,3 +294,41 @@ def csv_text(results: ClassResults, link_from: Path | None = None) -> str:
 def _spreadsheet_safe(text: str) -> str:
     """Text a spreadsheet will show as text, never run as a formula (a name such as "=1+1")."""
     return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+GRADEBOOK_COLUMNS = ("student", "overall", *DIMENSIONS, "ending", "filed_at", "saved_at", "scenario", "report_card")
+
+
+def gradebook_csv(results: ClassResults, link_from: Path | None = None) -> str:
+    """One row per student, for a gradebook: their latest report card for each scenario.
+
+    A student is a folder of `newsroom serve` (a seat) when the card is in one, otherwise the name on the
+    card; cards with no name are each their own row. Scores are 0–100.
+    """
+    latest: dict[tuple[str, str], Student] = {}
+    for group in results.scenarios:
+        for number, student in enumerate(group.students):
+            key = (group.id, _student_key(student, results.sources, number))
+            kept = latest.get(key)
+            if kept is None or (student.record.saved_at or "") >= (kept.record.saved_at or ""):
+                latest[key] = student
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")  # what spreadsheets and gradebooks expect
+    writer.writerow(GRADEBOOK_COLUMNS)
+    for (scenario, _), s in sorted(latest.items(), key=lambda item: (item[0][0], item[1].name.casefold())):
+        grade, ending = s.record.grade, s.record.ending
+        writer.writerow([_spreadsheet_safe(s.name), grade.overall, *(grade.scores[name] for name in DIMENSIONS),
+                         _spreadsheet_safe(ending.title) if ending else "", grade.filed_at or "",
+                         s.record.saved_at or "", scenario, _link(s.card or s.path, link_from)])
+    return buffer.getvalue()
+
+
+def _student_key(student: Student, sources: tuple[Path, ...], number: int) -> str:
+    for source in sources:
+        try:
+            parts = student.path.resolve().relative_to(source.resolve()).parts
+        except ValueError:
+            continue
+        if len(parts) == 2:
+            return "seat:" + parts[0]
+    return "name:" + student.record.player.casefold() if student.record.player else f"card:{number}"

@@ -1,24 +1,27 @@
-"""One browser session of `newsroom serve`: one student's game, in its own process and its own data folder.
+"""One student's game process under `newsroom serve`: its seat's data folder, and an end when the server goes.
 
-textual-serve runs this once per browser connection (`python -m game.classroom.session`). Each session
-gets a fresh data folder (so two students never share an autosave or a remembered name) which is removed
-when the game ends; report cards go to the class's shared results folder, where their names never clash.
-If the server itself dies, the session notices it has been orphaned and ends too.
+textual-serve starts one process per browser (`python -m game.commands.serve --session`); that command
+opens the seat here and then runs the full-screen game. The seat's data folder holds the autosave, the
+story draft and the student's name, and it stays after the game ends, so the same student rejoining finds
+their game. If the server itself dies, the session notices it has been orphaned and ends too.
+
+This module imports no face of the game (not game.ui, game.plain or game.cli): the command does.
 """
 
 from __future__ import annotations
 
-import argparse
+import contextlib
+import json
 import os
 import shutil
 import signal
 import tempfile
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator
 from pathlib import Path
 
-from game.paths import DATA_DIR_VARIABLE
+from game.paths import DATA_DIR_VARIABLE, saves_dir
 
 ORPHAN_CHECK_SECONDS = 1.0
 
@@ -36,24 +39,33 @@ def watch_parent(parent: int, interval: float = ORPHAN_CHECK_SECONDS) -> threadi
     return thread
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m game.classroom.session",
-                                     description="One student's game for `newsroom serve`.")
-    parser.add_argument("scenario", nargs="?", metavar="SCENARIO")
-    parser.add_argument("--results", required=True, type=Path, metavar="DIR")
-    options = parser.parse_args(argv)
-    folder = Path(tempfile.mkdtemp(prefix="newsroom-session-"))
+def give_name(name: str) -> None:
+    """Offer the name the student joined with when the game asks for one (unless they gave one already)."""
+    path = saves_dir() / "player.json"
+    if path.exists():
+        return
+    from game.saves import write_atomically
+
+    write_atomically(path, json.dumps({"name": name}, ensure_ascii=False) + "\n")
+
+
+@contextlib.contextmanager
+def open_seat(data: Path | None, name: str | None = None) -> Iterator[Path]:
+    """The seat's data folder made the game's, for as long as the game runs.
+
+    With no seat (a game started by hand), a fresh private folder is used and removed afterwards.
+    """
+    private = data is None
+    folder = Path(tempfile.mkdtemp(prefix="newsroom-session-")) if data is None else data
+    folder.mkdir(parents=True, exist_ok=True)
     os.environ[DATA_DIR_VARIABLE] = str(folder)
     if os.name == "posix":
         watch_parent(os.getppid())
     try:
-        from game.cli import main as newsroom
-
-        arguments = ["play", *([options.scenario] if options.scenario else []), "--results", str(options.results)]
-        return newsroom(arguments)
+        if name:
+            with contextlib.suppress(OSError):
+                give_name(name)
+        yield folder
     finally:
-        shutil.rmtree(folder, ignore_errors=True)
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())
+        if private:
+            shutil.rmtree(folder, ignore_errors=True)

@@ -29,7 +29,7 @@ def _whole(text: str) -> int:
 
 
 def run(options: argparse.Namespace) -> int:
-    from game.authoring.playtest import MAX_STATES, explore, play_randomly, summary_lines
+    from game.authoring.playtest import MAX_STATES, SEARCH_STATES, explore, play_randomly, summary_lines
     from game.bundled import resolve
     from game.loader import check_file
 
@@ -49,7 +49,8 @@ def run(options: argparse.Namespace) -> int:
         seed = options.seed if options.seed is not None else random.SystemRandom().randrange(1_000_000)
         report = play_randomly(scenario, options.random, seed)
     else:
-        report = explore(scenario, options.max_states or MAX_STATES)
+        report = explore(scenario, options.max_states or MAX_STATES,
+                         search_states=options.search_states or SEARCH_STATES)
     if options.json:
         print(json.dumps({"file": str(path), **report.as_json()}, indent=2, ensure_ascii=False))
     else:
@@ -61,23 +62,28 @@ def run(options: argparse.Namespace) -> int:
 
         for line in summary_lines(report, where):
             print(line)
-    return 0 if report.ok else 1
+    return report.exit_code
 
 
 def register(commands: Any) -> None:
     parser = commands.add_parser(
         "playtest", help="play every route through a scenario and report coverage, endings, dead ends",
-        description="Play a scenario automatically: every route (states are memoised, so loops and "
-                    "counters do not explode), or --random N seeded random playthroughs. Reports the "
-                    "scenes, choices, questions, quotes and facts reached and never reached, each ending "
-                    "with an example route, the longest route, dead ends and errors. Exit 1 when there "
-                    "are dead ends or errors.")
+        description="Play a scenario automatically: every route (states are told apart only by what a "
+                    "condition can still see), or --random N seeded random playthroughs. If the walk stops "
+                    "at its limit, each target it did not reach gets a directed search: reached (with a "
+                    "route), proven unreachable, or unknown. Reports the scenes, choices, questions, quotes "
+                    "and facts reached and never reached, each ending with an example route, the longest "
+                    "route, dead ends and errors. Exit 0 when complete and clean, 1 on dead ends or "
+                    "errors, 3 when not complete (some target unknown).")
     add_scenario_argument(parser)
     parser.add_argument("--random", type=_positive, metavar="N",
                         help="play N random playthroughs instead of walking every route")
     parser.add_argument("--seed", type=_whole, metavar="S",
                         help="the random playthroughs' seed (default: a new one, printed)")
     parser.add_argument("--max-states", type=_positive, metavar="N", default=None,
-                        help="stop the exhaustive walk after N distinct states (default: 200,000)")
+                        help="stop the exhaustive walk after N distinct states and search for what it did not "
+                             "reach (default: 20,000)")
+    parser.add_argument("--search-states", type=_positive, metavar="N", default=None,
+                        help="states each directed search may visit (default: 20,000)")
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
     parser.set_defaults(run=run)
