@@ -534,3 +534,72 @@ def test_lint_warns_of_a_template_where_it_would_be_shown_as_written() -> None:
                 "    text: Mo's office.")
     [problem] = lint_codes(text)["L109"]
     assert problem.line == at(text, "place:")[0] and "shown as written" in problem.message
+
+
+# --- the walker: world outcomes and timed events --------------------------------------------------
+
+WORLD = """\
+format: 1
+id: world
+version: "1"
+title: World
+summary: Luck and the clock decide.
+authors: [Tests]
+sources:
+  - {id: notes, title: Notes, outlet: Tests, date: "2024-01-01", where: here}
+clock: {start: "09:00", deadline: "12:00", minutes_per_action: 10}
+people:
+  - {id: ed, name: Ed Eddy, role: editor, real: false}
+quotes:
+  - {id: ed-go, speaker: ed, text: Go., context: the call, kind: on_record}
+events:
+  - {id: storm, at: "09:30", text: The storm comes., goto: storm-end}
+scenes:
+  - id: start
+    text: The start.
+    gather: [ed-go]
+    choices:
+      - label: Roll the dice
+        goto: start
+        chance:
+          - {id: six, goto: six-end}
+          - {id: other, weight: 5}
+      - label: Leave
+        goto: plain-end
+  - {id: six-end, text: A six., ending: {title: Six, tone: great}}
+  - {id: storm-end, text: The storm., ending: {title: Storm, tone: bad}}
+  - {id: plain-end, text: Plain., ending: {title: Plain, tone: good}}
+"""
+
+
+def test_the_walker_reaches_an_ending_only_a_chance_outcome_leads_to() -> None:
+    report = explore(load(WORLD))
+    assert report.complete and report.exhaustive
+    assert report.endings["six-end"] == ["Roll the dice [the world: six]"]
+    assert report.chances == {"start/1:six", "start/1:other"}
+
+
+def test_the_walker_reaches_an_ending_only_a_timed_event_leads_to() -> None:
+    report = explore(load(WORLD))
+    assert len(report.endings["storm-end"]) == 3  # three rolls of "other" pass 09:30
+    assert report.events == {"storm"} and report.as_json()["events_never"] == []
+
+
+def test_the_walker_reports_chance_outcomes_and_events_no_route_sees() -> None:
+    text = WORLD.replace("      - label: Roll the dice\n",
+                         "      - label: Roll the dice\n        when: {after: \"23:00\"}\n")
+    text = text.replace('at: "09:30"', 'at: "11:00"').replace("      - label: Leave\n        goto: plain-end",
+                                                             "      - label: Leave\n        goto: plain-end\n"
+                                                             "        minutes: 0")
+    scenario = load(text)
+    report = explore(scenario)
+    data = report.as_json()
+    assert data["chances_never"] == ["start/1:six", "start/1:other"] and data["events_never"] == ["storm"]
+    assert data["chances_drawn"] == 0 and data["events_come"] == 0
+
+
+def test_random_playthroughs_draw_chance_outcomes_by_weight() -> None:
+    from game.authoring.playtest import play_randomly
+
+    report = play_randomly(load(WORLD), runs=200, seed=3)
+    assert report.chances == {"start/1:six", "start/1:other"} and "six-end" in report.endings

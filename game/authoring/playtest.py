@@ -104,6 +104,10 @@ class Playtest:
     """When the walk was cut short: each target it had not reached, and what the directed search found."""
     found: set[str] = field(default_factory=set)
     """Targets (`kind:name`) the directed search reached."""
+    chances: set[str] = field(default_factory=set)
+    """Chance outcomes some route was given by the world, as "CHOICE-KEY:OUTCOME"."""
+    events: set[str] = field(default_factory=set)
+    """Timed events whose time came on some route (whether or not their condition held then)."""
 
     @property
     def ok(self) -> bool:
@@ -155,6 +159,23 @@ class Playtest:
         return [(s, q, engine.question_key(scene, question), plain_words(question.ask))
                 for s, scene in enumerate(self.scenario.scenes) if scene.questions
                 for q, question in enumerate(scene.questions.asked)]
+
+    def all_chances(self) -> list[tuple[int, int, str]]:
+        """(scene index, choice index, "CHOICE-KEY:OUTCOME") for every chance outcome in the scenario."""
+        return [(s, c, f"{engine.choice_key(scene, c, choice)}:{luck.id}")
+                for s, scene in enumerate(self.scenario.scenes) for c, choice in enumerate(scene.choices)
+                for luck in choice.chance]
+
+    def world(self) -> dict[str, Any]:
+        """What the world did: chance outcomes drawn and timed events come, and those no route saw
+        ("never" once the walk was exhaustive; "unknown" otherwise)."""
+        chances = [name for *_, name in self.all_chances()]
+        events = [event.id for event in self.scenario.events]
+        unseen = "never" if self.exhaustive and self.mode == "exhaustive" else "unknown"
+        return {"chances_total": len(chances), "chances_drawn": sum(name in self.chances for name in chances),
+                f"chances_{unseen}": [name for name in chances if name not in self.chances],
+                "events_total": len(events), "events_come": sum(name in self.events for name in events),
+                f"events_{unseen}": [name for name in events if name not in self.events]}
 
     def as_json(self) -> dict[str, Any]:
         scenario = self.scenario
@@ -213,6 +234,7 @@ class Playtest:
                        for s in self.errors],
             "multipliers": [{"part": part, "ways": ways} for part, ways in self.multipliers],
             "searched": [target.as_json() for target in self.settled],
+            **self.world(),
         }
 
 
@@ -314,6 +336,12 @@ class _Walk:
             (report.quotes if kind == "quote" else report.facts).add(name)
         if before is not None and len(state.verified) > len(before.verified):
             report.verified.update(state.verified[len(before.verified):])
+        if before is not None:
+            if len(state.fired) > len(before.fired):
+                report.events.update(state.fired[len(before.fired):])
+            if state.history and state.history[-1].luck and len(state.history) > len(before.history):
+                step = state.history[-1]
+                report.chances.add(f"{step.key}:{step.luck}")
 
     def get_stuck(self, kind: str, state: GameState, route: Callable[[], list[str]], message: str = "") -> None:
         found = self.stuck.get((kind, state.scene, message))
@@ -636,9 +664,10 @@ def play_randomly(scenario: Scenario, runs: int, seed: int, max_steps: int = MAX
             if not steps:
                 walk.get_stuck("dead end", state, route.copy)
                 break
+            before = state
             label, state = steps[0]
             route.append(label)
-            walk.arrived(state)
+            walk.arrived(state, before)
         else:
             report.unfinished += 1
             report.loops = True
@@ -757,6 +786,20 @@ def summary_lines(report: Playtest, where: Callable[[tuple[object, ...]], int] |
     for f, fact in enumerate(scenario.facts):
         if not report.has("fact", fact.id):
             yield f"      {missed('fact', fact.id)}: {fact.id}{line(('facts', f))}"
+    if data["chances_total"]:
+        yield counted("chances", data["chances_drawn"], data["chances_total"], "drawn")
+        for s, c, name in report.all_chances():
+            if name not in report.chances:
+                said = "never" if data.get("chances_never") else (
+                    "not drawn by these playthroughs" if report.mode == "random" else "not drawn before the limit")
+                yield f"      {said}: {name}{line(('scenes', s, 'choices', c))}"
+    if data["events_total"]:
+        yield counted("events", data["events_come"], data["events_total"], "came")
+        for e, event in enumerate(scenario.events):
+            if event.id not in report.events:
+                said = "never" if data.get("events_never") else (
+                    "not by these playthroughs" if report.mode == "random" else "not before the limit")
+                yield f"      {said}: {event.id} at {event.at}{line(('events', e))}"
     endings = [scene.id for scene in scenario.scenes if scene.ending]
     yield counted("endings", len(data["endings"]), len(endings), "reached")
     for ending in data["endings"]:
