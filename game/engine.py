@@ -7,21 +7,28 @@ saving, undo and replay are just keeping old values.
 
 from __future__ import annotations
 
+import random
+from collections.abc import Set
 from dataclasses import dataclass, field, fields
 from functools import cached_property
 from typing import Any, Literal
 
+from game import templates
 from game.model import (
+    DAY,
+    Chance,
     Choice,
     Condition,
     DebriefNote,
     Effects,
+    Event,
     Fact,
     Person,
     Question,
     Quote,
     Scenario,
     Scene,
+    Variant,
     clock_text,
     minutes_of,
 )
@@ -41,6 +48,8 @@ class Step:
     key: str
     label: str
     time: int
+    luck: str | None = None
+    """The chance outcome the world gave (for a choice with `chance:`), so a replay can give it again."""
 
 
 @dataclass(frozen=True)
@@ -72,6 +81,12 @@ class GameState:
     """The player is at the story desk (took a `file: true` choice)."""
     filed_at: int | None = None
     ending: str | None = None
+    player: str = ""
+    """The player's name, for `{player}` in the text ("" when they gave none)."""
+    seed: int = 0
+    """Where the world's draws (`chance:` outcomes) start from: the same seed and choices play the same."""
+    fired: tuple[str, ...] = ()
+    """Ids of the timed events whose time has come (whether or not their condition held then)."""
 
     def counter(self, name: str) -> int:
         return dict(self.counters).get(name, 0)
@@ -82,7 +97,8 @@ class GameState:
         for item in fields(self):
             value = getattr(self, item.name)
             if item.name == "history":
-                value = [[step.scene, step.key, step.label, step.time] for step in value]
+                value = [[step.scene, step.key, step.label, step.time, *([step.luck] if step.luck else [])]
+                         for step in value]
             elif item.name == "counters":
                 value = dict(value)
             elif isinstance(value, tuple):
@@ -100,7 +116,7 @@ class GameState:
         values: dict[str, Any] = {}
         for name, value in data.items():
             if name == "history":
-                value = tuple(Step(str(s), str(k), str(label), int(t)) for s, k, label, t in value)
+                value = tuple(_step_of(step) for step in value)
             elif name == "counters":
                 if not isinstance(value, dict):
                     raise ValueError("counters must be a mapping")
@@ -109,12 +125,22 @@ class GameState:
                 value = tuple(str(item) for item in value)
             values[name] = value
         state = cls(**values)
-        for name in ("scenario", "version", "scene"):
+        for name in ("scenario", "version", "scene", "player"):
             if not isinstance(getattr(state, name), str):
                 raise ValueError(f"{name} must be text")
         if not isinstance(state.time, int) or isinstance(state.time, bool):
             raise ValueError("time must be a whole number of minutes")
+        if not isinstance(state.seed, int) or isinstance(state.seed, bool):
+            raise ValueError("seed must be a whole number")
         return state
+
+
+def _step_of(saved: Any) -> Step:
+    """A step from its saved list: [scene, key, label, time], and the chance outcome when there was one."""
+    if not isinstance(saved, list) or len(saved) not in (4, 5):
+        raise ValueError("a step must be [scene, key, label, time] or [scene, key, label, time, luck]")
+    scene, key, label, time = saved[:4]
+    return Step(str(scene), str(key), str(label), int(time), str(saved[4]) if len(saved) == 5 else None)
 
 
 @dataclass(frozen=True)
@@ -176,6 +202,12 @@ class Index:
         return minutes_of(self.scenario.clock.deadline)
 
     @cached_property
+    def events(self) -> tuple[tuple[int, Event], ...]:
+        """The timed events with their minutes, earliest first (events at one time in the order written)."""
+        return tuple(sorted(((minutes_of(event.at), event) for event in self.scenario.events),
+                            key=lambda pair: pair[0]))
+
+    @cached_property
     def menus(self) -> dict[str, Menu]:
         """Each scene's questions and choices as options, with their keys and minutes worked out once."""
         return {scene.id: _menu(self.scenario, scene, self.people) for scene in self.scenario.scenes}
@@ -189,6 +221,8 @@ class Menu:
     choices: tuple[tuple[Option, Choice], ...]
     limit: int | None
     """How many questions may be put here (None: every one)."""
+    changing: frozenset[str]
+    """Keys of the options whose label or minutes depend on the state (templates, `when:`, `until`)."""
 
     @cached_property
     def by_key(self) -> dict[str, tuple[Option, Question | Choice]]:
@@ -200,15 +234,27 @@ class Menu:
 
 def _menu(scenario: Scenario, scene: Scene, people: dict[str, Person]) -> Menu:
     questions = tuple(
-        (Option(question_key(scene, question), question.ask, "question",
+        (Option(question_key(scene, question), _plain(question.ask), "question",
                 _question_minutes(scenario, scene, question),
                 people[question.to].name if question.to in people else None), question)
-        for question in (scene.questions.items if scene.questions else []))
+        for question in (scene.questions.asked if scene.questions else []))
     choices = tuple(
-        (Option(choice_key(scene, position, choice), choice.label, "file" if choice.file else "choice",
+        (Option(choice_key(scene, position, choice), _plain(choice.label), "file" if choice.file else "choice",
                 _choice_minutes(scenario, choice)), choice)
         for position, choice in enumerate(scene.choices))
-    return Menu(questions, choices, scene.questions.limit if scene.questions else None)
+    changing = frozenset(
+        [option.key for option, question in questions if not _fixed(question.ask)]
+        + [option.key for option, choice in choices if not _fixed(choice.label) or choice.until])
+    return Menu(questions, choices, scene.questions.limit if scene.questions else None, changing)
+
+
+def _plain(words: str | list[Variant]) -> str:
+    return words if isinstance(words, str) else words[-1].text
+
+
+def _fixed(words: str | list[Variant]) -> bool:
+    """Whether a text reads the same in every state (no wordings, no templates)."""
+    return isinstance(words, str) and "{" not in words and "}" not in words
 
 
 _INDEXES: dict[int, Index] = {}
@@ -291,8 +337,7 @@ def _add(items: tuple[str, ...], new: list[str] | tuple[str, ...]) -> tuple[str,
 
 def apply_effects(state: GameState, effects: Effects) -> GameState:
     """The state after a choice's, question's or scene's effects."""
-    if not (effects.gather or effects.learn or effects.verify or effects.set or effects.clear
-            or effects.change):
+    if not effects.has_effects:
         return state
     quotes = _add(state.quotes, effects.gather)
     facts = _add(state.facts, [*effects.learn, *effects.verify])
@@ -301,10 +346,11 @@ def apply_effects(state: GameState, effects: Effects) -> GameState:
     if effects.set or effects.clear:
         flags = tuple(sorted((set(flags) | set(effects.set)) - set(effects.clear)))
     counters = state.counters
-    if effects.change:
+    if effects.change or effects.set_to:
         values = dict(counters)
         for name, delta in effects.change.items():
             values[name] = values.get(name, 0) + delta
+        values.update(effects.set_to)
         counters = tuple(sorted(values.items()))
     gathered = state.gathered + tuple(f"quote:{q}" for q in quotes[len(state.quotes):]) + tuple(
         f"fact:{f}" for f in facts[len(state.facts):])
@@ -314,19 +360,26 @@ def apply_effects(state: GameState, effects: Effects) -> GameState:
 
 def _enter(scenario: Scenario, state: GameState, scene_id: str) -> GameState:
     scene = index(scenario).scenes[scene_id]
-    visited = state.visited if scene_id in state.visited else (*state.visited, scene_id)
+    first_time = scene_id not in state.visited
+    visited = (*state.visited, scene_id) if first_time else state.visited
     state = apply_effects(_evolve(state, scene=scene_id, visited=visited), scene)
+    for arrival in scene.arrive:
+        if (first_time or not arrival.first_time) and holds(arrival.when, state):
+            state = apply_effects(state, arrival)
     if scene.ending:
         state = _evolve(state, ending=scene_id)
     return state
 
 
-def new_game(scenario: Scenario) -> GameState:
-    """The state at the start of the day, in the first scene."""
+def new_game(scenario: Scenario, player: str = "", seed: int = 0) -> GameState:
+    """The state at the start of the day, in the first scene.
+
+    `player` is the name `{player}` shows; `seed` decides the world's draws (give each new game its own,
+    e.g. `random.randrange(2**31)`, for luck that differs between games; the same seed replays the same)."""
     state = GameState(
         scenario=scenario.id, version=scenario.version, scene=scenario.start_scene,
         time=minutes_of(scenario.clock.start),
-        counters=tuple(sorted(scenario.counters.items())),
+        counters=tuple(sorted(scenario.counters.items())), player=player, seed=seed,
     )
     return _enter(scenario, state, scenario.start_scene)
 
@@ -359,15 +412,36 @@ def questions_left(scene: Scene, state: GameState) -> int | None:
     """How many more questions the player may put here (None: no limit)."""
     if not scene.questions or scene.questions.limit is None:
         return None
-    asked = sum(1 for q in scene.questions.items if question_key(scene, q) in state.taken)
+    asked = sum(1 for q in scene.questions.asked if question_key(scene, q) in state.taken)
     return max(scene.questions.limit - asked, 0)
 
 
 def options(scenario: Scenario, state: GameState) -> list[Option]:
-    """What the player can do now, in the order the scene lists it (questions first)."""
+    """What the player can do now, in the order the scene lists it (questions first), with labels as the
+    player reads them now (templates filled in, wordings chosen)."""
     if state.ending or state.at_desk:
         return []
     menu = index(scenario).menus[state.scene]
+    offered = _offered(menu, state)
+    if not menu.changing:
+        return offered
+    return [_as_now(scenario, state, option, menu.by_key[option.key][1]) if option.key in menu.changing
+            else option for option in offered]
+
+
+def _as_now(scenario: Scenario, state: GameState, option: Option, item: Question | Choice) -> Option:
+    """An option with its label and minutes as they are in this state."""
+    if isinstance(item, Question):
+        return Option(option.key, say(scenario, state, item.ask), option.kind, option.minutes, option.to)
+    return Option(option.key, say(scenario, state, item.label), option.kind,
+                  _minutes_now(scenario, state, item, option.minutes), option.to)
+
+
+def _minutes_now(scenario: Scenario, state: GameState, choice: Choice, minutes: int) -> int:
+    return max(_minutes(choice.until) - state.time, 0) if choice.until else minutes
+
+
+def _offered(menu: Menu, state: GameState) -> list[Option]:
     taken = state.taken
     offered: list[Option] = []
     if menu.questions and (menu.limit is None
@@ -394,23 +468,115 @@ def _on_offer(scenario: Scenario, state: GameState, menu: Menu, option: Option, 
     return not item.fallback or any(offered.key == option.key for offered in options(scenario, state))
 
 
-def choose(scenario: Scenario, state: GameState, key: str) -> GameState:
-    """The state after taking the option with this key. Raises InvalidChoice if it is not on offer."""
+def chances(scenario: Scenario, state: GameState, key: str) -> list[tuple[str, int]]:
+    """The outcomes the world may draw when the option with this key is taken, as (id, weight); an empty
+    list when it has none. The walker branches on each (`choose(..., luck=ID)`)."""
+    menu = index(scenario).menus.get(state.scene)
+    entry = menu.by_key.get(key) if menu else None
+    if entry is None or isinstance(entry[1], Question):
+        return []
+    return [(outcome.id, outcome.weight) for outcome in entry[1].chance]
+
+
+def draw(state: GameState, key: str, outcomes: list[Chance]) -> Chance:
+    """The outcome the world draws: a pure function of the seed, how many steps were taken, and the option,
+    so a game replays the same and two games with different seeds differ."""
+    pick = random.Random(f"{state.seed}/{len(state.history)}/{key}")
+    return pick.choices(outcomes, weights=[outcome.weight for outcome in outcomes])[0]
+
+
+def choose(scenario: Scenario, state: GameState, key: str, luck: str | None = None) -> GameState:
+    """The state after taking the option with this key, and after any timed event whose time that step
+    reaches. Raises InvalidChoice if it is not on offer.
+
+    For a choice with `chance:` outcomes, `luck` names the outcome the world gives (the playtester tries
+    each); without it the outcome is drawn from the state's seed (`draw`).
+    """
     menu = index(scenario).menus[state.scene] if not (state.ending or state.at_desk) else None
     entry = menu.by_key.get(key) if menu else None
     if entry is None or not _on_offer(scenario, state, menu, *entry):  # type: ignore[arg-type]
         raise InvalidChoice(f"'{key}' is not on offer in scene '{state.scene}'")
     option, item = entry
-    step = Step(state.scene, key, option.label, state.time)
+    if menu and key in menu.changing:
+        option = _as_now(scenario, state, option, item)
+    outcome: Chance | None = None
+    if isinstance(item, Choice) and item.chance:
+        outcome = (draw(state, key, item.chance) if luck is None
+                   else next((o for o in item.chance if o.id == luck), None))
+        if outcome is None:
+            raise InvalidChoice(f"'{key}' has no chance outcome '{luck}'")
+    elif luck is not None:
+        raise InvalidChoice(f"'{key}' has no chance outcomes")
+    step = Step(state.scene, key, option.label, state.time, outcome.id if outcome else None)
     taken = state.taken if key in state.taken else (*state.taken, key)
     state = _evolve(state, time=state.time + option.minutes, history=(*state.history, step),
                     taken=taken, gathered=(), response=None)
     if isinstance(item, Question):
-        return _evolve(apply_effects(state, item), response=item.answer)
-    state = _evolve(apply_effects(state, item), response=item.response, at_desk=item.file or state.at_desk)
-    if item.goto and not item.file:
-        return _enter(scenario, state, item.goto)
+        state = apply_effects(state, item)
+        return _timed_events(scenario, _evolve(state, response=say(scenario, state, item.answer) or None))
+    state = apply_effects(state, item)
+    response = say(scenario, state, item.response)
+    goto = item.goto
+    if outcome is not None:
+        state = apply_effects(state, outcome)
+        response = _joined(response, say(scenario, state, outcome.text))
+        goto = outcome.goto or goto
+    state = _evolve(state, response=response or None, at_desk=item.file or state.at_desk)
+    if goto and not item.file:
+        state = _enter(scenario, state, goto)
+    return _timed_events(scenario, state)
+
+
+def _joined(first: str, second: str) -> str:
+    return f"{first.strip()}\n\n{second.strip()}" if first and second else first or second
+
+
+def _timed_events(scenario: Scenario, state: GameState) -> GameState:
+    """The state after every timed event whose time has come: each fires once, where the player is."""
+    if not scenario.events:
+        return state
+    for at, event in index(scenario).events:
+        if state.ending or state.at_desk or at > state.time:
+            break
+        if event.id in state.fired:
+            continue
+        state = _evolve(state, fired=(*state.fired, event.id))
+        if not holds(event.when, state):
+            continue
+        state = apply_effects(state, event)
+        state = _evolve(state, response=_joined(state.response or "", say(scenario, state, event.text)) or None)
+        if event.goto:
+            state = _enter(scenario, state, event.goto)
     return state
+
+
+@dataclass(frozen=True)
+class Successor:
+    """One way the game can go on from a state: an option the player takes, and (for a choice with
+    `chance:` outcomes) the outcome the world gives, with its weight out of the total."""
+
+    option: Option
+    luck: str | None
+    weight: int
+    total: int
+    state: GameState
+    events: tuple[str, ...] = ()
+    """The timed events whose time came during the step (fired, whether or not their condition held)."""
+
+
+def successors(scenario: Scenario, state: GameState) -> list[Successor]:
+    """Every state one step on from a reporting state: each option on offer, and for a choice with chance
+    outcomes each outcome the world may give. Timed events are already applied in each state. (At the
+    story desk the ways on are `file_story` and `leave_desk`; an ending has none.)"""
+    found: list[Successor] = []
+    before = len(state.fired)
+    for option in options(scenario, state):
+        outcomes: list[tuple[str | None, int]] = [*chances(scenario, state, option.key)] or [(None, 1)]
+        total = sum(weight for _, weight in outcomes)
+        for luck, weight in outcomes:
+            after = choose(scenario, state, option.key) if luck is None else choose(scenario, state, option.key, luck)
+            found.append(Successor(option, luck, weight, total, after, after.fired[before:]))
+    return found
 
 
 def leave_desk(state: GameState) -> GameState:
@@ -450,9 +616,13 @@ def is_late(scenario: Scenario, minutes: int) -> bool:
     return minutes > index(scenario).deadline
 
 
-def ending_for(scenario: Scenario, state: GameState, score: int, error_dimensions: set[str] | frozenset[str],
-               filed_at: int) -> str:
-    """Which ending a filed story leads to: the first outcome whose tests all hold."""
+def ending_for(scenario: Scenario, state: GameState, score: int, error_dimensions: Set[str],
+               filed_at: int, carried: Set[str] = frozenset(), quoted: Set[str] = frozenset()) -> str:
+    """Which ending a filed story leads to: the first outcome whose tests all hold.
+
+    `carried` is the fact ids the editor found the story carrying, `quoted` the person ids it quoted
+    (the grader's report gives both); outcomes with `carried`, `omitted` or `quoted` test them.
+    """
     if scenario.filing is None:
         raise ValueError("this scenario has no filing section")
     late = is_late(scenario, filed_at)
@@ -463,7 +633,11 @@ def ending_for(scenario: Scenario, state: GameState, score: int, error_dimension
             continue
         if outcome.max_score is not None and score > outcome.max_score:
             continue
-        if outcome.errors_in and not error_dimensions.intersection(outcome.errors_in):
+        if outcome.errors_in and error_dimensions.isdisjoint(outcome.errors_in):
+            continue
+        if not set(outcome.carried) <= carried or not carried.isdisjoint(outcome.omitted):
+            continue
+        if not set(outcome.quoted) <= quoted:
             continue
         if not holds(outcome.when, state):
             continue
@@ -472,10 +646,12 @@ def ending_for(scenario: Scenario, state: GameState, score: int, error_dimension
 
 
 def file_story(scenario: Scenario, state: GameState, score: int,
-               error_dimensions: set[str] | frozenset[str] = frozenset(), words: int = 0) -> GameState:
-    """The state after filing: the clock moves on by the writing time and the outcome's ending is reached."""
+               error_dimensions: Set[str] = frozenset(), words: int = 0, carried: Set[str] = frozenset(),
+               quoted: Set[str] = frozenset()) -> GameState:
+    """The state after filing: the clock moves on by the writing time and the outcome's ending is reached.
+    (`carried` and `quoted`: as for `ending_for`.)"""
     filed_at = filing_time(scenario, state, words)
-    ending = ending_for(scenario, state, score, error_dimensions, filed_at)
+    ending = ending_for(scenario, state, score, error_dimensions, filed_at, carried, quoted)
     state = _evolve(state, time=filed_at, filed_at=filed_at, at_desk=False, gathered=(), response=None)
     return _enter(scenario, state, ending)
 
@@ -501,10 +677,48 @@ def notebook(scenario: Scenario, state: GameState) -> Notebook:
 
 
 def scene_text(scenario: Scenario, state: GameState) -> str:
-    """The current scene's text with the paragraphs whose conditions hold."""
+    """The current scene's text with the paragraphs whose conditions hold, templates filled in."""
     scene = current_scene(scenario, state)
-    extra = [variant.text.strip() for variant in scene.extra if holds(variant.when, state)]
-    return "\n\n".join([scene.text.strip(), *extra])
+    extra = [say(scenario, state, variant.text) for variant in scene.extra if holds(variant.when, state)]
+    return "\n\n".join(part for part in [say(scenario, state, scene.text), *extra] if part)
+
+
+def prompt_text(scenario: Scenario, state: GameState) -> str:
+    """The current scene's question prompt as the player reads it now ("" when it has none)."""
+    questions = current_scene(scenario, state).questions
+    return say(scenario, state, questions.prompt) if questions else ""
+
+
+def say(scenario: Scenario, state: GameState, words: str | list[Variant] | None) -> str:
+    """A text as the player reads it in this state: the first wording whose `when` holds, with its
+    templates filled in ("" when there is none). Plain text: the interface escapes it for display."""
+    if words is None:
+        return ""
+    if isinstance(words, str) and "{" not in words and "}" not in words:
+        return words.strip()  # the common case: plain text, nothing to fill in
+    if not isinstance(words, str):
+        words = next((variant.text for variant in words if holds(variant.when, state)), "")
+    return templates.render(words, lambda name: template_value(scenario, state, name)).strip()
+
+
+def template_value(scenario: Scenario, state: GameState, name: str) -> str:
+    """What one template name shows in a state (KeyError for a name the format does not know)."""
+    if name == "player":
+        return state.player or templates.NO_NAME
+    if name == "clock":
+        return clock_text(state.time)
+    if name == "day":
+        return str(state.time // DAY + 1)
+    if name == "deadline":
+        return scenario.clock.deadline
+    if name == "minutes_left":
+        return str(max(time_left(scenario, state), 0))
+    kind, _, ident = name.partition(".")
+    if kind == "counter" and ident in scenario.counters:
+        return str(state.counter(ident))
+    if kind == "person":
+        return index(scenario).people[ident].name
+    raise KeyError(name)
 
 
 def time_left(scenario: Scenario, state: GameState) -> int:
@@ -524,7 +738,7 @@ def debrief(scenario: Scenario, state: GameState) -> list[tuple[str | None, str]
         for position, choice in enumerate(scene.choices):
             if choice.debrief and choice_key(scene, position, choice) in taken:
                 notes.append((None, choice.debrief))
-        for question in scene.questions.items if scene.questions else []:
+        for question in scene.questions.asked if scene.questions else []:
             if question.debrief and question_key(scene, question) in taken:
                 notes.append((None, question.debrief))
     note: DebriefNote

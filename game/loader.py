@@ -109,6 +109,8 @@ class Located:
 
     file: str
     root: Node | None
+    text: str = ""
+    """The file's text, for pointing inside a scalar (a template in the middle of a paragraph)."""
 
     def find(self, path: tuple[object, ...], key: bool = False) -> Node | None:
         """The node at a path of mapping keys and list indexes (the key's own node when `key`).
@@ -205,6 +207,7 @@ def parse(text: str, name: str) -> tuple[Any, Located, list[Problem]]:
         except yaml.YAMLError as error:
             return None, located, [Problem(name, 1, 1, "Y101", f"YAML error: {error}")]
         located.root = node
+        located.text = text
         if node is None:
             return None, located, [Problem(name, 1, 1, "F002", "the file has no content, only comments",
                                            "start from `newsroom new NAME` or docs/authoring.md")]

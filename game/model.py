@@ -11,15 +11,16 @@ from __future__ import annotations
 from functools import cached_property
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Discriminator, Field, Tag, model_validator
 
 FORMAT_VERSION = 1
 
 Id = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_-]*$", max_length=80)]
 """An identifier: letters, digits, `-` and `_`, starting with a letter or digit."""
 
-Time = Annotated[str, Field(pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]$")]
-"""A time of day on the 24-hour clock, written "HH:MM" (quoted or not: it is always read as text)."""
+Time = Annotated[str, Field(pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]( \(day [1-9][0-9]?\))?$")]
+"""A time on the 24-hour clock, written "HH:MM" on the first day, or "HH:MM (day N)" on a later one
+("00:15 (day 2)": a quarter past midnight, the night after the first day). The clock shows times the same way."""
 
 Minutes = Annotated[int, Field(ge=0, le=24 * 60)]
 Text = Annotated[str, Field(min_length=1)]
@@ -48,16 +49,21 @@ def _empty(kind: type[list[Any]] | type[dict[Any, Any]]) -> Any:
     return Field(default_factory=kind, json_schema_extra={"default": kind()})
 
 
+DAY = 24 * 60
+
+
 def minutes_of(time: str) -> int:
-    """Minutes since midnight of an "HH:MM" time."""
-    hours, minutes = time.split(":")
-    return int(hours) * 60 + int(minutes)
+    """Minutes since midnight of the first day, of an "HH:MM" or "HH:MM (day N)" time."""
+    clock, _, day = time.partition(" (day ")
+    hours, minutes = clock.split(":")
+    return (int(day.rstrip(")")) - 1 if day else 0) * DAY + int(hours) * 60 + int(minutes)
 
 
 def clock_text(minutes: int) -> str:
-    """An "HH:MM" time from minutes since midnight (past midnight wraps to the next day's clock)."""
-    minutes %= 24 * 60
-    return f"{minutes // 60:02d}:{minutes % 60:02d}"
+    """The clock as a player reads it: "HH:MM" on the first day, "00:15 (day 2)" after midnight."""
+    day, minutes = divmod(minutes, DAY)
+    shown = f"{minutes // 60:02d}:{minutes % 60:02d}"
+    return shown if day <= 0 else f"{shown} (day {day + 1})"
 
 
 # --- conditions ---------------------------------------------------------------------------------
@@ -131,6 +137,65 @@ class Condition(Model):
     def kind(self) -> str:
         """Which kind of test this is (worked out once: the engine asks on every step)."""
         return next(kind for kind in CONDITION_KINDS if self.part(kind) is not None)
+
+
+# --- text that varies: templates and `when:` -----------------------------------------------------
+
+class Variant(Model):
+    """One wording of a text a player reads, used while its condition holds. In a list of variants the
+    first whose `when` holds is shown; a variant without `when` always holds."""
+
+    when: Condition | None = None
+    """Use this wording only while this condition holds."""
+    text: str
+    """The wording. May hold templates such as `{counter.trust}` or `{clock}` (see docs/authoring.md)."""
+
+
+def _last_always_holds(variants: list[Variant]) -> list[Variant]:
+    if not variants:
+        raise ValueError("a list of wordings needs at least one")
+    if variants[-1].when is not None:
+        raise ValueError("the last wording must have no `when:`: it is what the player reads when no "
+                         "other holds")
+    return variants
+
+
+def _words_kind(value: object) -> str:
+    return "[wordings]" if isinstance(value, list) else "[text]"
+
+
+Words = Annotated[
+    Annotated[Annotated[str, Field(min_length=1)], Tag("[text]")]
+    | Annotated[Annotated[list[Variant], AfterValidator(_last_always_holds)], Tag("[wordings]")],
+    Discriminator(_words_kind),
+]
+"""A text the player always reads: one text, or a list of wordings chosen by `when:` whose last has no
+`when:`. Either may hold templates."""
+
+MaybeWords = Annotated[
+    Annotated[str, Tag("[text]")] | Annotated[list[Variant], Tag("[wordings]")],
+    Discriminator(_words_kind),
+]
+"""A text the player may read: one text, or a list of wordings chosen by `when:` (when none holds,
+nothing is shown). Either may hold templates."""
+
+
+def wordings(words: str | list[Variant] | None) -> list[tuple[Condition | None, str]]:
+    """Every wording of a text, with its condition: for tools that read all text without a game state."""
+    if words is None:
+        return []
+    if isinstance(words, str):
+        return [(None, words)]
+    return [(variant.when, variant.text) for variant in words]
+
+
+def plain_words(words: str | list[Variant] | None) -> str:
+    """The wording shown when no condition holds (the only one, for a plain text): for tools without a state."""
+    if words is None:
+        return ""
+    if isinstance(words, str):
+        return words
+    return next((variant.text for variant in words if variant.when is None), words[-1].text if words else "")
 
 
 # --- people, sources, quotes, facts --------------------------------------------------------------
@@ -245,13 +310,35 @@ class Effects(Model):
     """Flags to clear."""
     change: dict[Id, int] = _empty(dict)
     """Counters to change, by how much: `{goodwill: 1, battery: -10}`."""
+    set_to: dict[Id, int] = _empty(dict)
+    """Counters to set to a value, whatever they were: `{trust: 0}` (applied after `change`)."""
+
+    @property
+    def has_effects(self) -> bool:
+        """Whether these effects change anything (most parts have none: tools skip them quickly)."""
+        return bool(self.gather or self.learn or self.verify or self.set or self.clear or self.change
+                    or self.set_to)
+
+
+class Chance(Effects):
+    """One way the world may answer a choice: the engine draws one by weight (seeded, so a game replays the
+    same), and the playtester tries every one."""
+
+    id: Id
+    """How routes, saves and conditions name this outcome; unique within its choice."""
+    weight: Annotated[int, Field(ge=1, le=1000)] = 1
+    """How likely it is against the others: weights 3 and 1 give 3 in 4 and 1 in 4."""
+    text: MaybeWords | None = None
+    """Shown after the choice's response when this outcome is drawn."""
+    goto: Id | None = None
+    """The scene (id) this outcome leads to, instead of the choice's own `goto`."""
 
 
 class Choice(Effects):
     """An option the player can pick in a scene."""
 
-    label: Text
-    """What the player sees, e.g. "Head for the Metropole hotel"."""
+    label: Words
+    """What the player sees, e.g. "Head for the Metropole hotel"; or wordings chosen by `when:`."""
     id: Id | None = None
     """An optional name, so saves and routes survive reordering the choices."""
     when: Condition | None = None
@@ -260,16 +347,35 @@ class Choice(Effects):
     """The scene (id) it leads to. Leave out to stay in this scene."""
     minutes: Minutes | None = None
     """Game minutes it takes (default: the clock's minutes_per_action)."""
+    until: Time | None = None
+    """Wait until this time: the choice takes the minutes left until then (none if it has passed).
+    Instead of `minutes`."""
+    chance: list[Chance] = _empty(list)
+    """Outcomes the world draws from when the choice is taken (a random event): each its own effects,
+    text and goto."""
     once: bool = False
     """Offer it only until it is taken once. Otherwise the choice is sticky and stays on offer."""
     fallback: bool = False
     """Offer it only when no other choice or question in the scene is available."""
     file: bool = False
     """Taking it sends the player to the story desk to write and file (see `filing`)."""
-    response: str | None = None
+    response: MaybeWords | None = None
     """Text shown after taking it, before the next scene."""
     debrief: str | None = None
     """A teaching note for the editor's review when the player took this choice."""
+
+    @model_validator(mode="after")
+    def _one_clock_cost(self) -> Choice:
+        if self.minutes is not None and self.until is not None:
+            raise ValueError("a choice takes either `minutes` or `until`, not both")
+        if self.chance and self.file:
+            raise ValueError("a filing choice cannot have `chance:` outcomes")
+        seen: set[str] = set()
+        for outcome in self.chance:
+            if outcome.id in seen:
+                raise ValueError(f"two chance outcomes are called '{outcome.id}'; each needs its own id")
+            seen.add(outcome.id)
+        return self
 
 
 class Question(Effects):
@@ -277,11 +383,11 @@ class Question(Effects):
 
     id: Id
     """How conditions refer to the question (`asked: ID`). Unique across the scenario."""
-    ask: Text
+    ask: Words
     """The question as the player puts it."""
     to: Id | None = None
     """The person (id) it is put to."""
-    answer: str | None = None
+    answer: MaybeWords | None = None
     """What the player sees in reply: narration around the quotes it gathers."""
     when: Condition | None = None
     """Offer the question only while this condition holds."""
@@ -291,17 +397,40 @@ class Question(Effects):
     """A teaching note for the editor's review when the player asked this."""
 
 
+class UseQuestion(Model):
+    """A question defined once, under the top-level `questions:`, put in this scene too."""
+
+    use: Id
+    """The shared question (id)."""
+
+
+def _question_kind(value: object) -> str:
+    return "[use]" if isinstance(value, dict) and "use" in value else "[question]"
+
+
+QuestionItem = Annotated[
+    Annotated[Question, Tag("[question]")] | Annotated[UseQuestion, Tag("[use]")],
+    Discriminator(_question_kind),
+]
+
+
 class Questions(Model):
     """A set of questions the player chooses from in one scene; each can be asked once."""
 
-    items: list[Question] = Field(min_length=1)
-    """The questions on offer."""
+    items: list[QuestionItem] = Field(min_length=1)
+    """The questions on offer: each a question, or `{use: ID}` for a shared one (see the top-level
+    `questions`). Once the scenario loads, every `use` has been replaced by the question it names."""
     limit: Annotated[int, Field(ge=1)] | None = None
     """How many the player may ask in all (default: every one)."""
     minutes: Minutes | None = None
     """Game minutes each question takes (default: the clock's minutes_per_action)."""
-    prompt: str | None = None
+    prompt: MaybeWords | None = None
     """Shown above the questions, e.g. "The press secretary points at you."."""
+
+    @property
+    def asked(self) -> list[Question]:
+        """The questions, every `use` resolved (as it is once the scenario has loaded)."""
+        return [item for item in self.items if isinstance(item, Question)]
 
 
 class TextVariant(Model):
@@ -325,12 +454,21 @@ class Ending(Model):
     """How well things went: great, good, mixed, poor or bad."""
 
 
+class Arrival(Effects):
+    """Effects that apply on arriving at a scene while a condition holds (or only the first time)."""
+
+    when: Condition | None = None
+    """Apply them only when this holds on arrival."""
+    first_time: bool = False
+    """Apply them only on the first arrival."""
+
+
 class Scene(Effects):
     """A moment and place in the day, with text and choices. Effects apply each time the player arrives."""
 
     id: Id
     """How gotos and conditions refer to the scene."""
-    text: Text
+    text: Words
     """What the player reads: present tense, second person, your own words."""
     title: str | None = None
     """A short heading, e.g. "Morning briefing"."""
@@ -344,6 +482,23 @@ class Scene(Effects):
     """Questions the player can put here (an interview or press conference)."""
     ending: Ending | None = None
     """Makes this scene an ending."""
+    arrive: list[Arrival] = _empty(list)
+    """Effects on arriving, each with its own condition (after the scene's own effects, in order)."""
+
+
+class Event(Effects):
+    """Something that happens at a time wherever the player is: "at 12:00 the motorcades leave"."""
+
+    id: Id
+    """How saves and the story map name the event; unique."""
+    at: Time
+    """When it happens: at the first step that ends at this time or later."""
+    when: Condition | None = None
+    """It happens only if this holds then; if not, it is passed by for good."""
+    text: MaybeWords | None = None
+    """What the player reads when it happens (shown after the step that crossed the time)."""
+    goto: Id | None = None
+    """The scene (id) the player is taken to. Leave out to stay where they are."""
 
 
 # --- clock, filing, debrief ----------------------------------------------------------------------
@@ -398,11 +553,18 @@ class Outcome(Model):
     """Holds when the editor found an error in any of these dimensions."""
     when: Condition | None = None
     """Holds when this condition on the game state holds."""
+    carried: list[Id] = _empty(list)
+    """Holds when the filed story carried every one of these facts (ids), as the editor read it."""
+    omitted: list[Id] = _empty(list)
+    """Holds when the filed story carried none of these facts (ids)."""
+    quoted: list[Id] = _empty(list)
+    """Holds when the filed story quoted every one of these people (ids)."""
 
     @property
     def unconditional(self) -> bool:
         return (self.late is None and self.min_score is None and self.max_score is None
-                and not self.errors_in and self.when is None)
+                and not self.errors_in and self.when is None and not self.carried and not self.omitted
+                and not self.quoted)
 
 
 class Filing(Model):
@@ -483,6 +645,10 @@ class Scenario(Model):
     """Names of the counters and their starting values."""
     start: Id | None = None
     """The first scene (id). Default: the first scene listed."""
+    questions: list[Question] = _empty(list)
+    """Questions defined once and put in several scenes with `{use: ID}` in a scene's question items."""
+    events: list[Event] = _empty(list)
+    """Timed events: what happens at a time wherever the player is."""
     scenes: list[Scene] = Field(min_length=1)
     """The scenes of the day."""
     filing: Filing | None = None
@@ -498,3 +664,15 @@ class Scenario(Model):
     def title_objectives(self) -> list[str]:
         """The objectives shown before play."""
         return self.objectives if self.objectives_before_play is None else self.objectives_before_play
+
+    @model_validator(mode="after")
+    def _resolve_shared_questions(self) -> Scenario:
+        """Put each shared question in place of the `{use: ID}` naming it, so the engine and tools see only
+        questions. An unknown id stays a `UseQuestion`, reported with its place by `game.references`."""
+        shared = {question.id: question for question in self.questions}
+        for scene in self.scenes:
+            if scene.questions and any(isinstance(item, UseQuestion) for item in scene.questions.items):
+                items = [shared.get(item.use, item) if isinstance(item, UseQuestion) else item
+                         for item in scene.questions.items]
+                object.__setattr__(scene.questions, "items", items)  # frozen: resolved once, at load
+        return self

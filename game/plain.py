@@ -242,9 +242,10 @@ class PlainGame:
         for paragraph in engine.scene_text(self.scenario, self.state).split("\n\n"):
             self.talk.say()
             self.talk.say(" ".join(paragraph.split()))
-        if scene.questions and scene.questions.prompt and not scene.ending:
+        prompt = engine.prompt_text(self.scenario, self.state)
+        if prompt and not scene.ending:
             self.talk.say()
-            self.talk.say(scene.questions.prompt.strip())
+            self.talk.say(prompt)
 
     def show_gathered(self) -> None:
         lookup = engine.index(self.scenario)

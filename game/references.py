@@ -9,8 +9,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from game import templates
 from game.loader import Located
-from game.model import Condition, Effects, Scenario
+from game.model import Choice, Condition, Effects, Question, Scenario, UseQuestion, Variant
 from game.problems import Problem, did_you_mean
 
 Path = tuple[object, ...]
@@ -42,6 +43,7 @@ _CONDITION_REFERENCES = {
     "visited": "scene", "asked": "question", "counter": "counter",
 }
 _EFFECT_REFERENCES = {"gather": "quote", "learn": "fact", "verify": "fact", "set": "flag", "clear": "flag"}
+Words = str | list[Variant] | None
 
 
 def _condition_references(condition: Condition | None, path: Path) -> Iterator[Reference]:
@@ -52,13 +54,72 @@ def _condition_references(condition: Condition | None, path: Path) -> Iterator[R
 
 
 def _effect_references(effects: Effects, path: Path) -> Iterator[Reference]:
-    if not (effects.gather or effects.learn or effects.verify or effects.set or effects.clear or effects.change):
+    if not effects.has_effects:
         return  # most choices and scenes have no effects: skip the field-by-field walk
     for field, kind in _EFFECT_REFERENCES.items():
         for index, target in enumerate(getattr(effects, field)):
             yield Reference(kind, target, (*path, field, index))
     for name in effects.change:
         yield Reference("counter", name, (*path, "change", name))
+    for name in effects.set_to:
+        yield Reference("counter", name, (*path, "set_to", name))
+
+
+def _wording_references(words: Words, path: Path) -> Iterator[Reference]:
+    if isinstance(words, list):
+        for index, variant in enumerate(words):
+            yield from _condition_references(variant.when, (*path, index, "when"))
+
+
+def texts(scenario: Scenario) -> Iterator[tuple[Words, Path]]:
+    """Every text the player reads that may vary (templates, wordings), with its path."""
+    for s, scene in enumerate(scenario.scenes):
+        here: Path = ("scenes", s)
+        yield scene.text, (*here, "text")
+        for v, variant in enumerate(scene.extra):
+            yield variant.text, (*here, "extra", v, "text")
+        for c, choice in enumerate(scene.choices):
+            yield choice.label, (*here, "choices", c, "label")
+            yield choice.response, (*here, "choices", c, "response")
+            for o, outcome in enumerate(choice.chance):
+                yield outcome.text, (*here, "choices", c, "chance", o, "text")
+        if scene.questions:
+            yield scene.questions.prompt, (*here, "questions", "prompt")
+            for q, item in enumerate(scene.questions.items):
+                if isinstance(item, Question) and not _shared(scenario, item):
+                    yield from _question_texts(item, (*here, "questions", "items", q))
+    for q, question in enumerate(scenario.questions):
+        yield from _question_texts(question, ("questions", q))
+    for e, event in enumerate(scenario.events):
+        yield event.text, ("events", e, "text")
+
+
+def _question_texts(question: Question, path: Path) -> Iterator[tuple[Words, Path]]:
+    yield question.ask, (*path, "ask")
+    yield question.answer, (*path, "answer")
+
+
+def _shared(scenario: Scenario, question: Question) -> bool:
+    """Whether a scene's question is a shared one put there by `use:` (checked once, where it is defined)."""
+    return any(question is shared for shared in scenario.questions)
+
+
+def _question_references(question: Question, at: Path) -> Iterator[Reference]:
+    yield from _effect_references(question, at)
+    yield from _condition_references(question.when, (*at, "when"))
+    if question.to:
+        yield Reference("person", question.to, (*at, "to"))
+
+
+def _choice_references(choice: Choice, at: Path) -> Iterator[Reference]:
+    yield from _effect_references(choice, at)
+    yield from _condition_references(choice.when, (*at, "when"))
+    if choice.goto:
+        yield Reference("scene", choice.goto, (*at, "goto"))
+    for o, outcome in enumerate(choice.chance):
+        yield from _effect_references(outcome, (*at, "chance", o))
+        if outcome.goto:
+            yield Reference("scene", outcome.goto, (*at, "chance", o, "goto"))
 
 
 def references(scenario: Scenario) -> Iterator[Reference]:
@@ -79,21 +140,29 @@ def references(scenario: Scenario) -> Iterator[Reference]:
     for s, scene in enumerate(scenario.scenes):
         here: Path = ("scenes", s)
         yield from _effect_references(scene, here)
+        for a, arrival in enumerate(scene.arrive):
+            yield from _effect_references(arrival, (*here, "arrive", a))
+            yield from _condition_references(arrival.when, (*here, "arrive", a, "when"))
         for v, variant in enumerate(scene.extra):
             yield from _condition_references(variant.when, (*here, "extra", v, "when"))
         for c, choice in enumerate(scene.choices):
-            at: Path = (*here, "choices", c)
-            yield from _effect_references(choice, at)
-            yield from _condition_references(choice.when, (*at, "when"))
-            if choice.goto:
-                yield Reference("scene", choice.goto, (*at, "goto"))
+            yield from _choice_references(choice, (*here, "choices", c))
         if scene.questions:
-            for q, question in enumerate(scene.questions.items):
-                at = (*here, "questions", "items", q)
-                yield from _effect_references(question, at)
-                yield from _condition_references(question.when, (*at, "when"))
-                if question.to:
-                    yield Reference("person", question.to, (*at, "to"))
+            for q, item in enumerate(scene.questions.items):
+                at: Path = (*here, "questions", "items", q)
+                if isinstance(item, UseQuestion):
+                    yield Reference("shared question", item.use, (*at, "use"))
+                elif not _shared(scenario, item):
+                    yield from _question_references(item, at)
+    for q, question in enumerate(scenario.questions):
+        yield from _question_references(question, ("questions", q))
+    for e, event in enumerate(scenario.events):
+        yield from _effect_references(event, ("events", e))
+        yield from _condition_references(event.when, ("events", e, "when"))
+        if event.goto:
+            yield Reference("scene", event.goto, ("events", e, "goto"))
+    for words, path in texts(scenario):
+        yield from _wording_references(words, path)
     if scenario.filing:
         for index, key_fact in enumerate(scenario.filing.key_facts):
             yield Reference("fact", key_fact.fact, ("filing", "key_facts", index, "fact"))
@@ -101,15 +170,20 @@ def references(scenario: Scenario) -> Iterator[Reference]:
             for p, person in enumerate(side.people):
                 yield Reference("person", person, ("filing", "balance", s, "people", p))
         for index, outcome in enumerate(scenario.filing.outcomes):
-            yield Reference("ending", outcome.ending, ("filing", "outcomes", index, "ending"))
-            yield from _condition_references(outcome.when, ("filing", "outcomes", index, "when"))
+            at = ("filing", "outcomes", index)
+            yield Reference("ending", outcome.ending, (*at, "ending"))
+            yield from _condition_references(outcome.when, (*at, "when"))
+            for field, kind in (("carried", "fact"), ("omitted", "fact"), ("quoted", "person")):
+                for position, target in enumerate(getattr(outcome, field)):
+                    yield Reference(kind, target, (*at, field, position))
     for index, note in enumerate(scenario.debrief):
         yield from _condition_references(note.when, ("debrief", index, "when"))
 
 
 def known_ids(scenario: Scenario) -> dict[str, list[str]]:
     """Every id the scenario defines, by kind."""
-    questions = [q.id for scene in scenario.scenes if scene.questions for q in scene.questions.items]
+    questions = [q.id for scene in scenario.scenes if scene.questions for q in scene.questions.asked]
+    questions += [q.id for q in scenario.questions]
     return {
         "scene": [scene.id for scene in scenario.scenes],
         "ending": [scene.id for scene in scenario.scenes if scene.ending],
@@ -120,6 +194,7 @@ def known_ids(scenario: Scenario) -> dict[str, list[str]]:
         "flag": list(scenario.flags),
         "counter": list(scenario.counters),
         "question": questions,
+        "shared question": [q.id for q in scenario.questions],
     }
 
 
@@ -131,9 +206,12 @@ def _duplicates(scenario: Scenario, located: Located) -> Iterator[Problem]:
         "fact": [(fact.id, ("facts", i, "id")) for i, fact in enumerate(scenario.facts)],
         "source": [(source.id, ("sources", i, "id")) for i, source in enumerate(scenario.sources)],
         "flag": [(flag, ("flags", i)) for i, flag in enumerate(scenario.flags)],
-        "question": [(q.id, ("scenes", s, "questions", "items", i, "id"))
-                     for s, scene in enumerate(scenario.scenes) if scene.questions
-                     for i, q in enumerate(scene.questions.items)],
+        "question": [(q.id, ("questions", i, "id")) for i, q in enumerate(scenario.questions)] + [
+            (q.id, ("scenes", s, "questions", "items", i, "id"))
+            for s, scene in enumerate(scenario.scenes) if scene.questions
+            for i, q in enumerate(scene.questions.items)
+            if isinstance(q, Question) and not _shared(scenario, q)],
+        "event": [(event.id, ("events", i, "id")) for i, event in enumerate(scenario.events)],
     }
     for s, scene in enumerate(scenario.scenes):
         groups[f"choice in scene '{scene.id}'"] = [
@@ -161,14 +239,23 @@ def successors(scenario: Scenario, desk: str | None = None) -> dict[str, set[str
     else:
         endings = {outcome.ending for outcome in scenario.filing.outcomes} if scenario.filing else set()
     graph: dict[str, set[str]] = {} if desk is None else {desk: set()}
+    timed = {event.goto for event in scenario.events if event.goto}
     for scene in scenario.scenes:
         targets = graph.setdefault(scene.id, set())
         for choice in scene.choices:
-            if choice.goto:
-                targets.add(choice.goto)
+            targets |= choice_targets(choice)
             if choice.file:
                 targets |= endings
+        if not scene.ending:
+            targets |= timed  # a timed event can take the player away from any scene
     return graph
+
+
+def choice_targets(choice: Choice) -> set[str]:
+    """The scenes a choice can lead to: its goto, and each chance outcome's (or the goto, for those without)."""
+    if not choice.chance:
+        return {choice.goto} if choice.goto else set()
+    return {target for outcome in choice.chance if (target := outcome.goto or choice.goto)}
 
 
 def reachable(scenario: Scenario) -> set[str]:
@@ -184,7 +271,8 @@ def reachable(scenario: Scenario) -> set[str]:
 
 
 _UNKNOWN_CODES = {"scene": "R302", "ending": "R302", "quote": "R303", "fact": "R304", "person": "R305",
-                  "source": "R308", "flag": "R309", "counter": "R309", "question": "R310"}
+                  "source": "R308", "flag": "R309", "counter": "R309", "question": "R310",
+                  "shared question": "R310"}
 
 
 def _unknown_references(scenario: Scenario, located: Located,
@@ -203,6 +291,8 @@ def _unknown_references(scenario: Scenario, located: Located,
             hint = "give that scene an `ending:` block, or name an ending scene here"
         elif reference.kind in ("flag", "counter"):
             hint += f" (declare {reference.kind}s at the top level, under `{reference.kind}s:`)"
+        elif reference.kind == "shared question":
+            hint += " (define shared questions at the top level, under `questions:`)"
         problems.append(located.problem(reference.path, _UNKNOWN_CODES[reference.kind], message, hint))
     return problems
 
@@ -213,7 +303,44 @@ def check_references(scenario: Scenario, located: Located) -> list[Problem]:
     problems += _unknown_references(scenario, located)
     problems += _people_rules(scenario, located)
     problems += _flow(scenario, located)
+    problems += template_problems(scenario, located)
     return problems
+
+
+def template_problems(scenario: Scenario, located: Located) -> list[Problem]:
+    """A problem for every template that names nothing, pointing at the template itself."""
+    known = {"counter": list(scenario.counters), "person": [person.id for person in scenario.people]}
+    problems: list[Problem] = []
+    for words, path in texts(scenario):
+        if words is None:
+            continue
+        wordings = [(words, path)] if isinstance(words, str) else [
+            (variant.text, (*path, v, "text")) for v, variant in enumerate(words)]
+        for text, at in wordings:
+            for mistake in templates.check(text, known):
+                problems.append(_located_inside(located, at, text, mistake))
+    return problems
+
+
+def _located_inside(located: Located, path: Path, text: str, mistake: templates.Mistake) -> Problem:
+    """A template problem at the template's own line and column: the nth time its words appear in the
+    scalar's source (escapes or folding can hide it; then the scalar's start is used)."""
+    problem = located.problem(path, "R320", mistake.message, mistake.hint)
+    node = located.find(path)
+    start, end = getattr(node, "start_mark", None), getattr(node, "end_mark", None)
+    if start is None or end is None or not located.text:
+        return problem
+    source = located.text[start.index:end.index]
+    nth = text[:mistake.start].count(mistake.written)
+    found = -1
+    for _ in range(nth + 1):
+        found = source.find(mistake.written, found + 1)
+        if found < 0:
+            return problem
+    at = start.index + found
+    line = located.text.count("\n", 0, at) + 1
+    column = at - (located.text.rfind("\n", 0, at) + 1) + 1
+    return Problem(problem.file, line, column, problem.code, problem.message, problem.hint)
 
 
 def _people_rules(scenario: Scenario, located: Located) -> Iterator[Problem]:
@@ -255,7 +382,7 @@ def _flow(scenario: Scenario, located: Located) -> Iterator[Problem]:
                                       f"ending '{scene.id}' has choices or questions the player can never use",
                                       "an ending stops the game: remove its choices, or its `ending:` block")
             continue
-        exits = [c for c in scene.choices if c.file or (c.goto and c.goto != scene.id)]
+        exits = [c for c in scene.choices if c.file or choice_targets(c) - {scene.id}]
         if not exits:
             yield located.problem(("scenes", s, "id"), "R307",
                                   f"scene '{scene.id}' has no way out and is not an ending",
@@ -271,7 +398,7 @@ _PLACEHOLDERS: dict[str, object] = {
     "clock": {"start": "00:00", "deadline": "23:59"},
     "people": [{"id": "-", "name": "-", "role": "-", "real": False}],
 }
-_LISTS = ("sources", "people", "quotes", "facts", "scenes", "debrief")
+_LISTS = ("sources", "people", "quotes", "facts", "questions", "events", "scenes", "debrief")
 
 
 def _raw_ids(data: dict[str, object]) -> set[str]:
@@ -350,7 +477,7 @@ class _RemappedLocated(Located):
     """Paths into the repaired data, translated back to the original list positions."""
 
     def __init__(self, located: Located, kept: dict[str, list[int]]) -> None:
-        super().__init__(located.file, located.root)
+        super().__init__(located.file, located.root, located.text)
         self.kept = kept
 
     def find(self, path: tuple[object, ...], key: bool = False) -> object:  # type: ignore[override]

@@ -95,8 +95,11 @@ def _problem(detail: ErrorDetails, located: Located) -> Problem:
     if kind == "extra_forbidden":
         model = model_at(path[:-1])
         known = field_names(model) if model else []
-        return located.problem(path, "S201", f"unknown field '{name}' in {_where(path[:-1])}",
-                               did_you_mean(str(name), known, "fields"), key=True)
+        hint: str | None = did_you_mean(str(name), known, "fields")
+        if name in known and "items" in path:  # read as `{use: ID}`, which takes nothing else
+            hint = ("an item with `use:` puts a shared question here and takes no other field; "
+                    "change the shared question under the top-level `questions:`")
+        return located.problem(path, "S201", f"unknown field '{name}' in {_where(path[:-1])}", hint, key=True)
     if kind == "missing":
         model = model_at(path[:-1])
         info = model.model_fields.get(str(name)) if model else None
@@ -141,7 +144,7 @@ def _pattern_message(path: tuple[object, ...], value: object) -> str:
 def _pattern_hint(context: dict[str, Any]) -> str:
     pattern = str(context.get("pattern", ""))
     if "[01][0-9]" in pattern:
-        return 'write times as "HH:MM" on the 24-hour clock, e.g. "09:30" or "14:05"'
+        return 'write times as "HH:MM" on the 24-hour clock, e.g. "09:30" or "14:05"; after midnight "00:15 (day 2)"'
     if "A-Za-z0-9_-" in pattern:
         return "ids use letters, digits, '-' and '_' only, e.g. press-conference"
     if r"\d{4}" in pattern:

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from game import __version__
-from game.engine import GameState, debrief, index, notebook
+from game.engine import GameState, debrief, index, notebook, say
 from game.model import DIMENSIONS, Scenario, clock_text
 from game.paths import data_dir
 
@@ -61,7 +61,7 @@ def build_transcript(scenario: Scenario, state: GameState, story: Story, report:
         }
         if entry["kind"] == "question" and scene and scene.questions:
             asked = step.key.split("/ask:", 1)[1]
-            question = next((q for q in scene.questions.items if q.id == asked), None)
+            question = next((q for q in scene.questions.asked if q.id == asked), None)
             if question and question.to in lookup.people:
                 entry["to"] = lookup.people[question.to].name
         route.append(entry)
@@ -89,7 +89,7 @@ def build_transcript(scenario: Scenario, state: GameState, story: Story, report:
         "story": {"headline": story.headline, "body": story.body, "words": len(story.body.split())},
         "grade": report.to_json(),
         "ending": ({"id": ending.id, "title": ending.ending.title, "tone": ending.ending.tone,
-                    "text": ending.text.strip()} if ending and ending.ending else None),
+                    "text": say(scenario, state, ending.text)} if ending and ending.ending else None),
         "debrief": [{"principle": principle, "text": text} for principle, text in debrief(scenario, state)],
     }
 

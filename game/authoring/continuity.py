@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 from game import engine
 from game.loader import Located
-from game.model import Condition, Scenario, Scene, clock_text, minutes_of
+from game.model import Condition, Scenario, Scene, Variant, clock_text, minutes_of, wordings
 from game.problems import Problem
 
 CODES: dict[str, str] = {
@@ -131,7 +131,7 @@ def _linger(scenario: Scenario, scene: Scene) -> int:
     stays = sum(engine._choice_minutes(scenario, choice) for choice in scene.choices
                 if choice.goto is None and not choice.file)
     if scene.questions:
-        costs = sorted((engine._question_minutes(scenario, scene, question) for question in scene.questions.items),
+        costs = sorted((engine._question_minutes(scenario, scene, question) for question in scene.questions.asked),
                        reverse=True)
         stays += sum(costs[:scene.questions.limit] if scene.questions.limit else costs)
     return stays
@@ -186,12 +186,23 @@ class Shown:
     window: Window
 
 
+def _wordings(path: tuple[object, ...], words: str | list[Variant] | None, window: Window) -> Iterator[Shown]:
+    """A text, or each of its wordings while its own `when` can hold in the window."""
+    if isinstance(words, str):
+        yield Shown(path, words, window)
+        return
+    for v, variant in enumerate(words or []):
+        narrowed = window.narrowed(variant.when)
+        if narrowed:
+            yield Shown((*path, v, "text"), variant.text, narrowed)
+
+
 def _texts(scenario: Scenario, windows: dict[str, Window]) -> Iterator[Shown]:
     for s, scene in enumerate(scenario.scenes):
         window = windows.get(scene.id)
         if window is None:
             continue
-        yield Shown(("scenes", s, "text"), scene.text, window)
+        yield from _wordings(("scenes", s, "text"), scene.text, window)
         for v, variant in enumerate(scene.extra):
             narrowed = window.narrowed(variant.when)
             if narrowed:
@@ -200,15 +211,15 @@ def _texts(scenario: Scenario, windows: dict[str, Window]) -> Iterator[Shown]:
             narrowed = window.narrowed(choice.when)
             if narrowed is None:
                 continue
-            yield Shown(("scenes", s, "choices", c, "label"), choice.label, narrowed)
+            yield from _wordings(("scenes", s, "choices", c, "label"), choice.label, narrowed)
             if choice.response:
                 later = narrowed.later(engine._choice_minutes(scenario, choice))
-                yield Shown(("scenes", s, "choices", c, "response"), choice.response, later)
-        for q, question in enumerate(scene.questions.items if scene.questions else []):
+                yield from _wordings(("scenes", s, "choices", c, "response"), choice.response, later)
+        for q, question in enumerate(scene.questions.asked if scene.questions else []):
             narrowed = window.narrowed(question.when)
             if narrowed and question.answer:
                 later = narrowed.later(engine._question_minutes(scenario, scene, question))
-                yield Shown(("scenes", s, "questions", "items", q, "answer"), question.answer, later)
+                yield from _wordings(("scenes", s, "questions", "items", q, "answer"), question.answer, later)
 
 
 def _gathered_windows(scenario: Scenario, windows: dict[str, Window]) -> dict[str, Window]:
@@ -230,7 +241,7 @@ def _gathered_windows(scenario: Scenario, windows: dict[str, Window]) -> dict[st
             narrowed = window.narrowed(choice.when)
             if narrowed:
                 note(choice.gather, narrowed.later(engine._choice_minutes(scenario, choice)))
-        for question in scene.questions.items if scene.questions else []:
+        for question in scene.questions.asked if scene.questions else []:
             narrowed = window.narrowed(question.when)
             if narrowed:
                 note(question.gather, narrowed.later(engine._question_minutes(scenario, scene, question)))
@@ -318,9 +329,16 @@ def _printed_twice(scenario: Scenario, located: Located) -> Iterator[Problem]:
                             "the words to the quote")
 
     for s, scene in enumerate(scenario.scenes):
-        prose = "\n".join([scene.text, *(variant.text for variant in scene.extra)])
+        prose = "\n".join([*(text for _, text in wordings(scene.text)), *(variant.text for variant in scene.extra)])
         yield from check(("scenes", s, "text"), prose, scene.gather)
         for c, choice in enumerate(scene.choices):
-            yield from check(("scenes", s, "choices", c, "response"), choice.response, choice.gather)
-        for q, question in enumerate(scene.questions.items if scene.questions else []):
-            yield from check(("scenes", s, "questions", "items", q, "answer"), question.answer, question.gather)
+            yield from check(("scenes", s, "choices", c, "response"), _all(choice.response), choice.gather)
+            for o, luck in enumerate(choice.chance):
+                yield from check(("scenes", s, "choices", c, "chance", o, "text"),
+                                 "\n".join([_all(choice.response), _all(luck.text)]), luck.gather)
+        for q, question in enumerate(scene.questions.asked if scene.questions else []):
+            yield from check(("scenes", s, "questions", "items", q, "answer"), _all(question.answer), question.gather)
+
+
+def _all(words: str | list[Variant] | None) -> str:
+    return "\n".join(text for _, text in wordings(words))

@@ -75,11 +75,19 @@ def targets(scenario: Scenario, want: set[str]) -> list[Target]:
         note("quote", scene.gather, scene, None)
         note("fact", [*scene.learn, *scene.verify], scene, None)
         for choice in scene.choices:
-            note("quote", choice.gather, scene, choice.when)
-            note("fact", [*choice.learn, *choice.verify], scene, choice.when)
-        for question in scene.questions.items if scene.questions else []:
+            for part in [choice, *choice.chance]:  # a chance outcome gathers when its choice is taken
+                note("quote", part.gather, scene, choice.when)
+                note("fact", [*part.learn, *part.verify], scene, choice.when)
+        for question in scene.questions.asked if scene.questions else []:
             note("quote", question.gather, scene, question.when)
             note("fact", [*question.learn, *question.verify], scene, question.when)
+        for arrival in scene.arrive:
+            note("quote", arrival.gather, scene, arrival.when)
+            note("fact", [*arrival.learn, *arrival.verify], scene, arrival.when)
+        if not scene.ending:
+            for event in scenario.events:  # a timed event happens wherever the player is
+                note("quote", event.gather, scene, event.when)
+                note("fact", [*event.learn, *event.verify], scene, event.when)
     for scene in scenario.scenes:
         if scene.ending and f"ending:{scene.id}" in want:
             places: dict[str, list[Condition | None]] = {scene.id: []}
@@ -92,7 +100,7 @@ def targets(scenario: Scenario, want: set[str]) -> list[Target]:
             key = engine.choice_key(scene, position, choice)
             if f"choice:{key}" in want:
                 found.append(Target("choice", key, {scene.id: [choice.when]}))
-        for question in scene.questions.items if scene.questions else []:
+        for question in scene.questions.asked if scene.questions else []:
             key = engine.question_key(scene, question)
             if f"question:{key}" in want:
                 found.append(Target("question", key, {scene.id: [question.when]}))
@@ -113,7 +121,7 @@ def _lateness(scenario: Scenario, outcome: Outcome) -> list[Condition | None]:
         return []
     writing = scenario.filing.writing_minutes if scenario.filing else 0
     late_from = minutes_of(scenario.clock.deadline) - writing + 1
-    if not 0 <= late_from < 24 * 60:
+    if late_from < 0:
         return []
     return [Condition.model_validate({"after" if outcome.late else "before": clock_text(late_from)})]
 
@@ -134,7 +142,7 @@ def never_by_lint(scenario: Scenario, target: Target, found: Reach) -> str | Non
         return None
     scene = scenario.scenes[s]
     if target.kind == "question":
-        items = scene.questions.items if scene.questions else []
+        items = scene.questions.asked if scene.questions else []
         q = next((i for i, item in enumerate(items) if engine.question_key(scene, item) == target.name), None)
         return None if q is None or (s, q) in found.questions else "its condition can never hold (lint)"
     c = next((i for i, choice in enumerate(scene.choices) if engine.choice_key(scene, i, choice) == target.name), None)

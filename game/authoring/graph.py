@@ -1,7 +1,9 @@
 """The story map: scenes as nodes, choices as labelled edges, in Mermaid or Graphviz DOT.
 
 Endings are drawn as rounded nodes and coloured by tone; the story desk is one node, with an edge per
-filing outcome; scenes no route can reach, and choices that can never be offered, are drawn dashed and
+filing outcome; a choice with chance outcomes has an edge per outcome (with its odds); a timed event is a
+node of its own, with an edge to the scene it takes the player to (from wherever they are); scenes no
+route can reach, and choices that can never be offered, are drawn dashed and
 marked (the same analysis lint uses, so the map and lint agree).
 """
 
@@ -10,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from game.authoring.reach import reach
-from game.model import Condition, Outcome, Scenario
+from game.model import Condition, Outcome, Scenario, plain_words
 
 FORMATS = ("mermaid", "dot")
 LABEL_CHARACTERS = 40
@@ -26,7 +28,7 @@ class Node:
     key: str
     label: str
     kind: str
-    """"scene", "ending" or "desk"."""
+    """"scene", "ending", "desk" or "event"."""
     reachable: bool = True
     tone: str | None = None
 
@@ -72,6 +74,12 @@ def outcome_text(outcome: Outcome) -> str:
         tests.append("errors in " + "/".join(outcome.errors_in))
     if outcome.when is not None:
         tests.append(condition_text(outcome.when))
+    if outcome.carried:
+        tests.append("carried " + "/".join(outcome.carried))
+    if outcome.omitted:
+        tests.append("omitted " + "/".join(outcome.omitted))
+    if outcome.quoted:
+        tests.append("quoted " + "/".join(outcome.quoted))
     return ", ".join(tests) or "otherwise"
 
 
@@ -86,12 +94,26 @@ def story_map(scenario: Scenario) -> tuple[list[Node], list[Edge]]:
                           scene.id in found.scenes, scene.ending.tone if scene.ending else None))
         for c, choice in enumerate(scene.choices):
             live = (s, c) in found.choices
-            label = _short(choice.label) + (f" [if {_short(condition_text(choice.when))}]" if choice.when else "")
+            label = _short(plain_words(choice.label)) + (
+                f" [if {_short(condition_text(choice.when))}]" if choice.when else "")
+            if choice.chance:
+                total = sum(outcome.weight for outcome in choice.chance)
+                for luck in choice.chance:
+                    target = luck.goto or choice.goto
+                    if target and target != scene.id:
+                        edges.append(Edge(scene.id, target, f"{label} · {luck.id} ({luck.weight}/{total})", live))
+                continue
             if choice.file:
                 files = True
                 edges.append(Edge(scene.id, DESK, label, live))
             elif choice.goto and choice.goto != scene.id:
                 edges.append(Edge(scene.id, choice.goto, label, live))
+    for e, event in enumerate(scenario.events):
+        if event.goto:
+            key = f"(event {event.id})"
+            nodes.append(Node(key, f"at {event.at}: {event.id}", "event", e in found.events))
+            when = f" [if {_short(condition_text(event.when))}]" if event.when else ""
+            edges.append(Edge(key, event.goto, f"from any scene{when}", e in found.events))
     if files and scenario.filing:
         nodes.append(Node(DESK, "Story desk", "desk", found.filing))
         for o, outcome in enumerate(scenario.filing.outcomes):
@@ -110,11 +132,12 @@ def mermaid(scenario: Scenario) -> str:
     lines = ["flowchart TD", f"    %% {scenario.title} ({scenario.id}): the story map, from newsroom graph"]
     for node in nodes:
         label = _mermaid_text(node.label)
-        if node.kind != "desk" and node.label != node.key:
+        if node.kind not in ("desk", "event") and node.label != node.key:
             label += "<br/>" + _mermaid_text(node.key)
         if not node.reachable:
             label += "<br/>(unreachable)"
-        shape = {"ending": f'(["{label}"])', "desk": f'{{{{"{label}"}}}}'}.get(node.kind, f'["{label}"]')
+        shape = {"ending": f'(["{label}"])', "desk": f'{{{{"{label}"}}}}',
+                 "event": f'>"{label}"]'}.get(node.kind, f'["{label}"]')
         lines.append(f"    {names[node.key]}{shape}")
     for edge in edges:
         arrow = "-->" if edge.live else "-.->"
@@ -146,7 +169,7 @@ def dot(scenario: Scenario) -> str:
              '    edge [fontname="sans-serif", fontsize=10];']
     for node in nodes:
         label = _dot_text(node.label)
-        if node.kind != "desk" and node.label != node.key:
+        if node.kind not in ("desk", "event") and node.label != node.key:
             label += "\\n" + _dot_text(node.key)
         if not node.reachable:
             label += "\\n(unreachable)"
@@ -158,6 +181,8 @@ def dot(scenario: Scenario) -> str:
             style.append("filled")
         elif node.kind == "desk":
             attributes.append("shape=hexagon")
+        elif node.kind == "event":
+            attributes.append("shape=cds")
         if node.key == scenario.start_scene:
             attributes.append("penwidth=3")
         if not node.reachable:

@@ -21,6 +21,9 @@ Codes (errors stop a scenario from working; warnings are content a player can ne
   reports scenes nothing leads to)
 - L150 a scene longer than a screen · L151 a choice label longer than a line (warnings)
 - L160 a flag or counter nothing uses · L161 a flag or counter that is changed but never tested (warnings)
+- L106 a wording whose `when:` never holds · L107 arrival effects that never apply · L108 a timed event
+  that never happens · L109 a template in a text that is shown as written (a title, a place, a brief, a
+  debrief note), where it would not be filled in (warnings)
 - L170 a text that speaks of a time as past before it has come · L171 a text that speaks of a time as
   still to come when it can be read after it · L172 a quote written into the prose beside it, so it is
   printed twice (warnings; see `game.authoring.continuity`)
@@ -34,12 +37,13 @@ from pathlib import Path
 
 from yaml.nodes import MappingNode, ScalarNode
 
+from game import templates
 from game.authoring import continuity
 from game.authoring.reach import Reach, can_end, reach
 from game.loader import Checked, Located, check_file, check_text
-from game.model import Scenario
+from game.model import Scenario, plain_words, wordings
 from game.problems import Problem
-from game.references import references
+from game.references import references, texts
 
 SCENE_WORDS = 200
 """A scene's text (with every extra paragraph) longer than this will not fit an 80×24 screen."""
@@ -53,6 +57,8 @@ CODES: dict[str, str] = {
     "L122": "key fact never learned", "L130": "person never speaks", "L131": "side never heard",
     "L140": "ending never reached", "L141": "scene never reached", "L150": "scene too long",
     "L151": "label too long", "L160": "unused name", "L161": "changed but never tested",
+    "L106": "wording never shown", "L107": "arrival never applies", "L108": "timed event never happens",
+    "L109": "template not filled in",
     **continuity.CODES,
 }
 """Every lint code, with a few words on what it finds."""
@@ -105,6 +111,7 @@ def lint(scenario: Scenario, located: Located) -> list[Problem]:
         *_never_reached(scenario, found, located),
         *_too_long(scenario, located),
         *_unused_names(scenario, located),
+        *_templates_shown_as_written(scenario, located),
         *continuity.continuity(scenario, located),
     ]
     return sorted(findings)
@@ -133,9 +140,16 @@ def _never_offered(scenario: Scenario, found: Reach, located: Located) -> Iterat
             if (s, c) not in found.choices:
                 reason = found.why_never(choice.when) or "its condition can never hold"
                 yield _warn(located, ("scenes", s, "choices", c, "when"), "L101",
-                            f"choice \"{choice.label}\" in scene '{scene.id}' can never be offered: {reason}",
+                            f"choice \"{plain_words(choice.label)}\" in scene '{scene.id}' can never be offered: "
+                            f"{reason}",
                             "fix or remove its `when:`, or add the effect it waits for somewhere a route reaches")
-        for q, question in enumerate(scene.questions.items if scene.questions else []):
+        for a, arrival in enumerate(scene.arrive):
+            hidden = found.why_never(arrival.when)
+            if hidden:
+                yield _warn(located, ("scenes", s, "arrive", a, "when"), "L107",
+                            f"arrival effects {a + 1} of scene '{scene.id}' never apply: {hidden}",
+                            "fix their `when:` or remove them")
+        for q, question in enumerate(scene.questions.asked if scene.questions else []):
             if (s, q) not in found.questions:
                 reason = found.why_never(question.when) or "its condition can never hold"
                 yield _warn(located, ("scenes", s, "questions", "items", q, "when"), "L102",
@@ -155,11 +169,29 @@ def _never_offered(scenario: Scenario, found: Reach, located: Located) -> Iterat
                 yield _warn(located, ("filing", "outcomes", o), "L104",
                             f"outcome {o + 1} (ending '{outcome.ending}') can never be met: {reason}",
                             "reorder the outcomes (most particular first) or fix its tests")
+    for e, event in enumerate(scenario.events):
+        hidden = found.why_never(event.when)
+        if hidden:
+            yield _warn(located, ("events", e, "when"), "L108", f"timed event '{event.id}' never happens: {hidden}",
+                        "fix its `when:` or remove the event")
+    yield from _wordings_never_shown(scenario, found, located)
     for n, note in enumerate(scenario.debrief):
         hidden = found.why_never(note.when)
         if hidden:
             yield _warn(located, ("debrief", n, "when"), "L105", f"debrief note {n + 1} is never shown: {hidden}",
                         "fix its `when:` or remove the note")
+
+
+def _wordings_never_shown(scenario: Scenario, found: Reach, located: Located) -> Iterator[Problem]:
+    for words, path in texts(scenario):
+        if not isinstance(words, list):
+            continue
+        for v, variant in enumerate(words):
+            hidden = found.why_never(variant.when)
+            if hidden:
+                yield _warn(located, (*path, v, "when"), "L106",
+                            f"wording {v + 1} of {path[-1]} is never shown: {hidden}",
+                            "fix its `when:` or remove the wording")
 
 
 def _traps(scenario: Scenario, found: Reach, located: Located) -> Iterator[Problem]:
@@ -213,6 +245,8 @@ def _silent_people(scenario: Scenario, found: Reach, located: Located) -> Iterat
     speaks = {quote.speaker for quote in scenario.quotes if quote.id in gatherable}
     claims = {fact.claimed_by for fact in scenario.facts if fact.id in learnable and fact.claimed_by}
     referred = {r.id for r in references(scenario) if r.kind == "person" and r.path[-1] != "speaker"}
+    referred |= {name.partition(".")[2] for words, _ in texts(scenario) for _, text in wordings(words)
+                 for name in templates.names(text) if name.startswith("person.")}
     writing = _all_text(scenario)
     for index, person in enumerate(scenario.people):
         if person.id in speaks:
@@ -242,9 +276,8 @@ def _all_text(scenario: Scenario) -> str:
     parts += [text for quote in scenario.quotes for text in (quote.text, quote.context)]
     parts += [text or "" for fact in scenario.facts for text in (fact.statement, fact.excerpt, fact.check)]
     for scene in scenario.scenes:
-        parts += [scene.text, *(variant.text for variant in scene.extra)]
-        parts += [text or "" for choice in scene.choices for text in (choice.label, choice.response)]
-        parts += [text or "" for q in scene.questions.items for text in (q.ask, q.answer)] if scene.questions else []
+        parts += [variant.text for variant in scene.extra]
+    parts += [text for words, _ in texts(scenario) for _, text in wordings(words)]
     return "\n".join(parts)
 
 
@@ -267,16 +300,34 @@ def _never_reached(scenario: Scenario, found: Reach, located: Located) -> Iterat
 
 def _too_long(scenario: Scenario, located: Located) -> Iterator[Problem]:
     for s, scene in enumerate(scenario.scenes):
-        words = len(scene.text.split()) + sum(len(variant.text.split()) for variant in scene.extra)
+        words = max(len(text.split()) for _, text in wordings(scene.text)) + sum(
+            len(variant.text.split()) for variant in scene.extra)
         if words > SCENE_WORDS:
             yield _warn(located, ("scenes", s, "text"), "L150",
                         f"scene '{scene.id}' runs to {words} words; a screen holds about {SCENE_WORDS}",
                         "split it into two scenes, or move a paragraph into a choice's `response:`")
         for c, choice in enumerate(scene.choices):
-            if len(choice.label) > LABEL_CHARACTERS:
+            longest = max(len(text) for _, text in wordings(choice.label))
+            if longest > LABEL_CHARACTERS:
                 yield _warn(located, ("scenes", s, "choices", c, "label"), "L151",
-                            f"a choice label in scene '{scene.id}' is {len(choice.label)} characters long",
+                            f"a choice label in scene '{scene.id}' is {longest} characters long",
                             f"keep labels under {LABEL_CHARACTERS} characters; put detail in `response:`")
+
+
+def _templates_shown_as_written(scenario: Scenario, located: Located) -> Iterator[Problem]:
+    """Templates are filled in only in the texts a scene shows; elsewhere braces would reach the player."""
+    fixed: list[tuple[str | None, tuple[object, ...]]] = [
+        (scenario.filing.brief if scenario.filing else None, ("filing", "brief"))]
+    fixed += [(note.text, ("debrief", n, "text")) for n, note in enumerate(scenario.debrief)]
+    for s, scene in enumerate(scenario.scenes):
+        fixed += [(scene.title, ("scenes", s, "title")), (scene.place, ("scenes", s, "place")),
+                  (scene.ending.title if scene.ending else None, ("scenes", s, "ending", "title"))]
+        fixed += [(choice.debrief, ("scenes", s, "choices", c, "debrief")) for c, choice in enumerate(scene.choices)]
+    for text, path in fixed:
+        if text and any(isinstance(found, templates.Slot) for found in templates.slots(text)):
+            yield _warn(located, path, "L109", f"{path[-1]} holds a template, but this text is shown as written",
+                        "templates are filled in in scene text, extra paragraphs, labels, responses, questions, "
+                        "answers, prompts and event texts; write the words out here")
 
 
 def _unused_names(scenario: Scenario, located: Located) -> Iterator[Problem]:
@@ -285,8 +336,12 @@ def _unused_names(scenario: Scenario, located: Located) -> Iterator[Problem]:
     for reference in references(scenario):
         if reference.kind not in ("flag", "counter"):
             continue
-        is_effect = len(reference.path) > 1 and reference.path[-2] in ("set", "clear", "change")
+        is_effect = len(reference.path) > 1 and reference.path[-2] in ("set", "clear", "change", "set_to")
         (changed if is_effect else tested).add((reference.kind, reference.id))
+    for words, _ in texts(scenario):  # a counter shown in the text is used, as much as one tested
+        for _, text in wordings(words):
+            tested |= {("counter", name.partition(".")[2]) for name in templates.names(text)
+                       if name.startswith("counter.")}
     declared: list[tuple[tuple[object, ...], str, str]] = [
         (("flags", i), "flag", name) for i, name in enumerate(scenario.flags)]
     declared += [(("counters", name), "counter", name) for name in scenario.counters]

@@ -28,7 +28,7 @@ from game.authoring import directed
 from game.authoring.reach import reach
 from game.authoring.sight import Sight
 from game.engine import GameState
-from game.model import DIMENSIONS, Scenario
+from game.model import DIMENSIONS, Scenario, plain_words
 
 MAX_STATES = 20_000
 """How many distinct states the exhaustive walk visits before it stops and settles the rest by search."""
@@ -104,6 +104,10 @@ class Playtest:
     """When the walk was cut short: each target it had not reached, and what the directed search found."""
     found: set[str] = field(default_factory=set)
     """Targets (`kind:name`) the directed search reached."""
+    chances: set[str] = field(default_factory=set)
+    """Chance outcomes some route was given by the world, as "CHOICE-KEY:OUTCOME"."""
+    events: set[str] = field(default_factory=set)
+    """Timed events whose time came on some route (whether or not their condition held then)."""
 
     @property
     def ok(self) -> bool:
@@ -148,13 +152,30 @@ class Playtest:
 
     def all_choices(self) -> list[tuple[int, int, str, str]]:
         """(scene index, choice index, key, label) for every choice in the scenario."""
-        return [(s, c, engine.choice_key(scene, c, choice), choice.label)
+        return [(s, c, engine.choice_key(scene, c, choice), plain_words(choice.label))
                 for s, scene in enumerate(self.scenario.scenes) for c, choice in enumerate(scene.choices)]
 
     def all_questions(self) -> list[tuple[int, int, str, str]]:
-        return [(s, q, engine.question_key(scene, question), question.ask)
+        return [(s, q, engine.question_key(scene, question), plain_words(question.ask))
                 for s, scene in enumerate(self.scenario.scenes) if scene.questions
-                for q, question in enumerate(scene.questions.items)]
+                for q, question in enumerate(scene.questions.asked)]
+
+    def all_chances(self) -> list[tuple[int, int, str]]:
+        """(scene index, choice index, "CHOICE-KEY:OUTCOME") for every chance outcome in the scenario."""
+        return [(s, c, f"{engine.choice_key(scene, c, choice)}:{luck.id}")
+                for s, scene in enumerate(self.scenario.scenes) for c, choice in enumerate(scene.choices)
+                for luck in choice.chance]
+
+    def world(self) -> dict[str, Any]:
+        """What the world did: chance outcomes drawn and timed events come, and those no route saw
+        ("never" once the walk was exhaustive; "unknown" otherwise)."""
+        chances = [name for *_, name in self.all_chances()]
+        events = [event.id for event in self.scenario.events]
+        unseen = "never" if self.exhaustive and self.mode == "exhaustive" else "unknown"
+        return {"chances_total": len(chances), "chances_drawn": sum(name in self.chances for name in chances),
+                f"chances_{unseen}": [name for name in chances if name not in self.chances],
+                "events_total": len(events), "events_come": sum(name in self.events for name in events),
+                f"events_{unseen}": [name for name in events if name not in self.events]}
 
     def as_json(self) -> dict[str, Any]:
         scenario = self.scenario
@@ -213,13 +234,14 @@ class Playtest:
                        for s in self.errors],
             "multipliers": [{"part": part, "ways": ways} for part, ways in self.multipliers],
             "searched": [target.as_json() for target in self.settled],
+            **self.world(),
         }
 
 
 # --- the desk: which endings a filed story can reach ---------------------------------------------
 
-Filing = tuple[str, int, frozenset[str]]
-"""(ending, score, error dimensions): a filed story that leads to that ending."""
+Filing = tuple[str, int, frozenset[str], frozenset[str], frozenset[str]]
+"""(ending, score, error dimensions, facts carried, people quoted): a filed story that leads to that ending."""
 
 
 class Desk:
@@ -239,8 +261,10 @@ class Desk:
                     scores |= {bound - 1, bound, bound + 1}
         mentioned = [d for d in DIMENSIONS if any(d in outcome.errors_in for outcome in outcomes)]
         errors = [frozenset(), *(frozenset([d]) for d in mentioned)]
-        self.trials = [(score, error) for error in errors for score in sorted(scores, reverse=True)
-                       if 0 <= score <= 100]
+        empty: frozenset[str] = frozenset()
+        stories = dict.fromkeys([(empty, empty), *((frozenset(o.carried), frozenset(o.quoted)) for o in outcomes)])
+        self.trials = [(score, error, carried, quoted) for carried, quoted in stories for error in errors
+                       for score in sorted(scores, reverse=True) if 0 <= score <= 100]
         self.cache: dict[tuple[bool, tuple[bool, ...]], list[Filing]] = {}
 
     def filings(self, state: GameState) -> list[Filing]:
@@ -253,16 +277,18 @@ class Desk:
         found = self.cache.get(key)
         if found is None:
             chosen: dict[str, Filing] = {}
-            for score, error in self.trials:
-                ending = engine.ending_for(scenario, state, score, error, filed_at)
-                chosen.setdefault(ending, (ending, score, error))
+            for score, error, carried, quoted in self.trials:
+                ending = engine.ending_for(scenario, state, score, error, filed_at, carried, quoted)
+                chosen.setdefault(ending, (ending, score, error, carried, quoted))
             found = self.cache[key] = list(chosen.values())
         return found
 
 
 def filing_label(filing: Filing) -> str:
-    _, score, errors = filing
+    _, score, errors, carried, quoted = filing
     said = f"score {score}" + (f", an error in {next(iter(errors))}" if errors else "")
+    said += f", carrying {', '.join(sorted(carried))}" if carried else ""
+    said += f", quoting {', '.join(sorted(quoted))}" if quoted else ""
     return f"{FILE_STEP} ({said})"
 
 
@@ -278,14 +304,17 @@ def next_states(scenario: Scenario, state: GameState, desk: Desk,
     if state.ending:
         return []
     if state.at_desk:
-        steps: list[Step] = [(filing_label(filing), engine.file_story(scenario, state, filing[1], filing[2]))
-                             for filing in desk.filings(state)]
+        steps: list[Step] = [(filing_label(filing), engine.file_story(scenario, state, score, errors,
+                                                                      carried=carried, quoted=quoted))
+                             for filing in desk.filings(state) for _, score, errors, carried, quoted in [filing]]
         return [*steps, (LEAVE_STEP, engine.leave_desk(state))]
     steps = []
-    for option in engine.options(scenario, state):
-        if taken:
-            taken(option)
-        steps.append((option.label, engine.choose(scenario, state, option.key)))
+    last = None
+    for way in engine.successors(scenario, state):  # the world's chance outcomes are branches too
+        if taken and way.option is not last:
+            taken(way.option)
+            last = way.option
+        steps.append((way.option.label + (f" [the world: {way.luck}]" if way.luck else ""), way.state))
     return steps
 
 
@@ -307,6 +336,12 @@ class _Walk:
             (report.quotes if kind == "quote" else report.facts).add(name)
         if before is not None and len(state.verified) > len(before.verified):
             report.verified.update(state.verified[len(before.verified):])
+        if before is not None:
+            if len(state.fired) > len(before.fired):
+                report.events.update(state.fired[len(before.fired):])
+            if state.history and state.history[-1].luck and len(state.history) > len(before.history):
+                step = state.history[-1]
+                report.chances.add(f"{step.key}:{step.luck}")
 
     def get_stuck(self, kind: str, state: GameState, route: Callable[[], list[str]], message: str = "") -> None:
         found = self.stuck.get((kind, state.scene, message))
@@ -629,9 +664,10 @@ def play_randomly(scenario: Scenario, runs: int, seed: int, max_steps: int = MAX
             if not steps:
                 walk.get_stuck("dead end", state, route.copy)
                 break
+            before = state
             label, state = steps[0]
             route.append(label)
-            walk.arrived(state)
+            walk.arrived(state, before)
         else:
             report.unfinished += 1
             report.loops = True
@@ -646,15 +682,25 @@ def _random_steps(scenario: Scenario, state: GameState, desk: Desk, walk: _Walk,
             return [(LEAVE_STEP, engine.leave_desk(state))]
         score = chance.randint(0, 100)
         errors = frozenset(d for d in DIMENSIONS if chance.random() < 0.1)
-        after = engine.file_story(scenario, state, score, errors)
+        outcomes = scenario.filing.outcomes if scenario.filing else []
+        carried = frozenset(f for o in outcomes for f in (*o.carried, *o.omitted) if chance.random() < 0.5)
+        quoted = frozenset(p for o in outcomes for p in o.quoted if chance.random() < 0.5)
+        after = engine.file_story(scenario, state, score, errors, carried=carried, quoted=quoted)
         said = f"score {score}" + (f", errors in {', '.join(sorted(errors))}" if errors else "")
+        said += f", carrying {', '.join(sorted(carried))}" if carried else ""
+        said += f", quoting {', '.join(sorted(quoted))}" if quoted else ""
         return [(f"{FILE_STEP} ({said})", after)]
     offered = engine.options(scenario, state)
     if not offered:
         return []
     option = chance.choice(offered)
     walk.taken(option)
-    return [(option.label, engine.choose(scenario, state, option.key))]
+    outcomes_drawn = engine.chances(scenario, state, option.key)
+    luck = (chance.choices([name for name, _ in outcomes_drawn], [weight for _, weight in outcomes_drawn])[0]
+            if outcomes_drawn else None)
+    return [(option.label + (f" [the world: {luck}]" if luck else ""),
+             engine.choose(scenario, state, option.key) if luck is None
+             else engine.choose(scenario, state, option.key, luck))]
 
 
 SHOWN_STEPS = 24
@@ -740,6 +786,20 @@ def summary_lines(report: Playtest, where: Callable[[tuple[object, ...]], int] |
     for f, fact in enumerate(scenario.facts):
         if not report.has("fact", fact.id):
             yield f"      {missed('fact', fact.id)}: {fact.id}{line(('facts', f))}"
+    if data["chances_total"]:
+        yield counted("chances", data["chances_drawn"], data["chances_total"], "drawn")
+        for s, c, name in report.all_chances():
+            if name not in report.chances:
+                said = "never" if data.get("chances_never") else (
+                    "not drawn by these playthroughs" if report.mode == "random" else "not drawn before the limit")
+                yield f"      {said}: {name}{line(('scenes', s, 'choices', c))}"
+    if data["events_total"]:
+        yield counted("events", data["events_come"], data["events_total"], "came")
+        for e, event in enumerate(scenario.events):
+            if event.id not in report.events:
+                said = "never" if data.get("events_never") else (
+                    "not by these playthroughs" if report.mode == "random" else "not before the limit")
+                yield f"      {said}: {event.id} at {event.at}{line(('events', e))}"
     endings = [scene.id for scene in scenario.scenes if scene.ending]
     yield counted("endings", len(data["endings"]), len(endings), "reached")
     for ending in data["endings"]:

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from game import engine
 from game.model import Condition, Effects, Outcome, Scenario, minutes_of
+from game.references import choice_targets
 
 SceneAt = int
 ChoiceAt = tuple[int, int]
@@ -41,6 +42,10 @@ class Reach:
     """Counters some live effect decreases."""
     filing: bool = False
     """Whether some route can reach the story desk."""
+    events: set[int] = field(default_factory=set)
+    """Indexes of the timed events whose condition could hold when their time comes."""
+    arrivals: set[tuple[int, int]] = field(default_factory=set)
+    """(scene index, arrival index) of the arrival effects that could apply."""
 
     # --- the effects that exist ----------------------------------------------------------------
 
@@ -58,6 +63,9 @@ class Reach:
                 self.raises.add(name)
             elif delta < 0:
                 self.lowers.add(name)
+        for name in effects.set_to:  # a counter set to a value may go up or down from wherever it was
+            self.raises.add(name)
+            self.lowers.add(name)
         return before != (len(self.quotes), len(self.facts), len(self.verified), len(self.flags_set),
                           len(self.flags_cleared), len(self.raises), len(self.lowers))
 
@@ -110,7 +118,7 @@ class Reach:
         if kind == "asked":
             if want:
                 asked = {q.id for s, scene in enumerate(self.scenario.scenes) if scene.questions
-                         for i, q in enumerate(scene.questions.items) if (s, i) in self.questions}
+                         for i, q in enumerate(scene.questions.asked) if (s, i) in self.questions}
                 return None if name in asked else f"no route can put question '{name}'"
             return None
         if kind in ("before", "after"):
@@ -138,6 +146,9 @@ class Reach:
         if outcome.min_score is not None and outcome.max_score is not None \
                 and outcome.min_score > outcome.max_score:
             return f"no score is at least {outcome.min_score} and at most {outcome.max_score}"
+        both = sorted(set(outcome.carried) & set(outcome.omitted))
+        if both:
+            return f"it asks for a story that both carries and omits fact '{both[0]}'"
         for position, before in enumerate(earlier):
             if _always(before):
                 return f"outcome {position + 1} (ending '{before.ending}') above it always holds first"
@@ -152,7 +163,8 @@ class Reach:
 def _always(outcome: Outcome, late: bool = False) -> bool:
     """Whether an outcome holds for every story (every one of its lateness, with late=True)."""
     return ((late or outcome.late is None) and outcome.min_score in (None, 0)
-            and outcome.max_score in (None, 100) and not outcome.errors_in and outcome.when is None)
+            and outcome.max_score in (None, 100) and not outcome.errors_in and outcome.when is None
+            and not outcome.carried and not outcome.omitted and not outcome.quoted)
 
 
 def _counter_range(condition: Condition) -> tuple[float, float]:
@@ -166,7 +178,7 @@ def _counter_range(condition: Condition) -> tuple[float, float]:
 def _contradiction(parts: list[Condition]) -> str | None:
     """Why the parts of an `all` can never hold together (a test and its opposite, an empty time or range)."""
     literals: dict[tuple[str, str], set[bool]] = {}
-    earliest, latest = -1, 24 * 60 * 2
+    earliest, latest = -1, 10**9
     ranges: dict[str, tuple[float, float]] = {}
     for part in parts:
         positive = True
@@ -220,11 +232,23 @@ def reach(scenario: Scenario) -> Reach:
     while changed:
         changed = False
         todo = [positions[scene_id] for scene_id in found.scenes]
+        for e, event in enumerate(scenario.events):
+            if e not in found.events and found.why_never(event.when) is None:
+                found.events.add(e)
+                found.gain(event)
+                changed = True
+                if event.goto:
+                    enter(event.goto, todo)
         while todo:
             s = todo.pop()
             scene = scenario.scenes[s]
+            for a, arrival in enumerate(scene.arrive):
+                if (s, a) not in found.arrivals and found.why_never(arrival.when) is None:
+                    found.arrivals.add((s, a))
+                    found.gain(arrival)
+                    changed = True
             if scene.questions:
-                for q, question in enumerate(scene.questions.items):
+                for q, question in enumerate(scene.questions.asked):
                     if (s, q) not in found.questions and found.why_never(question.when) is None:
                         found.questions.add((s, q))
                         found.gain(question)
@@ -235,8 +259,10 @@ def reach(scenario: Scenario) -> Reach:
                 found.choices.add((s, c))
                 found.gain(choice)
                 changed = True
-                if choice.goto:
-                    enter(choice.goto, todo)
+                for luck in choice.chance:
+                    found.gain(luck)
+                for target in choice_targets(choice):
+                    enter(target, todo)
                 if choice.file:
                     found.filing = True
             if found.filing:
@@ -257,10 +283,11 @@ def live_graph(scenario: Scenario, found: Reach) -> dict[str, set[str]]:
         for c, choice in enumerate(scene.choices):
             if (s, c) not in found.choices:
                 continue
-            if choice.goto:
-                targets.add(choice.goto)
+            targets |= choice_targets(choice)
             if choice.file:
                 targets |= endings
+        if not scene.ending:
+            targets |= {event.goto for e, event in enumerate(scenario.events) if e in found.events and event.goto}
     return graph
 
 

@@ -26,10 +26,10 @@ from game.references import conditions, successors
 DESK = ""
 """The story desk's node in the scene graph."""
 
-ITEM_KINDS = ("has_quote", "knows", "verified", "flag", "visited", "taken")
+ITEM_KINDS = ("has_quote", "knows", "verified", "flag", "visited", "taken", "fired")
 """The kinds of notebook entries and marks a key keeps as bits, each named by the state field it reads."""
 FIELDS = {"has_quote": "quotes", "knows": "facts", "verified": "verified", "flag": "flags",
-          "visited": "visited", "taken": "taken"}
+          "visited": "visited", "taken": "taken", "fired": "fired"}
 
 
 @dataclass(frozen=True)
@@ -89,10 +89,13 @@ def components(graph: dict[str, set[str]]) -> list[list[str]]:
 
 def deciding(scenario: Scenario) -> dict[str, list[Condition | None]]:
     """The conditions that decide what is on offer in each scene (and, under DESK, which ending a filed
-    story reaches). Text variants and debrief notes change words, not what can happen."""
+    story reaches), what arrival effects apply there, and whether a timed event happens (anywhere). Text
+    variants and debrief notes change words, not what can happen."""
+    events = [event.when for event in scenario.events]
     found: dict[str, list[Condition | None]] = {
         scene.id: [*(choice.when for choice in scene.choices),
-                   *((q.when for q in scene.questions.items) if scene.questions else ())]
+                   *((q.when for q in scene.questions.asked) if scene.questions else ()),
+                   *(arrival.when for arrival in scene.arrive), *events]
         for scene in scenario.scenes}
     found[DESK] = [outcome.when for outcome in scenario.filing.outcomes] if scenario.filing else []
     return found
@@ -131,7 +134,7 @@ class Sight:
         remembered: dict[str, set[str]] = {scene.id: set() for scene in scenario.scenes}
         question_keys: dict[str, str] = {}
         for scene in scenario.scenes:
-            for q in scene.questions.items if scene.questions else []:
+            for q in scene.questions.asked if scene.questions else []:
                 remembered[scene.id].add(engine.question_key(scene, q))
                 question_keys[q.id] = engine.question_key(scene, q)
             remembered[scene.id] |= {engine.choice_key(scene, c, choice)
@@ -143,7 +146,7 @@ class Sight:
         tests: dict[str, tuple[dict[str, set[str]], list[int]]] = {}
         for place, place_whens in whens.items():
             tested: dict[str, set[str]] = {kind: set() for kind in CONDITION_KINDS}
-            times = [late_from] if place == DESK else []
+            times = [late_from] if place == DESK else [minutes_of(event.at) for event in scenario.events]
             for when in place_whens:
                 for part, _ in conditions(when, ()):
                     kind = part.kind
@@ -194,7 +197,8 @@ class Sight:
             merged, clock, taken = ahead[scene.id]
             asked = {question_keys[name] for name in merged["asked"] if name in question_keys}
             seen = {"has_quote": merged["has_quote"], "knows": merged["knows"], "verified": merged["verified"],
-                    "flag": merged["flag"], "visited": merged["visited"], "taken": taken | asked}
+                    "flag": merged["flag"], "visited": merged["visited"], "taken": taken | asked,
+                    "fired": {event.id for event in scenario.events}}  # which events are still to come
             bits = {kind: {name: self._bit(kind, name) for name in sorted(names)} for kind, names in seen.items()}
             self.views[scene.id] = View(bits, tuple(sorted(merged["counter"])), clock[0] if clock else None,
                                         {FIELDS[kind]: frozenset(names) for kind, names in seen.items()})
@@ -212,9 +216,13 @@ class Sight:
         rises: set[str] = set()
         falls: set[str] = set()
         for scene in self.scenario.scenes:
-            for effects in [scene, *scene.choices, *(scene.questions.items if scene.questions else [])]:
+            for effects in [scene, *scene.choices, *(scene.questions.asked if scene.questions else []),
+                            *scene.arrive, *(luck for choice in scene.choices for luck in choice.chance),
+                            *self.scenario.events]:
                 for name, delta in effects.change.items():
                     (rises if delta > 0 else falls if delta < 0 else set()).add(name)
+                rises.update(effects.set_to)  # a counter set to a value may go either way
+                falls.update(effects.set_to)
         clamps: dict[str, tuple[float, float]] = {}
         for name, named in self.bounds.items():
             high = max(value + (0 if kind == "at_least" else 1) for kind, value in named)
@@ -286,4 +294,5 @@ class Sight:
 
 
 LABELS = {"has_quote": "quotes held", "knows": "facts known", "verified": "facts checked",
-          "flag": "flags set", "visited": "scenes visited", "taken": "once-only choices and questions taken"}
+          "flag": "flags set", "visited": "scenes visited", "taken": "once-only choices and questions taken",
+          "fired": "timed events passed"}

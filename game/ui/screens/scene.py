@@ -59,8 +59,9 @@ def prompt_text(session: Session) -> Text:
     out = Text()
     left = engine.questions_left(scene, session.state)
     if scene.questions and left:
-        if scene.questions.prompt:
-            out.append(clean(scene.questions.prompt) + " ")
+        prompt = engine.prompt_text(session.scenario, session.state)
+        if prompt:
+            out.append(clean(prompt) + " ")
         out.append(f"({left} question{'s' * (left != 1)} left)", style="dim")
     elif not engine.options(session.scenario, session.state):
         out.append("There is nothing more to do here: press u to undo your last choice.", style="italic")
