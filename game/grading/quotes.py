@@ -1,0 +1,374 @@
+"""Quotes and their attribution: every quotation in the story against the record, and who the story says
+said it.
+
+The speaker is found by structure first: the speech verb that governs the quotation ('"...," Trump said',
+'said Trump', 'Trump, who ..., said:', 'He replied:') belongs to its subject, and a pronoun stands for the
+last person spoken of as a subject before it (reported as ambiguous when two were). Only when no verb
+governs the quote is the nearest name in its sentence or paragraph taken.
+
+An ellipsis or a pair of square brackets may shorten or clarify a quote, never change it: an ellipsis that
+drops a negation, a modal, a condition or a qualifier, or brackets that add more than a clarifying name or
+a word for a pronoun, make a misquote, shown against the original.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+from game.grading.matching import MISQUOTE_RATIO, Match, Pieces, closest, exact_matches, piece_places, split, word_diff
+from game.grading.reading import Desk, Mention, Notes, called, lower_first
+from game.grading.record import ON_SCREEN_PREFIX, ON_SCREEN_SPEAKER, Said
+from game.grading.speech import SPEECH
+from game.grading.text import Quotation, Span
+from game.model import Person
+
+SHORT_QUOTE = 3
+"""Quotations shorter than this many words may be scare quotes or terms, not someone's words."""
+MEANING_WORDS = frozenset((
+    "not", "no", "never", "nor", "neither", "none", "nothing", "nobody", "without", "cannot",
+    "would", "could", "should", "might", "may", "can", "will", "must", "shall",
+    "if", "unless", "whether", "until", "only", "just", "perhaps", "maybe", "probably", "possibly", "almost",
+    "nearly", "partly", "hardly", "barely", "likely", "unlikely", "sometimes", "some", "but", "though",
+    "although"))
+"""Words an ellipsis may not drop and brackets may not add: they turn a statement round or hedge it."""
+BRACKET_MOST = 3
+"""The most words a pair of brackets may hold: a name, or a word or two standing for a pronoun."""
+
+
+@dataclass(frozen=True)
+class QuoteVerdict:
+    """What the editor made of one quotation."""
+
+    span: Span
+    quotation: Quotation
+    size: int
+    match: Match | None
+    """The quote on the record it is (exact) or nearly is (a misquote); None when in no record."""
+    speaker: Mention | None
+    """Who the story says said it."""
+    changed: str | None = None
+    """For a quote whose words are all on the record: "ellipsis" or "brackets" when they change its meaning."""
+    ambiguous: bool = False
+    """The speaker is a pronoun that could stand for more than one person."""
+
+    @property
+    def faithful(self) -> bool:
+        return self.match is not None and self.match.exact and self.changed is None
+
+    @property
+    def near(self) -> bool:
+        """On the record, exactly or nearly (a misquote rather than an invention)."""
+        return self.match is not None and (self.match.exact or self.match.ratio >= MISQUOTE_RATIO)
+
+
+# --- who said it ------------------------------------------------------------------------------------
+
+_VERB_BEFORE = re.compile(r"\b(?i:" + SPEECH + r")\b(?:\s+(?i:reporters|journalists|the\s+press|[a-z]+ly|"
+                          r"that|this|simply|only|again))*\s*[:,]?\s*$")
+_PRONOUN_AFTER = re.compile(r"[\s,.!?\-]*(?:(?i:he|she|they)\s+(?:\w+ly\s+)?(?i:" + SPEECH + r")\b|"
+                            r"(?i:" + SPEECH + r")\s+(?i:he|she|they)\b)")
+_PRONOUN_BEFORE = re.compile(r"\b(?i:he|she|they)\s+(?:\w+\s+){0,3}?(?i:" + SPEECH + r")\b[^\"]{0,40}$")
+
+
+def speaker_of(desk: Desk, quotation: Quotation) -> tuple[Mention | None, bool]:
+    """Who the story says spoke a quotation, and whether that is ambiguous (see the module's docstring)."""
+    reading, text = desk.reading, desk.reading.text
+    if not reading.sentences:
+        return None, False
+    first = reading.sentence_at(quotation.start)
+    last = reading.sentence_at(max(quotation.end - 1, quotation.start))
+    s_start, s_end = reading.sentences[first][0], reading.sentences[last][1]
+    later = [q.start for q in reading.quotations_within(quotation.end, s_end) if q.start >= quotation.end]
+    after_end = min([s_end, *later])
+    earlier = [q.end for q in reading.quotations_within(s_start, quotation.start) if q.end <= quotation.start]
+    before_start = max([s_start, *earlier])
+    here = desk.mentions_in(first, last)
+    # '"...," Trump said' / '"...," said Trump': a speaker just after the closing mark.
+    for mention in here:
+        if quotation.end <= mention.start < after_end and mention.cue and not mention.listener:
+            gap = text[quotation.end:mention.start]
+            if len(gap) <= 40 and '"' not in gap and not re.search(r"[.;!?]", gap.strip(" ,.\n")):
+                return mention, False
+    if _PRONOUN_AFTER.match(text, quotation.end, after_end):
+        return _pronoun_subject(desk, first, quotation.start)
+    # 'Trump said:' / 'Gideon Pask of The Sentinel said: "..."' / 'He replied:': a verb just before.
+    before = text[before_start:quotation.start]
+    if _VERB_BEFORE.search(before):
+        cues = [m for m in here if before_start <= m.start < quotation.start and m.cue and not m.listener]
+        if cues:
+            return cues[-1], False
+        if _PRONOUN_BEFORE.search(before):
+            return _pronoun_subject(desk, first, quotation.start)
+        subjects = [m for m in here if before_start <= m.start < quotation.start and not m.listener]
+        if subjects:
+            return subjects[0], False
+    return _nearest_named(desk, quotation, first, last), False
+
+
+def _pronoun_subject(desk: Desk, sentence: int, before: int) -> tuple[Mention | None, bool]:
+    """The last person spoken of as a subject before a pronoun: in its own sentence before it, or in the
+    sentences before; ambiguous when that sentence has two such people."""
+    reading = desk.reading
+    paragraph_start = _paragraph_start(desk, reading.sentences[sentence][0])
+    for index in range(sentence, max(-1, sentence - 4), -1):
+        if reading.sentences[index][1] <= paragraph_start and index < sentence - 1:
+            break
+        found = [m for m in desk.mentions_in(index, index) if m.start < before and not m.listener
+                 and (m.cue or _starts_sentence(desk, m))]
+        if found:
+            people = {person for m in found for person in m.people}
+            return found[-1], len(people) > 1 and not all(m.people == found[-1].people for m in found if m.cue)
+    return None, False
+
+
+def _starts_sentence(desk: Desk, mention: Mention) -> bool:
+    start = desk.reading.sentences[mention.sentence][0]
+    lead = desk.reading.text[start:mention.start].strip().lower()
+    return lead in ("", "the", "but", "and", "president", "mr", "mr.", "ms", "ms.", "leader")
+
+
+def _paragraph_start(desk: Desk, offset: int) -> int:
+    for start, end in desk.reading.paragraphs:
+        if start <= offset <= end:
+            return start
+    return 0
+
+
+def _nearest_named(desk: Desk, quotation: Quotation, first: int, last: int) -> Mention | None:
+    """No verb governs the quote: the best-placed name in its sentence or its paragraph's neighbours.
+
+    A speech cue counts most; being spoken to or asking counts against; the sentence before beats the one
+    after; a name in another paragraph never counts. The nearest wins a tie.
+    """
+    paragraph = _paragraph_start(desk, quotation.start)
+    best: tuple[tuple[float, int], Mention] | None = None
+    for mention in desk.mentions_in(first - 1, last + 1):
+        same = first <= mention.sentence <= last
+        before = mention.end <= quotation.start
+        if not same and not before and _paragraph_start(desk, mention.start) != paragraph:
+            continue
+        score = (3.0 if same else 1.0) + (3.0 if mention.cue else 0.0) - (2.0 if mention.listener else 0.0)
+        if not same:
+            score += 0.5 if before else 0.0
+        distance = quotation.start - mention.end if before else mention.start - quotation.end
+        rank = (-score, abs(distance))
+        if best is None or rank < best[0]:
+            best = (rank, mention)
+    return best[1] if best else None
+
+
+# --- what was said --------------------------------------------------------------------------------
+
+def _judge_quotation(desk: Desk, quotation: Quotation, speaker: Mention | None, ambiguous: bool,
+                     said: tuple[Said, ...]) -> list[QuoteVerdict]:
+    text = desk.reading.text
+    content = " ".join(text[start:end] for start, end in quotation.parts)
+    units: list[tuple[Span, str]] = [(quotation.span, content)]
+    whole = split(content)
+    matches = exact_matches(whole, said)
+    if not matches and len(quotation.parts) > 1:
+        units = [((start, end), text[start:end]) for start, end in quotation.parts]
+    verdicts = []
+    for span, unit in units:
+        pieces = split(unit) if len(units) > 1 else whole
+        found = matches if len(units) == 1 else exact_matches(pieces, said)
+        changed: str | None = None
+        match: Match | None
+        if found:
+            judged = [(_meaning_change(pieces, match), match) for match in found]
+            faithful = [match for change, match in judged if change is None]
+            match = _choose(desk, faithful or found, speaker)
+            changed = None if faithful else next(change for change, m in judged if m is match)
+        else:
+            match = closest(pieces, said)
+        verdicts.append(QuoteVerdict(span, quotation, len(pieces.own_words), match, speaker, changed, ambiguous))
+    return verdicts
+
+
+def _meaning_change(pieces: Pieces, match: Match) -> str | None:
+    """"ellipsis" or "brackets" when a quotation's gaps change what the original says, else None."""
+    places = piece_places(pieces.pieces, match.said.words, match.region)
+    if places is None:
+        return None
+    original = match.said.words
+    for index, (gap, _found, _brackets) in enumerate(pieces.pieces):
+        added = pieces.bracketed[index]
+        dropped = original[places[index - 1][1]:places[index][0]] if index else ()
+        if gap == "any" and any(_meaningful(word) for word in dropped):
+            return "ellipsis"
+        if added and not _clarifies(added, dropped):
+            return "brackets"
+    trailing = pieces.bracketed[len(pieces.pieces)] if len(pieces.bracketed) > len(pieces.pieces) else ()
+    if trailing and not _clarifies(trailing, ()):
+        return "brackets"
+    return None
+
+
+def _meaningful(word: str) -> bool:
+    return word in MEANING_WORDS or word.endswith("n't")
+
+
+_PRONOUNS = frozenset(("he", "she", "it", "they", "him", "her", "them", "we", "us", "i", "you", "this",
+                       "that", "there", "here", "his", "its", "their", "our"))
+
+
+def _clarifies(added: tuple[str, ...], dropped: tuple[str, ...]) -> bool:
+    """Brackets that only clarify: a few words with nothing that turns the meaning, standing for a
+    pronoun or a word or two (or, with nothing dropped, a name or an article)."""
+    if len(added) > BRACKET_MOST or any(_meaningful(word) for word in added):
+        return False
+    if len(dropped) > 2:
+        return False
+    return not (len(dropped) > 1 and not any(word in _PRONOUNS for word in dropped))
+
+
+def _choose(desk: Desk, found: list[Match], speaker: Mention | None) -> Match:
+    """Of several originals a quotation matches, the one the named speaker said, gathered, longest."""
+    def rank(match: Match) -> tuple[int, int, int]:
+        by_speaker = 0 if speaker and match.said.speaker.id in speaker.people else 1
+        gathered = 0 if desk.gathered is None or match.said.quote.id in desk.gathered else 1
+        return (by_speaker, gathered, -(match.region[1] - match.region[0]))
+    return min(found, key=rank)
+
+
+def judge_all(desk: Desk) -> list[QuoteVerdict]:
+    """A verdict on every quotation, against the record and the words characters speak on screen."""
+    said = desk.record.said + desk.record.on_screen
+    verdicts = []
+    for quotation in desk.reading.quotations:
+        speaker, ambiguous = speaker_of(desk, quotation)
+        verdicts += _judge_quotation(desk, quotation, speaker, ambiguous, said)
+    return verdicts
+
+
+def check_quotes(desk: Desk, notes: Notes) -> tuple[list[QuoteVerdict], bool]:
+    """quotes and attribution: every quotation against the record. Returns the verdicts and whether any
+    quotation was invented."""
+    verdicts = judge_all(desk)
+    invented = False
+    for quotation in desk.reading.quotations:
+        if not quotation.closed:
+            notes.add("quotes.unclosed", "A quotation mark is opened here and never closed: where do the "
+                      "quoted words end?", (quotation.start, quotation.start + 1))
+    real_quotes = 0
+    for verdict in verdicts:
+        match, speaker, span = verdict.match, verdict.speaker, verdict.span
+        if verdict.size == 0:
+            continue
+        named = desk.people_named([speaker]) if speaker else None
+        if not verdict.near:
+            if verdict.size < SHORT_QUOTE:
+                if speaker and speaker.cue and _same_sentence(desk, speaker, verdict.quotation):
+                    notes.add("quotes.short-unknown", f"The record has no such words from {named}. Even a "
+                              "word or two in quotation marks must be what was said.", span)
+                continue
+            if speaker is None:
+                notes.add("quotes.unsourced-words", "Quoted words that are in no record, and no one is named "
+                          "as saying them. If they are someone's words, whose? If not, drop the marks.", span)
+                continue
+            invented = True
+            notes.add("quotes.invented", f"Invented quote: {named} never said this. No record has these "
+                      "words, and a quotation must be what was said, word for word.", span,
+                      _closest_detail(match))
+            continue
+        assert match is not None
+        real_quotes += 1
+        said = match.said
+        original = said.words[match.region[0]:match.region[1]]
+        quoted = split(_unit_text(desk, verdict)).own_words
+        if verdict.faithful:
+            whole = match.region == (0, len(said.words))
+            notes.add("quotes.verbatim" if whole else "quotes.partial",
+                      ("Word for word" if whole else "A faithful partial quote,")
+                      + f" from the record: {called(said.speaker)}, {lower_first(said.quote.context)}.", span)
+        elif verdict.changed == "ellipsis":
+            notes.add("quotes.ellipsis-changes-meaning", f"Misquote: the ellipsis leaves out words that change "
+                      f"what {called(said.speaker)} said.", span, f"record: \u201c{said.quote.text}\u201d")
+        elif verdict.changed == "brackets":
+            notes.add("quotes.bracket-changes-meaning", f"Misquote: the words in brackets change what "
+                      f"{called(said.speaker)} said; brackets may only clarify, e.g. a name for a pronoun.",
+                      span, f"record: \u201c{said.quote.text}\u201d")
+        else:
+            changed = _changed_words(quoted, original)
+            notes.add("quotes.misquote", f"Misquote: the record has it otherwise from {called(said.speaker)} "
+                      f"({changed} word{'s' * (changed != 1)} differ{'s' * (changed == 1)} from the record).",
+                      span, f"record: \u201c{said.quote.text}\u201d\nchanges: " + word_diff(quoted, original))
+        on_screen = said.quote.id.startswith(ON_SCREEN_PREFIX)
+        if desk.gathered is not None and not on_screen and said.quote.id not in desk.gathered:
+            notes.add("quotes.not-gathered", f"These are real words from {called(said.speaker)}, but they are "
+                      "not in your notebook: quote only what you heard or read yourself.", span)
+        _check_speaker(desk, notes, verdict, said.speaker)
+    if not verdicts:
+        notes.add("quotes.none", "No direct quotation from the record: a quote lets the people in the story "
+                  "speak.")
+    elif not real_quotes and not invented:
+        notes.add("quotes.none-from-record", "No direct quotation from the record: a quote lets the people in "
+                  "the story speak.")
+    return verdicts, invented
+
+
+def _same_sentence(desk: Desk, mention: Mention, quotation: Quotation) -> bool:
+    first = desk.reading.sentence_at(quotation.start)
+    return first <= mention.sentence <= desk.reading.sentence_at(max(quotation.end - 1, quotation.start))
+
+
+def _named_near(desk: Desk, quotation: Quotation, person: str) -> bool:
+    first = desk.reading.sentence_at(quotation.start) - 1
+    last = desk.reading.sentence_at(max(quotation.end - 1, quotation.start)) + 1
+    return any(person in m.people for m in desk.mentions_in(first, last))
+
+
+def _unit_text(desk: Desk, verdict: QuoteVerdict) -> str:
+    if verdict.span == verdict.quotation.span:
+        return " ".join(desk.reading.text[s:e] for s, e in verdict.quotation.parts)
+    return desk.reading.text[verdict.span[0]:verdict.span[1]]
+
+
+def _changed_words(quoted: tuple[str, ...], original: tuple[str, ...]) -> int:
+    """How many words differ: the larger side of each change, summed."""
+    matcher = SequenceMatcher(None, original, quoted, autojunk=False)
+    return max(1, sum(max(a2 - a1, b2 - b1) for tag, a1, a2, b1, b2 in matcher.get_opcodes() if tag != "equal"))
+
+
+def _closest_detail(match: Match | None) -> str | None:
+    if match is None:
+        return None
+    return f"closest on the record ({called(match.said.speaker)}): \u201c{match.said.quote.text}\u201d"
+
+
+def _check_speaker(desk: Desk, notes: Notes, verdict: QuoteVerdict, speaker: Person) -> None:
+    span, named, who = verdict.span, verdict.speaker, called(speaker)
+    if named is None:
+        notes.add("attribution.no-speaker", f"Whose words? No one is named near this quote (the record has "
+                  f"them from {who}).", span)
+    elif speaker.id in named.people or (speaker.id == ON_SCREEN_SPEAKER.id and not _any_real(desk, named)):
+        quote = verdict.match.said.quote if verdict.match else None
+        if verdict.ambiguous:
+            notes.add("attribution.ambiguous-speaker", f"I could not tell who is speaking: the pronoun could "
+                      f"mean more than one person (the record has these words from {who}).", span)
+        elif quote and quote.kind == "second_hand" and quote.heard_from and not _named_near(
+                desk, verdict.quotation, quote.heard_from):
+            notes.add("attribution.second-hand", f"Second hand: you had these words from "
+                      f"{desk.name(quote.heard_from)}, not from {who}; say how you know.", span)
+        elif verdict.faithful:
+            notes.add("attribution.right-speaker", f"Rightly attributed to {who}.", span)
+    elif speaker.id == ON_SCREEN_SPEAKER.id:
+        notes.add("attribution.wrong-speaker", f"Wrong speaker: these words were spoken on screen by someone "
+                  f"in the scene, not by {desk.people_named([named])}.", span)
+    else:
+        notes.add("attribution.wrong-speaker", f"Wrong speaker: the record has these words from {who}, but "
+                  f"the story gives them to {desk.people_named([named])}.", span)
+
+
+def _any_real(desk: Desk, mention: Mention) -> bool:
+    return any(desk.record.people[p].real for p in mention.people if p in desk.record.people)
+
+
+def rightly_quoted(verdicts: list[QuoteVerdict]) -> frozenset[str]:
+    """The people whose words the story quotes faithfully and gives to them."""
+    return frozenset(verdict.match.said.speaker.id for verdict in verdicts
+                     if verdict.faithful and verdict.match is not None and verdict.speaker is not None
+                     and verdict.match.said.speaker.id in verdict.speaker.people)
+
