@@ -101,9 +101,12 @@ def grade_part(part: str) -> list[Graded] | None:
 
 
 def praised_faults(item: Graded) -> list[str]:
-    """Praise in the dimension of a fault the story has: praise of the very mistake."""
-    return [f"{fault}: {finding.message}" for fault in item.faults for finding in item.report.findings
-            if finding.severity == "praise" and finding.dimension == FAULTS.get(fault)]
+    """Praise of the very mistake: a fault the editor missed, with praise in its dimension (a key fact
+    carried is praise of that fact, not of the story's length or completeness)."""
+    return [f"{fault}: {finding.message}" for fault in item.faults if not detected(item.report, fault)
+            for finding in item.report.findings
+            if finding.severity == "praise" and finding.dimension == FAULTS.get(fault)
+            and finding.code != "completeness.key-fact"]
 
 
 def report_part(part: str, graded: list[Graded], verbose: bool) -> None:

@@ -154,7 +154,7 @@ def matches(tokens: Tokens, reading: Reading, proposition: Proposition) -> list[
         if first in seen:
             continue
         seen.add(first)
-        found.append(_assess(tokens, reading, sentence, first, last, h_first))
+        found.append(_assess(tokens, reading, sentence, first, last, h_first, about[0]))
     return found
 
 
@@ -162,24 +162,31 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] <= b[1] and b[0] <= a[1]
 
 
-LOOK_BACK = 4
+LOOK_BACK = 2
 """How many words before the first sense a negation or modal may stand ("there was no signed deal")."""
 
 
-def _assess(tokens: Tokens, reading: Reading, sentence: int, first: int, last: int, happened: int) -> Asserted:
+def _assess(tokens: Tokens, reading: Reading, sentence: int, first: int, last: int, happened: int,
+            about: int) -> Asserted:
     items = tokens.tokens
     sentence_first = tokens.sentence_starts[sentence]
     text = reading.text
-    lead = max(sentence_first, first - LOOK_BACK)
-    # A clause boundary (a comma or semicolon) between the look-back and the match ends the look-back.
-    for index in range(first - 1, lead - 1, -1):
-        between = text[items[index].end:items[index + 1].start]
-        if ";" in between or ("," in between and index < first - 1):
-            lead = index + 1
-            break
-    around = [items[index].key for index in range(lead, last + 1)]
-    negations = sum(1 for key in around if key in NEGATING)
-    modal = any(key in MODAL for key in around[: max(1, happened - lead + 1)])
+
+    def before(index: int) -> list[str]:
+        """The keys of the LOOK_BACK words before a sense, in its sentence and clause."""
+        found = []
+        for place in range(index - 1, max(sentence_first, index - LOOK_BACK) - 1, -1):
+            between = text[items[place].end:items[place + 1].start]
+            if any(mark in between for mark in ",;:"):
+                break
+            found.append(items[place].key)
+        return found
+
+    near = before(happened) + before(about)
+    negations = sum(1 for key in before(happened) if key in NEGATING) + sum(
+        1 for key in before(about) if key in NEGATING and about < happened)
+    modal = any(key in MODAL for key in near) or any(
+        items[index].key in MODAL for index in range(max(sentence_first, first - 4), first))
     s_start, s_end = reading.sentences[sentence] if reading.sentences else (0, len(text))
     hedged = bool(HEDGES.search(text, s_start, s_end))
     denied = bool(DENIALS.search(text, s_start, s_end))

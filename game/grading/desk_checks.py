@@ -56,12 +56,17 @@ def check_completeness(desk: Desk, notes: Notes) -> tuple[int, bool]:
                       (found[0].start, found[0].end))
         else:
             notes.add("completeness.missing-fact", f"Missing a key fact: {lower_first(fact.statement)}.", None)
+    if carried < total * MOST and not thin:
+        notes.add("completeness.most-missing", f"Most of the story is missing: it carries key facts worth "
+                  f"{carried} of {total}. Read the brief again: what does a reader need to know?")
     return max(0, round(100 * carried / total) - penalty), thin
 
 
+MOST = 0.5
+"""A story whose key facts weigh less than this share of them all misses most of the story: an error."""
 TOO_SHORT = 0.5
 """Under this share of the brief's shortest length, a story is far too short: an error, not a warning."""
-TOO_LONG = 2.0
+TOO_LONG = 1.4
 """Over this many times the brief's longest length, a story is far too long: a warning that costs."""
 COPIED_RUN = 12
 """Runs of at least this many of the record's words in a row, outside quotation marks, count as copied."""

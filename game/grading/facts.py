@@ -186,7 +186,8 @@ def _rumour(desk: Desk, notes: Notes, occurrence: Occurrence, once: Once) -> Non
     if occurrence.modal and not occurrence.hedged:
         return
     claimants = desk.record.claimants.get(fact.id, frozenset())
-    if occurrence.hedged or (claimants and claimant_named(desk, occurrence, claimants) is True):
+    if occurrence.hedged or (claimants and claimant_named(desk, occurrence, claimants) is True) or (
+            fact.accurate is False and _attributed_to_anyone(desk, occurrence)):
         if fact.accurate is False and once(fact, "repeated"):
             notes.add("verification.repeated-false", ("You checked this and know it is false: say so, rather "
                       "than repeat it as talk." if checked else "Even put as a rumour, this repeats something "

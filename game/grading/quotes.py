@@ -18,10 +18,11 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from game.grading.matching import MISQUOTE_RATIO, Match, Pieces, closest, exact_matches, piece_places, split, word_diff
+from game.grading.assertions import key_of_word
 from game.grading.reading import Desk, Mention, Notes, called, lower_first
 from game.grading.record import ON_SCREEN_PREFIX, ON_SCREEN_SPEAKER, Said
-from game.grading.speech import SPEECH
-from game.grading.text import Quotation, Span
+from game.grading.speech import PRONOUN_SPEECH, SPEECH
+from game.grading.text import Quotation, Span, words
 from game.model import Person
 
 SHORT_QUOTE = 3
@@ -72,7 +73,8 @@ _PRONOUN_AFTER = re.compile(r"[\s,.!?\-]*(?:(?i:he|she|they)\s+(?:\w+ly\s+)?(?i:
 _PRONOUN_BEFORE = re.compile(r"\b(?i:he|she|they)\s+(?:\w+\s+){0,3}?(?i:" + SPEECH + r")\b[^\"]{0,40}$")
 
 
-def speaker_of(desk: Desk, quotation: Quotation) -> tuple[Mention | None, bool]:
+def speaker_of(desk: Desk, quotation: Quotation,
+               earlier: dict[int, tuple[Mention | None, bool]] | None = None) -> tuple[Mention | None, bool]:
     """Who the story says spoke a quotation, and whether that is ambiguous (see the module's docstring)."""
     reading, text = desk.reading, desk.reading.text
     if not reading.sentences:
@@ -82,8 +84,7 @@ def speaker_of(desk: Desk, quotation: Quotation) -> tuple[Mention | None, bool]:
     s_start, s_end = reading.sentences[first][0], reading.sentences[last][1]
     later = [q.start for q in reading.quotations_within(quotation.end, s_end) if q.start >= quotation.end]
     after_end = min([s_end, *later])
-    earlier = [q.end for q in reading.quotations_within(s_start, quotation.start) if q.end <= quotation.start]
-    before_start = max([s_start, *earlier])
+    before_start = s_start
     here = desk.mentions_in(first, last)
     # '"...," Trump said' / '"...," said Trump': a speaker just after the closing mark.
     for mention in here:
@@ -104,6 +105,29 @@ def speaker_of(desk: Desk, quotation: Quotation) -> tuple[Mention | None, bool]:
         subjects = [m for m in here if before_start <= m.start < quotation.start and not m.listener]
         if subjects:
             return subjects[0], False
+    if before.rstrip().endswith(":"):
+        subjects = [m for m in here if before_start <= m.start < quotation.start and not m.listener]
+        if subjects:
+            return subjects[0], False
+    # 'Trump said Kim wanted sanctions "lifted in their entirety"': a speaker earlier in the sentence.
+    cues = [m for m in here if before_start <= m.start < quotation.start and m.cue and not m.listener]
+    if cues:
+        return cues[-1], False
+    if PRONOUN_SPEECH.search(before):
+        return _pronoun_subject(desk, first, quotation.start)
+    cues = [m for m in here if quotation.end <= m.start and m.cue and not m.listener]
+    if cues:
+        return cues[0], False
+    # A quote standing alone goes on from the sentence before: the same speaker, or who spoke there.
+    if first > 0 and earlier is not None and (first - 1) in earlier and earlier[first - 1][0] is not None:
+        return earlier[first - 1]
+    if first > 0:
+        p_start, p_end = reading.sentences[first - 1]
+        cues = [m for m in desk.mentions_in(first - 1, first - 1) if m.cue and not m.listener]
+        if cues:
+            return cues[-1], False
+        if PRONOUN_SPEECH.search(text, p_start, p_end):
+            return _pronoun_subject(desk, first - 1, p_end)
     return _nearest_named(desk, quotation, first, last), False
 
 
@@ -177,7 +201,7 @@ def _judge_quotation(desk: Desk, quotation: Quotation, speaker: Mention | None, 
         changed: str | None = None
         match: Match | None
         if found:
-            judged = [(_meaning_change(pieces, match), match) for match in found]
+            judged = [(_meaning_change(pieces, match, _names_keys(desk)), match) for match in found]
             faithful = [match for change, match in judged if change is None]
             match = _choose(desk, faithful or found, speaker)
             changed = None if faithful else next(change for change, m in judged if m is match)
@@ -187,21 +211,27 @@ def _judge_quotation(desk: Desk, quotation: Quotation, speaker: Mention | None, 
     return verdicts
 
 
-def _meaning_change(pieces: Pieces, match: Match) -> str | None:
+def _context_keys(said: Said, names: frozenset[str]) -> frozenset[str]:
+    """What a bracket may name: words of the quote, of its context, and people's names (by stem)."""
+    return frozenset(key_of_word(word) for word in words(said.quote.text + " " + said.quote.context)) | names
+
+
+def _meaning_change(pieces: Pieces, match: Match, names: frozenset[str]) -> str | None:
     """"ellipsis" or "brackets" when a quotation's gaps change what the original says, else None."""
     places = piece_places(pieces.pieces, match.said.words, match.region)
     if places is None:
         return None
     original = match.said.words
+    known = _context_keys(match.said, names)
     for index, (gap, _found, _brackets) in enumerate(pieces.pieces):
         added = pieces.bracketed[index]
         dropped = original[places[index - 1][1]:places[index][0]] if index else ()
         if gap == "any" and any(_meaningful(word) for word in dropped):
             return "ellipsis"
-        if added and not _clarifies(added, dropped):
+        if added and not _clarifies(added, dropped, known):
             return "brackets"
     trailing = pieces.bracketed[len(pieces.pieces)] if len(pieces.bracketed) > len(pieces.pieces) else ()
-    if trailing and not _clarifies(trailing, ()):
+    if trailing and not _clarifies(trailing, (), known):
         return "brackets"
     return None
 
@@ -210,18 +240,27 @@ def _meaningful(word: str) -> bool:
     return word in MEANING_WORDS or word.endswith("n't")
 
 
+_ARTICLES = frozenset(("the", "a", "an", "of", "and", "to", "mr", "ms", "mrs"))
 _PRONOUNS = frozenset(("he", "she", "it", "they", "him", "her", "them", "we", "us", "i", "you", "this",
                        "that", "there", "here", "his", "its", "their", "our"))
 
 
-def _clarifies(added: tuple[str, ...], dropped: tuple[str, ...]) -> bool:
-    """Brackets that only clarify: a few words with nothing that turns the meaning, standing for a
-    pronoun or a word or two (or, with nothing dropped, a name or an article)."""
+def _clarifies(added: tuple[str, ...], dropped: tuple[str, ...], known: frozenset[str]) -> bool:
+    """Brackets that only clarify: a few words with nothing that turns the meaning, naming only what the
+    quote's own words, its context or the people in the story name, standing for a pronoun or a word or
+    two (or, with nothing dropped, a name or an article)."""
     if len(added) > BRACKET_MOST or any(_meaningful(word) for word in added):
         return False
-    if len(dropped) > 2:
+    if any(key_of_word(word) not in known for word in added if word not in _PRONOUNS and word not in _ARTICLES):
+        return False
+    if len(dropped) > 3:
         return False
     return not (len(dropped) > 1 and not any(word in _PRONOUNS for word in dropped))
+
+
+def _names_keys(desk: Desk) -> frozenset[str]:
+    return frozenset(key_of_word(word) for person in desk.record.people.values()
+                     for name in [person.name, *person.names] for word in words(name))
 
 
 def _choose(desk: Desk, found: list[Match], speaker: Mention | None) -> Match:
@@ -237,8 +276,10 @@ def judge_all(desk: Desk) -> list[QuoteVerdict]:
     """A verdict on every quotation, against the record and the words characters speak on screen."""
     said = desk.record.said + desk.record.on_screen
     verdicts = []
+    speakers: dict[int, tuple[Mention | None, bool]] = {}
     for quotation in desk.reading.quotations:
-        speaker, ambiguous = speaker_of(desk, quotation)
+        speaker, ambiguous = speaker_of(desk, quotation, speakers)
+        speakers[desk.reading.sentence_at(max(quotation.end - 1, quotation.start))] = (speaker, ambiguous)
         verdicts += _judge_quotation(desk, quotation, speaker, ambiguous, said)
     return verdicts
 

@@ -147,6 +147,8 @@ def mentions_in_story(record: Record, reading: Reading) -> tuple[Mention, ...]:
             continue
         sentence = reading.sentence_at(start)
         after = CUE_AFTER.match(text, end, end + 120)
+        if after is not None and _ASIDE.match(text, end, end + 40):
+            after = None  # "Kim, he said, wanted ...": the aside's pronoun is the speaker, not Kim
         asking = after is not None and after.group(1).lower() in QUESTIONS
         sentence_start = reading.sentences[sentence][0] if reading.sentences else 0
         before = text[max(sentence_start, start - 60):start]
@@ -162,6 +164,9 @@ def _negated(text: str, sentence_start: int, start: int) -> bool:
     clause = re.split(r"[,;:]", before)[-1]
     recent = words(clause)[-4:]
     return any(word in NEGATORS or word.endswith("n't") for word in recent)
+
+
+_ASIDE = re.compile(r"\s*,\s*(?i:he|she|they|it)\s+(?:\w+ly\s+)?\w+\s*,")
 
 
 def phrase_occurrences(record: Record, reading: Reading) -> tuple[Occurrence, ...]:

@@ -75,6 +75,7 @@ RUBRIC: dict[str, Rule] = _rules(
     # --- completeness ----------------------------------------------------------------------------------
     ("completeness.key-fact", "completeness", "praise", 0, "Carries a key fact."),
     ("completeness.missing-fact", "completeness", "warning", 0, "Misses a key fact (scored by weight)."),
+    ("completeness.most-missing", "completeness", "error", 0, "Misses most of the key facts, by weight."),
     ("completeness.too-short", "completeness", "error", 0, "Far shorter than the desk asked (scored by length)."),
     ("completeness.short", "completeness", "warning", 10, "Shorter than the desk asked."),
     ("completeness.no-body", "completeness", "error", 0, "A headline with no story under it."),

@@ -14,6 +14,8 @@ SPEECH = (
     r"asks|answered|answers|responded|responds|remarked|continued|claimed|claims|announced|announces|noted|"
     r"quipped|joked|recalled|acknowledged|admitted|conceded|confirmed|denied|denies|suggested|"
     r"called|calls|described|praised|promised|vowed|boasted|predicted|observed|maintained|"
+    r"chimed\s+in|interjected|cut\s+in|went\s+on|shot\s+back|retorted|snapped|mused|offered|insisted|"
+    r"reflected|recounted|summed\s+up|put\s+it|conceded|cautioned|stressed|emphasised|emphasized|"
     r"statement|spokesman|spokeswoman|spokesperson|answer|reply|response|words|comments?|remarks|message|"
     r"tweet|post"
 )
@@ -50,7 +52,7 @@ HEDGES = re.compile(
     r"\b(?:rumou?rs?|rumou?red|unconfirmed|unverified|uncorroborated|reportedly|reputedly|allegedly|alleged|"
     r"speculat\w*|whisper\w*|gossip\w*|supposedly|purported\w*|hearsay|could\s+not\s+(?:be\s+)?"
     r"(?:confirm|verif|independently)\w*|cannot\s+(?:be\s+)?(?:confirm|verif)\w*|not\s+(?:yet\s+)?(?:been\s+)?"
-    r"(?:confirmed|verified|corroborated)|no\s+(?:evidence|confirmation)|claims?\s+that|talk\s+of|word\s+that|"
+    r"(?:confirmed|verified|corroborated)|no\s+(?:evidence|confirmation)|claims?\s+that|talk\s+of|word\s+that|word\s+(?:went|spread|was)|went\s+round|circulat\w+|"
     r"it\s+is\s+said)\b",
     re.IGNORECASE)
 DENIALS = re.compile(

@@ -196,14 +196,17 @@ def _quotations(raw: str, text: str, paragraphs: list[Span], headline: Span) -> 
     return found
 
 
-_SINGLE_OPENING = re.compile(r"(?:(?<=^)|(?<=[\s(\[\u2014\u2013-]))\u2018(?=\w)")
-_SINGLE_CLOSING = re.compile(r"(?<=\S)\u2019(?!\w)")
+_SINGLE_OPENING = re.compile(r"(?:(?<=^)|(?<=[\s(\[\u2014\u2013:-]))[\u2018'](?=\w)")
+_SINGLE_CLOSING = re.compile(r"(?<=[^\s'])[\u2019'](?!\w)")
 
 
 def _single_quotations(raw: str, paragraphs: list[Span], double: list[Quotation]) -> list[Quotation]:
     """Quotations in curly single marks (‘…’), outside double ones: the British style.
 
-    Straight single marks are left alone: they cannot be told from apostrophes.
+    Straight single marks count too, by where they stand: an opening one before a word after a space, a
+    closing one after a word and before no letter ("'We had options,' said Mr Trump"); an apostrophe inside a
+    word ("don't") is neither. A quotation needs two words, so a lone plural possessive ("the leaders'
+    cars") opens nothing.
     """
     found: list[Quotation] = []
     taken = [(quote.start, quote.end) for quote in double]
@@ -219,6 +222,8 @@ def _single_quotations(raw: str, paragraphs: list[Span], double: list[Quotation]
             closing = _SINGLE_CLOSING.search(raw, opening.end(), end)
             if closing is None:
                 break
+            if raw[opening.start()] == "'" and len(WORD.findall(raw[opening.end():closing.start()])) < 2:
+                continue
             found.append(Quotation(opening.start(), closing.end(), ((opening.end(), closing.start()),), True))
             position = closing.end()
     return found
