@@ -495,7 +495,7 @@ def test_report_json_round_trip(bridge: Scenario) -> None:
     data = report.to_json()
     assert data["filed_at"] == "12:03" and data["late_by"] == 3
     assert Report.from_json(data) == report
-    assert {"dimension", "severity", "message", "span", "detail"} == set(data["findings"][0])
+    assert {"dimension", "severity", "message", "span", "detail", "code"} == set(data["findings"][0])
 
 
 @pytest.mark.parametrize("change", [

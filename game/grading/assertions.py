@@ -211,13 +211,18 @@ def weak_senses(proposition: Proposition) -> list[str]:
             elif all(key in COMMON for key in keys):
                 problems.append(f"the {part} sense {sense!r} is only common words, which match almost any "
                                 "sentence")
-            elif any(key in NEGATING for key in keys):
+            elif part != "with" and keys[0] in NEGATING and len(keys) == 1:
                 problems.append(f"the {part} sense {sense!r} holds a negation: write the plain sense and set "
                                 "`negative: true` instead, or it can never match as asserted")
     return problems
 
 
-COMMON = frozenset(key_of_word(word) for word in ["the", "a", "an", "of", "to", "in", "on", "at", "by", "for", "with", "and", "or", "but", "is", "are", "was", "were", "be", "been", "being", "it", "this", "that", "these", "those", "he", "she", "they", "we", "you", "i", "his", "her", "their", "its", "our", "my", "do", "does", "did", "have", "has", "had", "as", "from", "up", "out", "so"])
+_COMMON_WORDS = (
+    "the", "a", "an", "of", "to", "in", "on", "at", "by", "for", "with", "and", "or", "but", "is", "are", "was",
+    "were", "be", "been", "being", "it", "this", "that", "these", "those", "he", "she", "they", "we", "you",
+    "i", "his", "her", "their", "its", "our", "my", "do", "does", "did", "have", "has", "had", "as", "from",
+    "up", "out", "so")
+COMMON = frozenset(key_of_word(word) for word in _COMMON_WORDS)
 """Words too common to carry a sense on their own."""
 
 

@@ -17,8 +17,8 @@ import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from game.grading.matching import MISQUOTE_RATIO, Match, Pieces, closest, exact_matches, piece_places, split, word_diff
 from game.grading.assertions import key_of_word
+from game.grading.matching import MISQUOTE_RATIO, Match, Pieces, closest, exact_matches, piece_places, split, word_diff
 from game.grading.reading import Desk, Mention, Notes, called, lower_first
 from game.grading.record import ON_SCREEN_PREFIX, ON_SCREEN_SPEAKER, Said
 from game.grading.speech import PRONOUN_SPEECH, SPEECH
@@ -149,8 +149,9 @@ def _pronoun_subject(desk: Desk, sentence: int, before: int) -> tuple[Mention | 
 
 def _starts_sentence(desk: Desk, mention: Mention) -> bool:
     start = desk.reading.sentences[mention.sentence][0]
-    lead = desk.reading.text[start:mention.start].strip().lower()
-    return lead in ("", "the", "but", "and", "president", "mr", "mr.", "ms", "ms.", "leader")
+    lead = desk.reading.text[start:mention.start].strip()
+    return lead.lower() in ("", "the", "but", "and", "president", "mr", "mr.", "ms", "ms.", "leader") or (
+        len(lead.split()) <= 2 and all(word[:1].isupper() for word in lead.split()))
 
 
 def _paragraph_start(desk: Desk, offset: int) -> int:
