@@ -162,7 +162,10 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] <= b[1] and b[0] <= a[1]
 
 
-LOOK_BACK = 2
+LOOK_BACK = 3
+CLAUSE_WORDS = frozenset(key_of_word(word) for word in ("as", "and", "but", "because", "after", "while", "though",
+                                                         "although", "when", "since", "so", "yet", "or"))
+"""Words that start a new clause: a negation before one does not reach past it."""
 """How many words before the first sense a negation or modal may stand ("there was no signed deal")."""
 
 
@@ -177,14 +180,19 @@ def _assess(tokens: Tokens, reading: Reading, sentence: int, first: int, last: i
         found = []
         for place in range(index - 1, max(sentence_first, index - LOOK_BACK) - 1, -1):
             between = text[items[place].end:items[place + 1].start]
-            if any(mark in between for mark in ",;:"):
+            if any(mark in between for mark in ",;:") or items[place].key in CLAUSE_WORDS:
                 break
             found.append(items[place].key)
         return found
 
+    def one_clause(start: int, end: int) -> bool:
+        return not any(any(mark in text[items[i].end:items[i + 1].start] for mark in ",;:")
+                       or items[i + 1].key in CLAUSE_WORDS for i in range(start, end))
+
     near = before(happened) + before(about)
-    negations = sum(1 for key in before(happened) if key in NEGATING) + sum(
-        1 for key in before(about) if key in NEGATING and about < happened)
+    negated = any(key in NEGATING for key in before(happened)) or (
+        about < happened and one_clause(about, happened) and any(key in NEGATING for key in before(about)))
+    negations = 1 if negated else 0
     modal = any(key in MODAL for key in near) or any(
         items[index].key in MODAL for index in range(max(sentence_first, first - 4), first))
     s_start, s_end = reading.sentences[sentence] if reading.sentences else (0, len(text))

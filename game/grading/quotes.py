@@ -22,7 +22,7 @@ from game.grading.matching import MISQUOTE_RATIO, Match, Pieces, closest, exact_
 from game.grading.reading import Desk, Mention, Notes, called, lower_first
 from game.grading.record import ON_SCREEN_PREFIX, ON_SCREEN_SPEAKER, Said
 from game.grading.speech import PRONOUN_SPEECH, SPEECH
-from game.grading.text import Quotation, Span, words
+from game.grading.text import WORD, Quotation, Span, words
 from game.model import Person
 
 SHORT_QUOTE = 3
@@ -70,6 +70,7 @@ _VERB_BEFORE = re.compile(r"\b(?i:" + SPEECH + r")\b(?:\s+(?i:reporters|journali
                           r"that|this|simply|only|again))*\s*[:,]?\s*$")
 _PRONOUN_AFTER = re.compile(r"[\s,.!?\-]*(?:(?i:he|she|they)\s+(?:\w+ly\s+)?(?i:" + SPEECH + r")\b|"
                             r"(?i:" + SPEECH + r")\s+(?i:he|she|they)\b)")
+_IT_SAID = re.compile(r"[\s,]*(?i:it|the\s+statement)\s+(?i:said|says|added|read|reads|stated)\b")
 _PRONOUN_BEFORE = re.compile(r"\b(?i:he|she|they)\s+(?:\w+\s+){0,3}?(?i:" + SPEECH + r")\b[^\"]{0,40}$")
 
 
@@ -107,18 +108,29 @@ def speaker_of(desk: Desk, quotation: Quotation,
             return subjects[0], False
     if before.rstrip().endswith(":"):
         subjects = [m for m in here if before_start <= m.start < quotation.start and not m.listener]
-        if subjects:
-            return subjects[0], False
+        cues = [m for m in subjects if m.cue]
+        clause = before_start + max(before.rfind(","), 0)
+        in_clause = [m for m in subjects if m.start >= clause]
+        if cues or subjects:
+            return (cues[-1] if cues else in_clause[0] if in_clause else subjects[0]), False
     # 'Trump said Kim wanted sanctions "lifted in their entirety"': a speaker earlier in the sentence.
     cues = [m for m in here if before_start <= m.start < quotation.start and m.cue and not m.listener]
     if cues:
         return cues[-1], False
-    if PRONOUN_SPEECH.search(before):
-        return _pronoun_subject(desk, first, quotation.start)
+    pronoun = PRONOUN_SPEECH.search(before)
+    if pronoun:
+        return _pronoun_subject(desk, first, before_start + pronoun.start())
     cues = [m for m in here if quotation.end <= m.start and m.cue and not m.listener]
     if cues:
         return cues[0], False
+    if _IT_SAID.match(text, quotation.end, after_end):
+        named = [m for m in here if m.start < quotation.start and not m.listener]
+        if named:
+            return named[-1], False
     # A quote standing alone goes on from the sentence before: the same speaker, or who spoke there.
+    outside = len(WORD.findall(text, s_start, quotation.start)) + len(WORD.findall(text, quotation.end, s_end))
+    if outside > 2:
+        return _nearest_named(desk, quotation, first, last), False
     if first > 0 and earlier is not None and (first - 1) in earlier and earlier[first - 1][0] is not None:
         return earlier[first - 1]
     if first > 0:
@@ -132,15 +144,15 @@ def speaker_of(desk: Desk, quotation: Quotation,
 
 
 def _pronoun_subject(desk: Desk, sentence: int, before: int) -> tuple[Mention | None, bool]:
-    """The last person spoken of as a subject before a pronoun: in its own sentence before it, or in the
-    sentences before; ambiguous when that sentence has two such people."""
+    """The last person spoken of as a subject before a pronoun: a speaker named earlier in its own
+    sentence, or the subject or speaker of the sentences before; ambiguous when that sentence has two."""
     reading = desk.reading
     paragraph_start = _paragraph_start(desk, reading.sentences[sentence][0])
     for index in range(sentence, max(-1, sentence - 4), -1):
         if reading.sentences[index][1] <= paragraph_start and index < sentence - 1:
             break
         found = [m for m in desk.mentions_in(index, index) if m.start < before and not m.listener
-                 and (m.cue or _starts_sentence(desk, m))]
+                 and (m.cue or (index < sentence and _starts_sentence(desk, m)))]
         if found:
             people = {person for m in found for person in m.people}
             return found[-1], len(people) > 1 and not all(m.people == found[-1].people for m in found if m.cue)

@@ -39,7 +39,7 @@ PRONOUN_SPEECH = re.compile(
     re.IGNORECASE)
 """A pronoun as the speaker ("he said", "said she"): the speaker was named before, not in this sentence."""
 CUE_BEFORE = re.compile(
-    r"(?:(?:[\",]\s*|^\s*)(?i:" + SPEECH + r"|from)\s+(?:(?:the|[A-Z][\w.'\-]*)\s+){0,3}"
+    r"(?:(?:[\",'\u2019]\s*|^\s*)(?i:" + SPEECH + r"|from)\s+(?:(?:the|[A-Z][\w.'\-]*)\s+){0,3}"
     r"|\b(?i:according\s+to)\s+(?:(?:the|[A-Z][\w.'\-]*)\s+){0,3})$")
 """Before a name, marking its owner as the speaker: '..." said Kim', ', according to the White House'.
 ("Trump said Kim wanted..." is not: there the speaker is Trump.)"""
