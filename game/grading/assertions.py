@@ -149,6 +149,9 @@ def matches(tokens: Tokens, reading: Reading, proposition: Proposition) -> list[
             continue
         if withs and not any(tokens.tokens[w[0]].sentence == sentence for w in withs):
             continue
+        near = [a for a in near if not _across_clauses(reading.text, tokens, a, (h_first, h_last))]
+        if not near:
+            continue
         about = min(near, key=lambda a: min(abs(a[0] - h_last), abs(h_first - a[1])))
         first, last = min(about[0], h_first), max(about[1], h_last)
         if first in seen:
@@ -156,6 +159,13 @@ def matches(tokens: Tokens, reading: Reading, proposition: Proposition) -> list[
         seen.add(first)
         found.append(_assess(tokens, reading, sentence, first, last, h_first, about[0]))
     return found
+
+
+def _across_clauses(text: str, tokens: Tokens, a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """Whether a semicolon, colon or dash stands between two senses: then they are two statements."""
+    first, second = (a, b) if a[0] < b[0] else (b, a)
+    between = text[tokens.tokens[first[1]].end:tokens.tokens[second[0]].start]
+    return any(mark in between for mark in (";", ":", " - ", "\u2014"))
 
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:

@@ -153,7 +153,9 @@ def mentions_in_story(record: Record, reading: Reading) -> tuple[Mention, ...]:
         sentence_start = reading.sentences[sentence][0] if reading.sentences else 0
         before = text[max(sentence_start, start - 60):start]
         colon = text.startswith(":", end) and reading.sentences and reading.sentences[sentence][0] == start
-        cue = (after is not None and not asking) or bool(CUE_BEFORE.search(before)) or bool(colon)
+        said_before = bool(CUE_BEFORE.search(before)) and (
+            bool(_CLAUSE_ENDS.match(text, end)) or "according" in before.lower())
+        cue = (after is not None and not asking) or said_before or bool(colon)
         listener = asking or (not cue and bool(ADDRESSEE_BEFORE.search(before)))
         found.append(Mention(start, end, people, cue, sentence, listener))
     return tuple(found)
@@ -166,6 +168,10 @@ def _negated(text: str, sentence_start: int, start: int) -> bool:
     return any(word in NEGATORS or word.endswith("n't") for word in recent)
 
 
+_CLAUSE_ENDS = re.compile(r"\s*(?:$|[,.;:!?\"')\]\n]|-|(?:who|of|at|in|on|from|after|as|told|when|while|"
+                         r"adding|before|later|again|once|yesterday|today)\b)", re.IGNORECASE)
+"""After a name that follows its speech verb ('..." said Trump'), the clause ends: "said Kim had offered"
+makes Kim the subject of what was said, not its speaker."""
 _ASIDE = re.compile(r"\s*,\s*(?i:he|she|they|it)\s+(?:\w+ly\s+)?\w+\s*,")
 
 

@@ -14,7 +14,7 @@ SPEECH = (
     r"asks|answered|answers|responded|responds|remarked|continued|claimed|claims|announced|announces|noted|"
     r"quipped|joked|recalled|acknowledged|admitted|conceded|confirmed|denied|denies|suggested|"
     r"called|calls|described|praised|promised|vowed|boasted|predicted|observed|maintained|"
-    r"chimed\s+in|interjected|cut\s+in|went\s+on|shot\s+back|retorted|snapped|mused|offered|insisted|"
+    r"spoke|speaks|chimed\s+in|interjected|cut\s+in|went\s+on|shot\s+back|retorted|snapped|mused|offered|insisted|"
     r"reflected|recounted|summed\s+up|put\s+it|conceded|cautioned|stressed|emphasised|emphasized|"
     r"statement|spokesman|spokeswoman|spokesperson|answer|reply|response|words|comments?|remarks|message|"
     r"tweet|post"
@@ -35,7 +35,10 @@ ADDRESSEE_BEFORE = re.compile(
     r"replying\s+to|interrupted|beside|next\s+to)\s+(?:(?:the|a|an|[A-Z][\w.'\-]*)\s+){0,3}$")
 """Before a name, marking its owner as the one spoken to or the one asking: "telling a foreign reporter"."""
 PRONOUN_SPEECH = re.compile(
-    r"\b(?:he|she|they)\s+(?:\w+ly\s+)?(?:" + SPEECH + r")\b|\b(?:" + SPEECH + r")\s+(?:he|she|they)\b",
+    r"\b(?:he|she|they)\s+(?:(?:\w+ly|still|also|then|later|again|once|had|has|have|would|only|just)\s+){0,2}"
+    r"(?:" + SPEECH + r")\b|\b(?:" + SPEECH + r")\s+(?:he|she|they)\b"
+    r"|\b(?:by|in)\s+(?:his|her|their)\s+(?:own\s+)?(?:account|words|telling|view)\b|\bas\s+(?:he|she|they)\s+put\s+it\b"
+    r"|\baccording\s+to\s+(?:him|her|them)\b",
     re.IGNORECASE)
 """A pronoun as the speaker ("he said", "said she"): the speaker was named before, not in this sentence."""
 CUE_BEFORE = re.compile(
