@@ -94,7 +94,7 @@ def speaker_of(desk: Desk, quotation: Quotation,
             if len(gap) <= 40 and '"' not in gap and not re.search(r"[.;!?]", gap.strip(" ,.\n")):
                 return mention, False
     if _PRONOUN_AFTER.match(text, quotation.end, after_end):
-        return _pronoun_subject(desk, first, quotation.start)
+        return _pronoun_subject(desk, first, quotation.start, earlier)
     # 'Trump said:' / 'Gideon Pask of The Sentinel said: "..."' / 'He replied:': a verb just before.
     before = text[before_start:quotation.start]
     if _VERB_BEFORE.search(before):
@@ -102,7 +102,7 @@ def speaker_of(desk: Desk, quotation: Quotation,
         if cues:
             return cues[-1], False
         if _PRONOUN_BEFORE.search(before):
-            return _pronoun_subject(desk, first, quotation.start)
+            return _pronoun_subject(desk, first, quotation.start, earlier)
         subjects = [m for m in here if before_start <= m.start < quotation.start and not m.listener]
         if subjects:
             return subjects[0], False
@@ -119,7 +119,7 @@ def speaker_of(desk: Desk, quotation: Quotation,
         return cues[-1], False
     pronoun = PRONOUN_SPEECH.search(before)
     if pronoun:
-        return _pronoun_subject(desk, first, before_start + pronoun.start())
+        return _pronoun_subject(desk, first, before_start + pronoun.start(), earlier)
     cues = [m for m in here if quotation.end <= m.start and m.cue and not m.listener]
     if cues:
         return cues[0], False
@@ -139,11 +139,12 @@ def speaker_of(desk: Desk, quotation: Quotation,
         if cues:
             return cues[-1], False
         if PRONOUN_SPEECH.search(text, p_start, p_end):
-            return _pronoun_subject(desk, first - 1, p_end)
+            return _pronoun_subject(desk, first - 1, p_end, earlier)
     return _nearest_named(desk, quotation, first, last), False
 
 
-def _pronoun_subject(desk: Desk, sentence: int, before: int) -> tuple[Mention | None, bool]:
+def _pronoun_subject(desk: Desk, sentence: int, before: int,
+                     earlier: dict[int, tuple[Mention | None, bool]] | None = None) -> tuple[Mention | None, bool]:
     """The last person spoken of as a subject before a pronoun: a speaker named earlier in its own
     sentence, or the subject or speaker of the sentences before; ambiguous when that sentence has two."""
     reading = desk.reading
@@ -156,6 +157,8 @@ def _pronoun_subject(desk: Desk, sentence: int, before: int) -> tuple[Mention | 
         if found:
             people = {person for m in found for person in m.people}
             return found[-1], len(people) > 1 and not all(m.people == found[-1].people for m in found if m.cue)
+        if earlier and index < sentence and index in earlier and earlier[index][0] is not None:
+            return earlier[index]
     return None, False
 
 

@@ -14,7 +14,7 @@ SPEECH = (
     r"asks|answered|answers|responded|responds|remarked|continued|claimed|claims|announced|announces|noted|"
     r"quipped|joked|recalled|acknowledged|admitted|conceded|confirmed|denied|denies|suggested|"
     r"called|calls|described|praised|promised|vowed|boasted|predicted|observed|maintained|"
-    r"spoke|speaks|chimed\s+in|interjected|cut\s+in|went\s+on|shot\s+back|retorted|snapped|mused|offered|insisted|"
+    r"spoke|speaks|chimed\s+in|interjected|cut\s+in|went\s+on|shot\s+back|retorted|snapped|mused|insisted|"
     r"reflected|recounted|summed\s+up|put\s+it|conceded|cautioned|stressed|emphasised|emphasized|"
     r"statement|spokesman|spokeswoman|spokesperson|answer|reply|response|words|comments?|remarks|message|"
     r"tweet|post"
