@@ -147,19 +147,33 @@ def _pronoun_subject(desk: Desk, sentence: int, before: int,
                      earlier: dict[int, tuple[Mention | None, bool]] | None = None) -> tuple[Mention | None, bool]:
     """The last person spoken of as a subject before a pronoun: a speaker named earlier in its own
     sentence, or the subject or speaker of the sentences before; ambiguous when that sentence has two."""
-    reading = desk.reading
-    paragraph_start = _paragraph_start(desk, reading.sentences[sentence][0])
-    for index in range(sentence, max(-1, sentence - 4), -1):
-        if reading.sentences[index][1] <= paragraph_start and index < sentence - 1:
-            break
+    for index in range(sentence, max(-1, sentence - PRONOUN_REACH - 1), -1):
         found = [m for m in desk.mentions_in(index, index) if m.start < before and not m.listener
-                 and (m.cue or (index < sentence and _starts_sentence(desk, m)))]
+                 and (m.cue or (index < sentence and (_starts_sentence(desk, m) or _subject_like(desk, m))))]
         if found:
-            people = {person for m in found for person in m.people}
-            return found[-1], len(people) > 1 and not all(m.people == found[-1].people for m in found if m.cue)
+            cues = [m for m in found if m.cue]
+            if not cues and earlier and index < sentence and index in earlier and earlier[index][0] is not None:
+                return earlier[index]
+            starts = [m for m in found if _starts_sentence(desk, m)]
+            chosen = cues[-1] if cues else starts[0] if starts else found[-1]
+            people = {person for m in (cues or starts or found) for person in m.people}
+            return chosen, len(people) > 1 and not all(m.people == chosen.people for m in cues)
         if earlier and index < sentence and index in earlier and earlier[index][0] is not None:
             return earlier[index]
     return None, False
+
+
+_VERB_AFTER = re.compile(r"(?:'s\s+\w+)?\s+(?:\w+ed|\w+s|was|is|had|has|took|gave|made|came|went|spoke|did|would|"
+                         r"could|will|began|sat|stood|met|told|left|knew|held|kept|seemed)\b")
+
+
+def _subject_like(desk: Desk, mention: Mention) -> bool:
+    """A name a verb follows ("when Kim took questions", "Kim was asked"): the subject of its clause."""
+    return bool(_VERB_AFTER.match(desk.reading.text, mention.end))
+
+
+PRONOUN_REACH = 4
+"""How many sentences back a pronoun may find its person (across paragraphs, as news writing runs on)."""
 
 
 def _starts_sentence(desk: Desk, mention: Mention) -> bool:
