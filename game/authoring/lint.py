@@ -21,6 +21,8 @@ Codes (errors stop a scenario from working; warnings are content a player can ne
   reports scenes nothing leads to)
 - L150 a scene longer than a screen · L151 a choice label longer than a line (warnings)
 - L160 a flag or counter nothing uses · L161 a flag or counter that is changed but never tested (warnings)
+- L170 a fact's proposition too weak to match anything · L171 a fact whose `asserts` match neither its
+  own statement nor its excerpt (warnings; see `weak_propositions`)
 """
 
 from __future__ import annotations
@@ -49,6 +51,7 @@ CODES: dict[str, str] = {
     "L122": "key fact never learned", "L130": "person never speaks", "L131": "side never heard",
     "L140": "ending never reached", "L141": "scene never reached", "L150": "scene too long",
     "L151": "label too long", "L160": "unused name", "L161": "changed but never tested",
+    "L170": "proposition too weak", "L171": "propositions miss their own fact",
 }
 """Every lint code, with a few words on what it finds."""
 

@@ -30,9 +30,8 @@ SHORT_QUOTE = 3
 MEANING_WORDS = frozenset((
     "not", "no", "never", "nor", "neither", "none", "nothing", "nobody", "without", "cannot",
     "would", "could", "should", "might", "may", "can", "will", "must", "shall",
-    "if", "unless", "whether", "until", "only", "just", "perhaps", "maybe", "probably", "possibly", "almost",
-    "nearly", "partly", "hardly", "barely", "likely", "unlikely", "sometimes", "some", "but", "though",
-    "although"))
+    "if", "unless", "whether", "until", "only", "perhaps", "maybe", "probably", "possibly", "almost",
+    "nearly", "partly", "hardly", "barely", "likely", "unlikely", "sometimes"))
 """Words an ellipsis may not drop and brackets may not add: they turn a statement round or hedge it."""
 BRACKET_MOST = 3
 """The most words a pair of brackets may hold: a name, or a word or two standing for a pronoun."""
@@ -102,6 +101,10 @@ def speaker_of(desk: Desk, quotation: Quotation,
         if cues:
             return cues[-1], False
         if _PRONOUN_BEFORE.search(before):
+            if _REPLY.search(before):
+                answered = _the_one_asked(desk, first)
+                if answered is not None:
+                    return answered, False
             return _pronoun_subject(desk, first, quotation.start, earlier)
         subjects = [m for m in here if before_start <= m.start < quotation.start and not m.listener]
         if subjects:
@@ -170,6 +173,20 @@ _VERB_AFTER = re.compile(r"(?:'s\s+\w+)?\s+(?:\w+ed|\w+s|was|is|had|has|took|gav
 def _subject_like(desk: Desk, mention: Mention) -> bool:
     """A name a verb follows ("when Kim took questions", "Kim was asked"): the subject of its clause."""
     return bool(_VERB_AFTER.match(desk.reading.text, mention.end))
+
+
+_REPLY = re.compile(r"\b(?i:replied|replies|answered|answers|responded|responds)\b")
+_ASKED = re.compile(r"\b(?i:asked|asks|pressed|questioned)\s+(?:(?:the|a|an|[A-Z][\w.'\-]*)\s+){0,3}$")
+
+
+def _the_one_asked(desk: Desk, sentence: int) -> Mention | None:
+    """For "He replied:": the person asked in the sentence before ("a reporter asked Kim whether...")."""
+    if sentence == 0:
+        return None
+    start = desk.reading.sentences[sentence - 1][0]
+    asked = [m for m in desk.mentions_in(sentence - 1, sentence - 1)
+             if _ASKED.search(desk.reading.text[max(start, m.start - 60):m.start])]
+    return asked[-1] if asked else None
 
 
 PRONOUN_REACH = 4

@@ -139,7 +139,7 @@ def mentions_in_story(record: Record, reading: Reading) -> tuple[Mention, ...]:
         return ()
     text = reading.text
     found = []
-    for start, end, key in record.names.find(text, overlapping=False):
+    for start, end, key in record.names.find(_capitals_folded(text), overlapping=False):
         if reading.quotation_at(start, end) is not None:
             continue
         people = record.name_owners.get(key, frozenset())
@@ -166,6 +166,15 @@ def _negated(text: str, sentence_start: int, start: int) -> bool:
     clause = re.split(r"[,;:]", before)[-1]
     recent = words(clause)[-4:]
     return any(word in NEGATORS or word.endswith("n't") for word in recent)
+
+
+_CAPITALS = re.compile(r"\b[A-Z][A-Z'\-]+\b")
+
+
+def _capitals_folded(text: str) -> str:
+    """The text with words in capitals written as names ("TRUMP SAID" -> "Trump Said"), offsets kept, so a
+    name in capitals is still a name."""
+    return _CAPITALS.sub(lambda match: match.group().capitalize(), text) if _CAPITALS.search(text) else text
 
 
 _CLAUSE_ENDS = re.compile(r"\s*(?:$|[,.;:!?\"')\]\n]|-|(?:who|of|at|in|on|from|after|as|told|when|while|"
