@@ -27,12 +27,6 @@ from game.grading.text import WORD, Reading
 from game.model import Proposition
 
 _STEMMER = snowballstemmer.stemmer("english")
-NEGATING = frozenset(("not", "no", "never", "nor", "neither", "none", "nothing", "without", "fail", "cannot",
-                      "refus", "lack", "instead"))
-"""Stems that turn the sense after them round ("failed to reach", "without a deal")."""
-MODAL = frozenset(("could", "might", "may", "would", "should", "if", "whether", "hope", "hoped", "want",
-                   "possibl", "perhap", "mayb", "expect", "aim", "tri", "seek", "plan", "intend"))
-"""Stems that make a sense a possibility, a hope or a plan rather than what happened."""
 REFERRING = re.compile(r"\s*(?:but\s+|however,?\s+|and\s+)?(?:that|this|it|such|those|these|the\s+(?:report|rumou?r|"
                        r"claim|story|talk|suggestion|post|account|idea|tip)s?|officials|neither|none|no|there|"
                        r"nothing)\b", re.IGNORECASE)
@@ -47,6 +41,16 @@ def key_of_word(word: str) -> str:
         return "not"
     lemma = simplemma.lemmatize(lower, lang="en")
     return _STEMMER.stemWord(lemma.lower())
+
+
+NEGATING = frozenset(key_of_word(word) for word in (
+    "not", "no", "never", "nor", "neither", "none", "nothing", "nobody", "without", "fail", "cannot",
+    "refuse", "lack", "instead"))
+"""Words that turn the sense after them round ("failed to reach", "without a deal", "nobody thinks")."""
+MODAL = frozenset(key_of_word(word) for word in (
+    "could", "might", "may", "would", "should", "if", "whether", "hope", "hoped", "want", "possible",
+    "possibly", "perhaps", "maybe", "expect", "aim", "try", "seek", "plan", "intend"))
+"""Words that make a sense a possibility, a hope or a plan rather than what happened."""
 
 
 @lru_cache(maxsize=8192)
@@ -185,10 +189,10 @@ def _assess(tokens: Tokens, reading: Reading, sentence: int, first: int, last: i
     sentence_first = tokens.sentence_starts[sentence]
     text = reading.text
 
-    def before(index: int) -> list[str]:
-        """The keys of the LOOK_BACK words before a sense, in its sentence and clause."""
+    def before(index: int, reach: int = LOOK_BACK) -> list[str]:
+        """The keys of the words before a sense (LOOK_BACK of them), in its sentence and clause."""
         found = []
-        for place in range(index - 1, max(sentence_first, index - LOOK_BACK) - 1, -1):
+        for place in range(index - 1, max(sentence_first, index - reach) - 1, -1):
             between = text[items[place].end:items[place + 1].start]
             if any(mark in between for mark in ",;:") or items[place].key in CLAUSE_WORDS:
                 break
@@ -201,7 +205,8 @@ def _assess(tokens: Tokens, reading: Reading, sentence: int, first: int, last: i
 
     near = before(happened) + before(about)
     negated = any(key in NEGATING for key in before(happened)) or (
-        about < happened and one_clause(about, happened) and any(key in NEGATING for key in before(about)))
+        about < happened and one_clause(about, happened)
+        and any(key in NEGATING for key in before(about, LOOK_BACK + 1)))
     negations = 1 if negated else 0
     modal = any(key in MODAL for key in near) or any(
         items[index].key in MODAL for index in range(max(sentence_first, first - 4), first))

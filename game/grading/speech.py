@@ -17,7 +17,7 @@ SPEECH = (
     r"spoke|speaks|chimed\s+in|interjected|cut\s+in|went\s+on|shot\s+back|retorted|snapped|mused|insisted|"
     r"reflected|recounted|summed\s+up|put\s+it|conceded|cautioned|stressed|emphasised|emphasized|"
     r"statement|spokesman|spokeswoman|spokesperson|answer|reply|response|words|comments?|remarks|message|"
-    r"tweet|post|account|version|telling"
+    r"tweet|post|account|version"
 )
 """Words that mark someone as speaking or writing, after their name ("Trump said", "Kim's answer")."""
 CUE_AFTER = re.compile(
