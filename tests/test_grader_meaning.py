@@ -292,3 +292,9 @@ def test_a_proposition_that_misses_its_own_statement_is_linted() -> None:
         "asserts": [{"about": ["mayor"], "happened": ["resign"]}]}])
     assert "L171" in [problem.code for problem in lint_text(text_of(data), "tiny.yaml").findings]
     assert weak_propositions is not None and Proposition is not None
+
+
+def test_every_rubric_code_is_documented_for_authors() -> None:
+    docs = (ROOT / "docs" / "authoring.md").read_text(encoding="utf-8")
+    for code in RUBRIC:
+        assert f"`{code}`" in docs, code
