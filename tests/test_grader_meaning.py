@@ -298,3 +298,10 @@ def test_every_rubric_code_is_documented_for_authors() -> None:
     docs = (ROOT / "docs" / "authoring.md").read_text(encoding="utf-8")
     for code in RUBRIC:
         assert f"`{code}`" in docs, code
+
+
+def test_a_pronoun_that_could_mean_two_people_is_reported_not_guessed() -> None:
+    text = variant(PARAGRAPH, 'Trump and Kim met for breakfast. He said: "Sometimes you have to walk." ' + PARAGRAPH)
+    report = graded(text)
+    assert "attribution.ambiguous-speaker" in codes(report, "warning")
+    assert any("could not tell" in f.message for f in report.findings)

@@ -159,8 +159,8 @@ def _pronoun_subject(desk: Desk, sentence: int, before: int,
                 return earlier[index]
             starts = [m for m in found if _starts_sentence(desk, m)]
             chosen = cues[-1] if cues else starts[0] if starts else found[-1]
-            people = {person for m in (cues or starts or found) for person in m.people}
-            return chosen, len(people) > 1 and not all(m.people == chosen.people for m in cues)
+            people = {person for m in (cues or found) for person in m.people}
+            return chosen, len(people) > 1 and not cues
         if earlier and index < sentence and index in earlier and earlier[index][0] is not None:
             return earlier[index]
     return None, False
