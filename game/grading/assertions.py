@@ -51,6 +51,10 @@ MODAL = frozenset(key_of_word(word) for word in (
     "could", "might", "may", "would", "should", "if", "whether", "hope", "hoped", "want", "possible",
     "possibly", "perhaps", "maybe", "expect", "aim", "try", "seek", "plan", "intend"))
 """Words that make a sense a possibility, a hope or a plan rather than what happened."""
+UNCERTAIN = frozenset(key_of_word(word) for word in (
+    "could", "might", "may", "if", "whether", "perhaps", "maybe", "possibly", "possible", "hope", "hoped"))
+"""Of those, the ones that leave it open whether it is so: a rumour or claim put with one of them is not
+stated as fact ("the signing could still go ahead"); "would" and "wanted" are how claims are told."""
 
 
 @lru_cache(maxsize=8192)
@@ -128,6 +132,7 @@ class Asserted:
     modal: bool
     hedged: bool
     denied: bool
+    uncertain: bool = False
 
 
 WINDOW = 8
@@ -208,8 +213,9 @@ def _assess(tokens: Tokens, reading: Reading, sentence: int, first: int, last: i
         about < happened and one_clause(about, happened)
         and any(key in NEGATING for key in before(about, LOOK_BACK + 1)))
     negations = 1 if negated else 0
-    modal = any(key in MODAL for key in near) or any(
-        items[index].key in MODAL for index in range(max(sentence_first, first - 4), first))
+    lead = [items[index].key for index in range(max(sentence_first, first - 4), first)]
+    modal = any(key in MODAL for key in near) or any(key in MODAL for key in lead)
+    uncertain = any(key in UNCERTAIN for key in near) or any(key in UNCERTAIN for key in lead)
     s_start, s_end = reading.sentences[sentence] if reading.sentences else (0, len(text))
     hedged = bool(HEDGES.search(text, s_start, s_end))
     denied = bool(DENIALS.search(text, s_start, s_end))
@@ -218,7 +224,8 @@ def _assess(tokens: Tokens, reading: Reading, sentence: int, first: int, last: i
         if REFERRING.match(text, n_start, n_end):
             hedged = hedged or bool(HEDGES.search(text, n_start, n_end))
             denied = denied or bool(DENIALS.search(text, n_start, n_end))
-    return Asserted(items[first].start, items[last].end, sentence, negations % 2 == 1, modal, hedged, denied)
+    return Asserted(items[first].start, items[last].end, sentence, negations % 2 == 1, modal, hedged, denied,
+                    uncertain)
 
 
 def weak_senses(proposition: Proposition) -> list[str]:

@@ -14,9 +14,10 @@ import re
 from collections.abc import Callable
 
 from game.grading.assertions import WINDOW, Tokens, matches, sense_keys
+from game.grading.quotes import pronoun_subject
 from game.grading.reading import Desk, Notes, Occurrence, lower_first
 from game.grading.record import Phrase
-from game.grading.speech import ATTRIBUTING
+from game.grading.speech import ATTRIBUTING, PRONOUN_SPEECH
 from game.grading.text import WORD
 from game.model import CoreValue, Fact
 
@@ -41,7 +42,8 @@ def proposition_occurrences(desk_tokens: Tokens, desk: Desk) -> list[Occurrence]
                         # "The signing was not cancelled" asserts the opposite; "no deal was signed", the fact.
                         which, negated = ("contradiction" if kind == "wording" else "wording"), False
                     found.append(Occurrence(Phrase(fact, which), place.start, place.end, place.sentence, quoted,
-                                            negated, place.hedged, place.denied, place.modal))
+                                            negated, place.hedged, place.denied, place.modal,
+                                            place.uncertain))
     return found
 
 
@@ -61,6 +63,13 @@ def claimant_named(desk: Desk, occurrence: Occurrence, claimants: frozenset[str]
     if occurrence.sentence > 0 and (ATTRIBUTING.search(sentence) or _PRONOUN_START.match(sentence)):
         before = desk.mentions_in(occurrence.sentence - 1, occurrence.sentence - 1)
         if any(claimants & m.people for m in before):
+            return True
+    start = desk.reading.sentences[occurrence.sentence][0]
+    pronoun = PRONOUN_SPEECH.search(sentence)
+    if pronoun is not None:
+        # "Kim, he said, wanted...", "By his account, ...": the pronoun's person is the source.
+        person, _ = pronoun_subject(desk, occurrence.sentence, start + pronoun.start())
+        if person is not None and claimants & person.people:
             return True
     following = occurrence.sentence + 1
     if following < len(desk.reading.sentences):
@@ -155,7 +164,7 @@ def _claims(desk: Desk, notes: Notes, occurrences: list[Occurrence], once: Once)
         owner = desk.name(fact.claimed_by)
         verdicts = [(place, claimant_named(desk, place, claimants)) for place in places]
         wrong = [place for place, named in verdicts if named is False]
-        bare = [place for place, named in verdicts if named is None and not place.hedged and not place.modal]
+        bare = [place for place, named in verdicts if named is None and not place.hedged and not place.uncertain]
         talk = [place for place, named in verdicts if named is None and place.hedged]
         if bare:
             span = (bare[0].start, bare[0].end)
@@ -183,7 +192,7 @@ def _rumour(desk: Desk, notes: Notes, occurrence: Occurrence, once: Once) -> Non
         if fact.accurate is False and checked and once(fact, "denied"):
             notes.add("verification.checked-false", "You checked the rumour and report it as false.", span)
         return
-    if occurrence.modal and not occurrence.hedged:
+    if occurrence.uncertain and not occurrence.hedged:
         return
     claimants = desk.record.claimants.get(fact.id, frozenset())
     if occurrence.hedged or (claimants and claimant_named(desk, occurrence, claimants) is True) or (

@@ -93,7 +93,7 @@ def speaker_of(desk: Desk, quotation: Quotation,
             if len(gap) <= 40 and '"' not in gap and not re.search(r"[.;!?]", gap.strip(" ,.\n")):
                 return mention, False
     if _PRONOUN_AFTER.match(text, quotation.end, after_end):
-        return _pronoun_subject(desk, first, quotation.start, earlier)
+        return pronoun_subject(desk, first, quotation.start, earlier)
     # 'Trump said:' / 'Gideon Pask of The Sentinel said: "..."' / 'He replied:': a verb just before.
     before = text[before_start:quotation.start]
     if _VERB_BEFORE.search(before):
@@ -105,7 +105,7 @@ def speaker_of(desk: Desk, quotation: Quotation,
                 answered = _the_one_asked(desk, first)
                 if answered is not None:
                     return answered, False
-            return _pronoun_subject(desk, first, quotation.start, earlier)
+            return pronoun_subject(desk, first, quotation.start, earlier)
         subjects = [m for m in here if before_start <= m.start < quotation.start and not m.listener]
         if subjects:
             return subjects[0], False
@@ -122,7 +122,7 @@ def speaker_of(desk: Desk, quotation: Quotation,
         return cues[-1], False
     pronoun = PRONOUN_SPEECH.search(before)
     if pronoun:
-        return _pronoun_subject(desk, first, before_start + pronoun.start(), earlier)
+        return pronoun_subject(desk, first, before_start + pronoun.start(), earlier)
     cues = [m for m in here if quotation.end <= m.start and m.cue and not m.listener]
     if cues:
         return cues[0], False
@@ -142,11 +142,11 @@ def speaker_of(desk: Desk, quotation: Quotation,
         if cues:
             return cues[-1], False
         if PRONOUN_SPEECH.search(text, p_start, p_end):
-            return _pronoun_subject(desk, first - 1, p_end, earlier)
+            return pronoun_subject(desk, first - 1, p_end, earlier)
     return _nearest_named(desk, quotation, first, last), False
 
 
-def _pronoun_subject(desk: Desk, sentence: int, before: int,
+def pronoun_subject(desk: Desk, sentence: int, before: int,
                      earlier: dict[int, tuple[Mention | None, bool]] | None = None) -> tuple[Mention | None, bool]:
     """The last person spoken of as a subject before a pronoun: a speaker named earlier in its own
     sentence, or the subject or speaker of the sentences before; ambiguous when that sentence has two."""

@@ -80,6 +80,8 @@ class Occurrence:
     """Its sentence calls it false, untrue, denied."""
     modal: bool = False
     """Put as a possibility, hope or plan ("could", "hoped to"), not as what happened."""
+    uncertain: bool = False
+    """Put as an open possibility ("could", "might", "if"): a rumour or claim so put is not asserted."""
 
     @property
     def asserted(self) -> bool:
