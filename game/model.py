@@ -258,6 +258,40 @@ class Quote(Model):
     """For second_hand quotes: the person (id) who passed the words on."""
 
 
+class Proposition(Model):
+    """One way a sentence asserts a fact: who or what it is about, and what happened to them.
+
+    The grader reads each sentence for it by lemma, so a sense matches in any inflection ("cancel" matches
+    "cancelled", "was canceled", "cancelling"), and it reads how the sentence puts it: negated ("was not
+    cancelled"), hedged ("unconfirmed", "denied", in the sentence or the next), attributed ("Trump said").
+    """
+
+    about: list[Text] = Field(min_length=1)
+    """Who or what the fact is about: any one of these words or phrases ("signing", "ceremony")."""
+    happened: list[Text] = Field(min_length=1)
+    """What happened: any one of these ("cancel", "call off", "scrap"), within a few words of an `about`."""
+    with_: list[Text] = Field(default_factory=list, alias="with", json_schema_extra={"default": []})
+    """Words of which one must also be in the sentence, anywhere ("sanctions"). Optional."""
+    negative: bool = False
+    """The fact is that this did NOT happen ("Kim did not know"): a sentence asserts the fact by negating it."""
+    within: Annotated[int, Field(ge=1, le=30)] | None = None
+    """The most words between the `about` and `happened` senses (default 8)."""
+
+
+class CoreValue(Model):
+    """Something the record fixes about the story (where, when, how long, who): a story that says otherwise
+    in its own voice is wrong."""
+
+    about: list[Text] = Field(min_length=1)
+    """What the value is of: any one of these ("summit", "talks")."""
+    right: list[Text] = Field(min_length=1)
+    """The right values, as a story may write them ("Hanoi", "Vietnam"; "two-day", "two days")."""
+    wrong: list[Text] = Field(min_length=1)
+    """Values a story might wrongly give in their place ("Singapore", "Da Nang"; "three-day")."""
+    dateline: bool = False
+    """The value is the place: a dateline ("SEOUL -") that is not one of `right` is wrong too."""
+
+
 FactStatus = Literal["confirmed", "claim", "rumour"]
 
 
@@ -285,6 +319,12 @@ class Fact(Model):
     """Phrases that would state the opposite of this fact; a story using one is inaccurate."""
     check: str | None = None
     """What checking this fact reveals, shown in the notebook once it is verified."""
+    asserts: list[Proposition] = _empty(list)
+    """Propositions a sentence may assert to state this fact, read by lemma with negation and hedging."""
+    opposes: list[Proposition] = _empty(list)
+    """Propositions that state the opposite of this fact ("a deal was signed" for "no deal")."""
+    fixes: list[CoreValue] = _empty(list)
+    """What the record fixes (where, how long...): a story's own voice may not say otherwise."""
 
     @model_validator(mode="after")
     def _claims_have_owners(self) -> Fact:

@@ -43,7 +43,7 @@ def test_human_output_marks_the_story_and_lists_findings(story_file: Path, capsy
 def test_json_output_is_the_report(story_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["grade", BRIDGE, str(story_file), "--json", "--filed-at", "12:07"]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert set(data) == {"overall", "scores", "findings", "filed_at", "late_by"}
+    assert set(data) == {"overall", "scores", "findings", "filed_at", "late_by", "facts", "quoted"}
     assert data["filed_at"] == "12:07" and data["late_by"] == 7
     assert "quotes" in {f["dimension"] for f in data["findings"] if f["severity"] == "error"}
     text = STORY.split("\n", 1)[1].strip("\n")

@@ -27,6 +27,8 @@ Codes (errors stop a scenario from working; warnings are content a player can ne
 - L170 a text that speaks of a time as past before it has come · L171 a text that speaks of a time as
   still to come when it can be read after it · L172 a quote written into the prose beside it, so it is
   printed twice (warnings; see `game.authoring.continuity`)
+- L180 a fact's proposition too weak to match anything · L181 a fact whose `asserts` match neither its
+  own statement nor its excerpt (warnings; see `weak_propositions`)
 """
 
 from __future__ import annotations
@@ -60,6 +62,7 @@ CODES: dict[str, str] = {
     "L106": "wording never shown", "L107": "arrival never applies", "L108": "timed event never happens",
     "L109": "template not filled in",
     **continuity.CODES,
+    "L180": "proposition too weak", "L181": "propositions miss their own fact",
 }
 """Every lint code, with a few words on what it finds."""
 
@@ -113,6 +116,7 @@ def lint(scenario: Scenario, located: Located) -> list[Problem]:
         *_unused_names(scenario, located),
         *_templates_shown_as_written(scenario, located),
         *continuity.continuity(scenario, located),
+        *weak_propositions(scenario, located),
     ]
     return sorted(findings)
 
@@ -352,3 +356,30 @@ def _unused_names(scenario: Scenario, located: Located) -> Iterator[Problem]:
         elif (kind, name) not in tested:
             yield _warn(located, path, "L161", f"{kind} '{name}' is changed but no condition ever tests it",
                         "test it in a `when:` (a choice, a paragraph, an outcome or a debrief note), or remove it")
+
+
+def weak_propositions(scenario: Scenario, located: Located) -> Iterator[Problem]:
+    """L180: a fact's proposition too weak to match anything (a sense with no words, only common words, or a
+    negation inside it); L181: a fact whose `asserts` match neither its own statement nor its excerpt."""
+    from game.grading.assertions import weak_senses
+    for f, fact in enumerate(scenario.facts):
+        for part in ("asserts", "opposes"):
+            for p, proposition in enumerate(getattr(fact, part)):
+                for problem in weak_senses(proposition):
+                    yield _warn(located, ("facts", f, part, p), "L180",
+                                f"fact '{fact.id}': a proposition in `{part}` is too weak: {problem}",
+                                "give each sense a word that tells this fact from others (a noun or a verb)")
+        if fact.asserts and not _asserts_own_words(fact):
+            yield _warn(located, ("facts", f, "asserts"), "L181",
+                        f"fact '{fact.id}': no proposition in `asserts` matches the fact's own statement or excerpt",
+                        "check that the `about` and `happened` senses are words a sentence stating it would use")
+
+
+def _asserts_own_words(fact: object) -> bool:
+    """Whether any of a fact's propositions matches its statement or excerpt, read like a story."""
+    from game.grading.assertions import matches, tokens_of
+    from game.grading.text import read
+    statement = getattr(fact, "statement", "") + "\n\n" + (getattr(fact, "excerpt", None) or "")
+    reading = read("\n\n" + statement, 0)
+    tokens = tokens_of(reading)
+    return any(matches(tokens, reading, proposition) for proposition in getattr(fact, "asserts", []))

@@ -32,20 +32,26 @@ class Pieces:
     pieces: tuple[Piece, ...]
     own_words: tuple[str, ...]
     """The quotation's words outside square brackets, for a word-level comparison."""
+    bracketed: tuple[tuple[str, ...], ...] = ()
+    """The words in square brackets in the gap before each piece, and after the last (one more entry)."""
 
 
 def split(content: str) -> Pieces:
     pieces: list[Piece] = []
     gap, brackets, position = "start", 0, 0
     own: list[str] = []
+    bracketed: list[tuple[str, ...]] = []
+    inside: list[str] = []
     for match in _GAPS.finditer(content):
         found = tuple(words(content[position:match.start()]))
         if found:
             pieces.append((gap, found, brackets))
+            bracketed.append(tuple(inside))
             own += found
-            gap, brackets = "none", 0
+            gap, brackets, inside = "none", 0, []
         if match.group().startswith("["):
             brackets += 1
+            inside += words(match.group())
             if gap != "any" and gap != "start":
                 gap = "brackets"
         elif gap != "start":
@@ -54,8 +60,11 @@ def split(content: str) -> Pieces:
     found = tuple(words(content[position:]))
     if found:
         pieces.append((gap, found, brackets))
+        bracketed.append(tuple(inside))
         own += found
-    return Pieces(tuple(pieces), tuple(own))
+        inside = []
+    bracketed.append(tuple(inside))
+    return Pieces(tuple(pieces), tuple(own), tuple(bracketed))
 
 
 def locate(pieces: tuple[Piece, ...], original: tuple[str, ...]) -> tuple[int, int] | None:
@@ -96,6 +105,36 @@ def locate(pieces: tuple[Piece, ...], original: tuple[str, ...]) -> tuple[int, i
             if end is not None:
                 return (start, end)
     return None
+
+
+def piece_places(pieces: tuple[Piece, ...], original: tuple[str, ...],
+                 region: tuple[int, int]) -> list[tuple[int, int]] | None:
+    """Where each piece falls in the original, for a quotation `locate` placed at `region`: the words an
+    ellipsis dropped lie between one piece's end and the next one's start."""
+    places: list[tuple[int, int]] = []
+
+    def search(index: int, position: int) -> bool:
+        if index == len(pieces):
+            return position == region[1]
+        gap, found, brackets = pieces[index]
+        size = len(found)
+        last = len(original) - size
+        if gap == "brackets":
+            last = min(last, position + brackets * BRACKET_WORDS)
+        elif gap == "none":
+            last = min(last, position)
+        for start in range(position, last + 1):
+            if original[start:start + size] == found:
+                places.append((start, start + size))
+                if search(index + 1, start + size):
+                    return True
+                places.pop()
+        return False
+
+    if not pieces or original[region[0]:region[0] + len(pieces[0][1])] != pieces[0][1]:
+        return None
+    places.append((region[0], region[0] + len(pieces[0][1])))
+    return places if search(1, places[0][1]) else None
 
 
 @dataclass(frozen=True)

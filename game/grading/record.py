@@ -4,7 +4,8 @@ and the phrases that state (or contradict) each fact."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from pathlib import Path
 
 from game.grading.speech import CUE_AFTER, SPEECH
 from game.grading.text import WORD, normalise, words
@@ -46,6 +47,11 @@ class Record:
     claimants: dict[str, frozenset[str]]
     """For each claim or rumour with an owner: who may be named as its source. The owner, and anyone the
     fact's excerpt names as saying it ("Trump and Pompeo said Kim was willing...")."""
+    on_screen: tuple[Said, ...] = ()
+    """Words characters speak in quotation marks on screen (scene text, answers, responses) that are not
+    declared quotes: quoting them is quoting what the game showed, never an invention."""
+    source_text: str = ""
+    """The source records' text, when the scenario's sources could be read (for the copying check)."""
 
     @property
     def top_fact(self) -> Fact | None:
@@ -201,7 +207,82 @@ def record_of(scenario: Scenario) -> Record:
         deadline=minutes_of(scenario.clock.deadline),
         claimants={fact.id: _claimants(fact, names, name_owners) for fact in scenario.facts if fact.claimed_by},
     )
+    record = replace(record, on_screen=_on_screen(scenario, people, said),
+                     source_text=_source_text(scenario))
     if len(_RECORDS) > 32:
         _RECORDS.clear()
     _RECORDS[id(scenario)] = record
     return record
+
+
+ON_SCREEN_PREFIX = "on-screen-"
+ON_SCREEN_SPEAKER = Person(id="on-screen", name="Someone in the scene", role="on screen", real=False)
+_SCREEN_QUOTE = re.compile(r'"([^"\n]{3,400}?)"')
+
+
+def _on_screen(scenario: Scenario, people: dict[str, Person], said: tuple[Said, ...]) -> tuple[Said, ...]:
+    """The words fictional characters speak in quotation marks in the scenes, as quotes the grader knows.
+
+    The speaker is the person a question is put to, else the only fictional person the passage names, else
+    "someone in the scene" (a story may give such words to any fictional person, never to a real one).
+    """
+    declared = {said_item.words for said_item in said}
+    found: list[Said] = []
+    seen: set[tuple[str, ...]] = set()
+    fictional = {person.id: person for person in scenario.people if not person.real}
+    names = {key_of(name): person.id for person in fictional.values() for name in [person.name, *person.names]}
+
+    def take(passage: str | None, speaker_id: str | None, where: str) -> None:
+        if not passage:
+            return
+        plain = normalise(passage)
+        speaker = fictional.get(speaker_id or "")
+        if speaker is None:
+            named = {pid for key, pid in names.items() if key and re.search(r"(?<!\w)" + re.escape(key) + r"(?!\w)",
+                                                                          plain.lower())}
+            speaker = fictional[named.pop()] if len(named) == 1 else None
+        for match in _SCREEN_QUOTE.finditer(plain):
+            spoken = tuple(words(match.group(1)))
+            if len(spoken) < 3 or spoken in seen or any(_within(spoken, known) for known in declared):
+                continue
+            seen.add(spoken)
+            who = speaker or ON_SCREEN_SPEAKER
+            quote = Quote(id=f"{ON_SCREEN_PREFIX}{len(found) + 1}", speaker=who.id, text=match.group(1).strip(),
+                          context=where, kind="on_record")
+            found.append(Said(quote, who, spoken))
+
+    for scene in scenario.scenes:
+        place = f"on screen, in the scene “{scene.title or scene.id}”"
+        take(scene.text, None, place)
+        for extra in scene.extra:
+            take(extra.text, None, place)
+        for choice in scene.choices:
+            take(choice.response, None, place)
+        if scene.questions:
+            for question in scene.questions.items:
+                take(question.answer, question.to, place)
+    return tuple(found)
+
+
+def _within(spoken: tuple[str, ...], known: tuple[str, ...]) -> bool:
+    size = len(spoken)
+    return any(known[start:start + size] == spoken for start in range(len(known) - size + 1))
+
+
+def _source_text(scenario: Scenario) -> str:
+    """The text of the scenario's source records, where a source's `where` is a readable file path (as
+    given, or from the repository's root), with every fact's excerpt: what a story must not copy."""
+    texts = [fact.excerpt for fact in scenario.facts if fact.excerpt]
+    root = Path(__file__).resolve().parents[2]
+    for source in scenario.sources:
+        token = source.where.split(" ", 1)[0]
+        if not token or "://" in token or not token.endswith((".txt", ".md")):
+            continue
+        for candidate in (Path(token), root / token):
+            try:
+                if candidate.is_file() and candidate.stat().st_size < 2_000_000:
+                    texts.append(candidate.read_text(encoding="utf-8"))
+                    break
+            except OSError:
+                continue
+    return "\n".join(texts)

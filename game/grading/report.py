@@ -50,10 +50,13 @@ class Finding:
     """[start, end) character offsets into Story.text, or None for the story as a whole."""
     detail: str | None = None
     """More to read, e.g. a word-level difference against the record."""
+    code: str | None = None
+    """The finding's stable code in the rubric (game.grading.rubric.RUBRIC), e.g. "quotes.invented"."""
 
     def to_json(self) -> dict[str, Any]:
         return {"dimension": self.dimension, "severity": self.severity, "message": self.message,
-                "span": list(self.span) if self.span is not None else None, "detail": self.detail}
+                "span": list(self.span) if self.span is not None else None, "detail": self.detail,
+                "code": self.code}
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> Finding:
@@ -76,7 +79,10 @@ class Finding:
         detail = data.get("detail")
         if detail is not None and not isinstance(detail, str):
             raise ValueError("a finding's detail must be text or null")
-        return cls(str(dimension), str(severity), message, span, detail)
+        code = data.get("code")
+        if code is not None and not isinstance(code, str):
+            raise ValueError("a finding's code must be text or null")
+        return cls(str(dimension), str(severity), message, span, detail, code)
 
 
 @dataclass(frozen=True)
@@ -92,6 +98,10 @@ class Report:
     """Minutes since midnight on the game clock."""
     late_by: int
     """Minutes past the deadline; 0 when on time."""
+    facts: frozenset[str] = frozenset()
+    """The facts (ids) the story carries: stated, or reported as someone's claim, not denied or quoted."""
+    quoted: frozenset[str] = frozenset()
+    """The people (ids) whose words the story quotes and rightly gives to them."""
 
     @property
     def error_dimensions(self) -> frozenset[str]:
@@ -109,6 +119,8 @@ class Report:
             "findings": [finding.to_json() for finding in self.findings],
             "filed_at": clock_text(self.filed_at),
             "late_by": self.late_by,
+            "facts": sorted(self.facts),
+            "quoted": sorted(self.quoted),
         }
 
     @classmethod
@@ -134,7 +146,16 @@ class Report:
         late_by = data.get("late_by")
         if not isinstance(late_by, int) or isinstance(late_by, bool) or late_by < 0:
             raise ValueError(f"late_by must be a whole number of minutes, not {late_by!r}")
-        return cls(overall, scores, tuple(Finding.from_json(item) for item in findings_in), filed_at, late_by)
+        facts, quoted = data.get("facts", []), data.get("quoted", [])
+        for name, ids in (("facts", facts), ("quoted", quoted)):
+            if not isinstance(ids, list) or not all(isinstance(item, str) for item in ids):
+                raise ValueError(f"{name} must be a list of ids")
+        return cls(overall, scores, tuple(Finding.from_json(item) for item in findings_in), filed_at, late_by,
+                   frozenset(facts), frozenset(quoted))
+
+    def by_code(self, code: str) -> list[Finding]:
+        """The findings of one kind (see game.grading.rubric)."""
+        return [finding for finding in self.findings if finding.code == code]
 
 
 def _is_clock(text: str) -> bool:

@@ -14,8 +14,10 @@ SPEECH = (
     r"asks|answered|answers|responded|responds|remarked|continued|claimed|claims|announced|announces|noted|"
     r"quipped|joked|recalled|acknowledged|admitted|conceded|confirmed|denied|denies|suggested|"
     r"called|calls|described|praised|promised|vowed|boasted|predicted|observed|maintained|"
+    r"spoke|speaks|chimed\s+in|interjected|cut\s+in|went\s+on|shot\s+back|retorted|snapped|mused|insisted|"
+    r"reflected|recounted|summed\s+up|put\s+it|conceded|cautioned|stressed|emphasised|emphasized|"
     r"statement|spokesman|spokeswoman|spokesperson|answer|reply|response|words|comments?|remarks|message|"
-    r"tweet|post"
+    r"tweet|post|account|version"
 )
 """Words that mark someone as speaking or writing, after their name ("Trump said", "Kim's answer")."""
 CUE_AFTER = re.compile(
@@ -33,11 +35,14 @@ ADDRESSEE_BEFORE = re.compile(
     r"replying\s+to|interrupted|beside|next\s+to)\s+(?:(?:the|a|an|[A-Z][\w.'\-]*)\s+){0,3}$")
 """Before a name, marking its owner as the one spoken to or the one asking: "telling a foreign reporter"."""
 PRONOUN_SPEECH = re.compile(
-    r"\b(?:he|she|they)\s+(?:\w+ly\s+)?(?:" + SPEECH + r")\b|\b(?:" + SPEECH + r")\s+(?:he|she|they)\b",
+    r"\b(?:he|she|they)\s+(?:(?:\w+ly|still|also|then|later|again|once|had|has|have|would|only|just)\s+){0,2}"
+    r"(?:" + SPEECH + r")\b|\b(?:" + SPEECH + r")\s+(?:he|she|they)\b"
+    r"|\b(?:by|in)\s+(?:his|her|their)\s+(?:own\s+)?(?:account|words|telling|view)\b|\bas\s+(?:he|she|they)\s+put\s+it\b"
+    r"|\baccording\s+to\s+(?:him|her|them)\b",
     re.IGNORECASE)
 """A pronoun as the speaker ("he said", "said she"): the speaker was named before, not in this sentence."""
 CUE_BEFORE = re.compile(
-    r"(?:(?:[\",]\s*|^\s*)(?i:" + SPEECH + r"|from)\s+(?:(?:the|[A-Z][\w.'\-]*)\s+){0,3}"
+    r"(?:(?:[\",'\u2019]\s*|^\s*)(?i:" + SPEECH + r"|from)\s+(?:(?:the|[A-Z][\w.'\-]*)\s+){0,3}"
     r"|\b(?i:according\s+to)\s+(?:(?:the|[A-Z][\w.'\-]*)\s+){0,3})$")
 """Before a name, marking its owner as the speaker: '..." said Kim', ', according to the White House'.
 ("Trump said Kim wanted..." is not: there the speaker is Trump.)"""
@@ -50,7 +55,7 @@ HEDGES = re.compile(
     r"\b(?:rumou?rs?|rumou?red|unconfirmed|unverified|uncorroborated|reportedly|reputedly|allegedly|alleged|"
     r"speculat\w*|whisper\w*|gossip\w*|supposedly|purported\w*|hearsay|could\s+not\s+(?:be\s+)?"
     r"(?:confirm|verif|independently)\w*|cannot\s+(?:be\s+)?(?:confirm|verif)\w*|not\s+(?:yet\s+)?(?:been\s+)?"
-    r"(?:confirmed|verified|corroborated)|no\s+(?:evidence|confirmation)|claims?\s+that|talk\s+of|word\s+that|"
+    r"(?:confirmed|verified|corroborated)|no\s+(?:evidence|confirmation)|claims?\s+that|talk\s+of|word\s+that|word\s+(?:went|spread|was)|went\s+round|circulat\w+|"
     r"it\s+is\s+said)\b",
     re.IGNORECASE)
 DENIALS = re.compile(

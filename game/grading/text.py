@@ -196,18 +196,24 @@ def _quotations(raw: str, text: str, paragraphs: list[Span], headline: Span) -> 
     return found
 
 
-_SINGLE_OPENING = re.compile(r"(?:(?<=^)|(?<=[\s(\[\u2014\u2013-]))\u2018(?=\w)")
-_SINGLE_CLOSING = re.compile(r"(?<=\S)\u2019(?!\w)")
+_SINGLE_OPENING = re.compile(r"(?:(?<=^)|(?<=[\s(\[\u2014\u2013:-]))[\u2018'](?=\w)")
+_SINGLE_CLOSING = re.compile(r"(?<=[^\s'])[\u2019'](?!\w)")
 
 
 def _single_quotations(raw: str, paragraphs: list[Span], double: list[Quotation]) -> list[Quotation]:
-    """Quotations in curly single marks (‘…’), outside double ones: the British style.
+    """Quotations in single marks, outside double ones: the British style.
 
-    Straight single marks are left alone: they cannot be told from apostrophes.
+    Straight single marks count too, by where they stand: an opening one before a word after a space, a
+    closing one after a word and before no letter ("'We had options,' said Mr Trump"); an apostrophe inside a
+    word ("don't") is neither. A straight-quoted quotation needs two words, so a lone plural possessive ("the
+    leaders' cars") opens nothing. A quote left open at a paragraph's end runs on when the next paragraph
+    opens with a single mark, as with double marks.
     """
     found: list[Quotation] = []
     taken = [(quote.start, quote.end) for quote in double]
-    for start, end in paragraphs:
+    number = 0
+    while number < len(paragraphs):
+        start, end = paragraphs[number]
         position = start
         while True:
             opening = _SINGLE_OPENING.search(raw, position, end)
@@ -217,10 +223,25 @@ def _single_quotations(raw: str, paragraphs: list[Span], double: list[Quotation]
             if any(a <= opening.start() < b for a, b in taken):
                 continue
             closing = _SINGLE_CLOSING.search(raw, opening.end(), end)
+            parts: list[Span] = []
+            at, part_end = number, end
+            while closing is None and at + 1 < len(paragraphs) and raw[paragraphs[at + 1][0]] in "'\u2018":
+                parts.append(((opening.end() if not parts else paragraphs[at][0] + 1), part_end))
+                at += 1
+                part_end = paragraphs[at][1]
+                closing = _SINGLE_CLOSING.search(raw, paragraphs[at][0] + 1, part_end)
             if closing is None:
                 break
-            found.append(Quotation(opening.start(), closing.end(), ((opening.end(), closing.start()),), True))
+            parts.append(((opening.end() if not parts else paragraphs[at][0] + 1), closing.start()))
+            inner = " ".join(raw[a:b] for a, b in parts)
+            if raw[opening.start()] == "'" and len(WORD.findall(inner)) < 2:
+                continue
+            found.append(Quotation(opening.start(), closing.end(), tuple(parts), True))
             position = closing.end()
+            if at != number:
+                number = at
+                start, end = paragraphs[number]
+        number += 1
     return found
 
 

@@ -1,0 +1,262 @@
+"""Reading what each sentence asserts: a fact's propositions matched by lemma, with the sentence's polarity.
+
+A proposition (game.model.Proposition) names who or what a fact is about and what happened, each as a set
+of senses. A sentence matches it when one `about` sense and one `happened` sense fall within a few words of
+each other (and one `with` sense, when given, anywhere in the sentence). Words are compared by their
+lemma's stem (simplemma, then the Snowball stemmer), so "cancelled", "canceled", "cancels" and "cancel" are
+one word, "struck" is "strike", and a headline that drops its articles still matches.
+
+How the sentence puts it is read around the match: a negation just before or between the two senses
+("no deal was signed", "has not been cancelled", "failed to reach"), a modal ("could", "hoped to"), a hedge
+or a denial in the sentence or at the start of the next one ("... That report proved false."), and the
+quotation marks it may stand in.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
+
+import simplemma
+import snowballstemmer
+
+from game.grading.speech import DENIALS, HEDGES
+from game.grading.text import WORD, Reading
+from game.model import Proposition
+
+_STEMMER = snowballstemmer.stemmer("english")
+REFERRING = re.compile(r"\s*(?:but\s+|however,?\s+|and\s+)?(?:that|this|it|such|those|these|the\s+(?:report|rumou?r|"
+                       r"claim|story|talk|suggestion|post|account|idea|tip)s?|officials|neither|none|no|there|"
+                       r"nothing)\b", re.IGNORECASE)
+"""How a sentence that goes on about the one before it begins ("That report proved false.")."""
+
+
+@lru_cache(maxsize=65536)
+def key_of_word(word: str) -> str:
+    """How a word is compared: its lemma's stem, lower case ("cancelled" -> "cancel", "struck" -> "strike")."""
+    lower = word.lower()
+    if lower.endswith("n't"):
+        return "not"
+    lemma = simplemma.lemmatize(lower, lang="en")
+    return _STEMMER.stemWord(lemma.lower())
+
+
+NEGATING = frozenset(key_of_word(word) for word in (
+    "not", "no", "never", "nor", "neither", "none", "nothing", "nobody", "without", "fail", "cannot",
+    "refuse", "lack", "instead"))
+"""Words that turn the sense after them round ("failed to reach", "without a deal", "nobody thinks")."""
+MODAL = frozenset(key_of_word(word) for word in (
+    "could", "might", "may", "would", "should", "if", "whether", "hope", "hoped", "want", "possible",
+    "possibly", "perhaps", "maybe", "expect", "aim", "try", "seek", "plan", "intend"))
+"""Words that make a sense a possibility, a hope or a plan rather than what happened."""
+UNCERTAIN = frozenset(key_of_word(word) for word in (
+    "could", "might", "may", "if", "whether", "perhaps", "maybe", "possibly", "possible", "hope", "hoped"))
+"""Of those, the ones that leave it open whether it is so: a rumour or claim put with one of them is not
+stated as fact ("the signing could still go ahead"); "would" and "wanted" are how claims are told."""
+
+
+@lru_cache(maxsize=8192)
+def sense_keys(sense: str) -> tuple[str, ...]:
+    """A sense ("call off", "cut short") as the keys of its words."""
+    return tuple(key_of_word(word) for word in WORD.findall(sense))
+
+
+@dataclass(frozen=True)
+class Token:
+    start: int
+    end: int
+    key: str
+    sentence: int
+
+
+@dataclass(frozen=True)
+class Tokens:
+    """The story's words with their keys, and where each key occurs."""
+
+    tokens: tuple[Token, ...]
+    where: dict[str, tuple[int, ...]]
+    sentence_starts: tuple[int, ...]
+    """Index of each sentence's first token."""
+
+
+def tokens_of(reading: Reading) -> Tokens:
+    text = reading.text
+    found: list[Token] = []
+    where: dict[str, list[int]] = {}
+    starts: list[int] = []
+    sentences = reading.sentences or ((0, len(text)),)
+    for number, (start, end) in enumerate(sentences):
+        starts.append(len(found))
+        for match in WORD.finditer(text, start, end):
+            key = key_of_word(match.group())
+            where.setdefault(key, []).append(len(found))
+            found.append(Token(match.start(), match.end(), key, number))
+    return Tokens(tuple(found), {key: tuple(places) for key, places in where.items()}, tuple(starts))
+
+
+GAP = 2
+"""Words a multi-word sense may have between its own ("pushed the signing back" for "push back")."""
+
+
+def _places(tokens: Tokens, sense: tuple[str, ...]) -> list[tuple[int, int]]:
+    """(first token, last token) of each place a sense occurs, within one sentence."""
+    if not sense:
+        return []
+    found = []
+    for first in tokens.where.get(sense[0], ()):
+        position, ok = first, True
+        for key in sense[1:]:
+            candidates = tokens.where.get(key, ())
+            index = bisect_right(candidates, position)
+            if index >= len(candidates) or candidates[index] - position > GAP + 1 or (
+                    tokens.tokens[candidates[index]].sentence != tokens.tokens[first].sentence):
+                ok = False
+                break
+            position = candidates[index]
+        if ok:
+            found.append((first, position))
+    return found
+
+
+@dataclass(frozen=True)
+class Asserted:
+    """A place a sentence matches a proposition, and how it puts it."""
+
+    start: int
+    end: int
+    """Character offsets of the matched words (from the first sense to the last)."""
+    sentence: int
+    negated: bool
+    modal: bool
+    hedged: bool
+    denied: bool
+    uncertain: bool = False
+
+
+WINDOW = 8
+"""The most words between a proposition's `about` and `happened` senses."""
+
+
+def matches(tokens: Tokens, reading: Reading, proposition: Proposition) -> list[Asserted]:
+    """Every place the story matches a proposition."""
+    abouts = [place for sense in proposition.about for place in _places(tokens, sense_keys(sense))]
+    if not abouts:
+        return []
+    happens = [place for sense in proposition.happened for place in _places(tokens, sense_keys(sense))]
+    withs = [place for sense in proposition.with_ for place in _places(tokens, sense_keys(sense))]
+    window = proposition.within or WINDOW
+    found: list[Asserted] = []
+    seen: set[int] = set()
+    for h_first, h_last in happens:
+        sentence = tokens.tokens[h_first].sentence
+        near = [a for a in abouts if tokens.tokens[a[0]].sentence == sentence
+                and (abs(a[0] - h_last) <= window or abs(h_first - a[1]) <= window)
+                and not _overlap(a, (h_first, h_last))]
+        if not near:
+            continue
+        if withs and not any(tokens.tokens[w[0]].sentence == sentence for w in withs):
+            continue
+        near = [a for a in near if not _across_clauses(reading.text, tokens, a, (h_first, h_last))]
+        if not near:
+            continue
+        about = min(near, key=lambda a: min(abs(a[0] - h_last), abs(h_first - a[1])))
+        first, last = min(about[0], h_first), max(about[1], h_last)
+        if first in seen:
+            continue
+        seen.add(first)
+        found.append(_assess(tokens, reading, sentence, first, last, h_first, about[0]))
+    return found
+
+
+def _across_clauses(text: str, tokens: Tokens, a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """Whether a semicolon, colon or dash stands between two senses: then they are two statements."""
+    first, second = (a, b) if a[0] < b[0] else (b, a)
+    between = text[tokens.tokens[first[1]].end:tokens.tokens[second[0]].start]
+    return any(mark in between for mark in (";", ":", " - ", "\u2014"))
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] <= b[1] and b[0] <= a[1]
+
+
+LOOK_BACK = 3
+CLAUSE_WORDS = frozenset(key_of_word(word) for word in ("as", "and", "but", "because", "after", "while", "though",
+                                                         "although", "when", "since", "so", "yet", "or"))
+"""Words that start a new clause: a negation before one does not reach past it."""
+"""How many words before the first sense a negation or modal may stand ("there was no signed deal")."""
+
+
+def _assess(tokens: Tokens, reading: Reading, sentence: int, first: int, last: int, happened: int,
+            about: int) -> Asserted:
+    items = tokens.tokens
+    sentence_first = tokens.sentence_starts[sentence]
+    text = reading.text
+
+    def before(index: int, reach: int = LOOK_BACK) -> list[str]:
+        """The keys of the words before a sense (LOOK_BACK of them), in its sentence and clause."""
+        found = []
+        for place in range(index - 1, max(sentence_first, index - reach) - 1, -1):
+            between = text[items[place].end:items[place + 1].start]
+            if any(mark in between for mark in ",;:") or items[place].key in CLAUSE_WORDS:
+                break
+            found.append(items[place].key)
+        return found
+
+    def one_clause(start: int, end: int) -> bool:
+        return not any(any(mark in text[items[i].end:items[i + 1].start] for mark in ",;:")
+                       or items[i + 1].key in CLAUSE_WORDS for i in range(start, end))
+
+    near = before(happened) + before(about)
+    negated = any(key in NEGATING for key in before(happened)) or (
+        about < happened and one_clause(about, happened)
+        and any(key in NEGATING for key in before(about, LOOK_BACK + 1)))
+    negations = 1 if negated else 0
+    lead = [items[index].key for index in range(max(sentence_first, first - 4), first)]
+    modal = any(key in MODAL for key in near) or any(key in MODAL for key in lead)
+    uncertain = any(key in UNCERTAIN for key in near) or any(key in UNCERTAIN for key in lead)
+    s_start, s_end = reading.sentences[sentence] if reading.sentences else (0, len(text))
+    hedged = bool(HEDGES.search(text, s_start, s_end))
+    denied = bool(DENIALS.search(text, s_start, s_end))
+    if sentence + 1 < len(reading.sentences):
+        n_start, n_end = reading.sentences[sentence + 1]
+        if REFERRING.match(text, n_start, n_end):
+            hedged = hedged or bool(HEDGES.search(text, n_start, n_end))
+            denied = denied or bool(DENIALS.search(text, n_start, n_end))
+    return Asserted(items[first].start, items[last].end, sentence, negations % 2 == 1, modal, hedged, denied,
+                    uncertain)
+
+
+def weak_senses(proposition: Proposition) -> list[str]:
+    """What makes a proposition too weak to match: senses with no words, or only words so common they
+    cannot tell one sentence from another. For lint."""
+    problems = []
+    for part, senses in (("about", proposition.about), ("happened", proposition.happened),
+                         ("with", proposition.with_)):
+        for sense in senses:
+            keys = sense_keys(sense)
+            if not keys:
+                problems.append(f"the {part} sense {sense!r} has no words")
+            elif all(key in COMMON for key in keys):
+                problems.append(f"the {part} sense {sense!r} is only common words, which match almost any "
+                                "sentence")
+            elif part != "with" and keys[0] in NEGATING and len(keys) == 1:
+                problems.append(f"the {part} sense {sense!r} holds a negation: write the plain sense and set "
+                                "`negative: true` instead, or it can never match as asserted")
+    return problems
+
+
+_COMMON_WORDS = (
+    "the", "a", "an", "of", "to", "in", "on", "at", "by", "for", "with", "and", "or", "but", "is", "are", "was",
+    "were", "be", "been", "being", "it", "this", "that", "these", "those", "he", "she", "they", "we", "you",
+    "i", "his", "her", "their", "its", "our", "my", "do", "does", "did", "have", "has", "had", "as", "from",
+    "up", "out", "so")
+COMMON = frozenset(key_of_word(word) for word in _COMMON_WORDS)
+"""Words too common to carry a sense on their own."""
+
+
+def in_range(tokens: Tokens, start: int, end: int) -> list[Token]:
+    """The tokens whose start falls in [start, end)."""
+    starts = [token.start for token in tokens.tokens]
+    return list(tokens.tokens[bisect_left(starts, start):bisect_left(starts, end)])

@@ -1,0 +1,292 @@
+"""Facts: accuracy, verification and the attribution of claims — how the story states each fact it touches.
+
+A fact is found by its phrases (`wording`, `contradictions`) and by its propositions (`asserts`, `opposes`,
+read by lemma in game.grading.assertions); each place says whether the story asserts it in its own voice.
+A confirmed fact's opposite asserted is an accuracy error; a claim asserted without its owner named is an
+attribution error (each place counts: a claim attributed once and stated as fact elsewhere is still an
+error); a rumour asserted is a verification error. What the record fixes (`fixes`: where, how long) may
+not be contradicted in the story's own voice, nor in a dateline.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from game.grading.assertions import WINDOW, Tokens, matches, sense_keys
+from game.grading.quotes import pronoun_subject
+from game.grading.reading import Desk, Notes, Occurrence, lower_first
+from game.grading.record import Phrase
+from game.grading.speech import ATTRIBUTING, PRONOUN_SPEECH
+from game.grading.text import WORD
+from game.model import CoreValue, Fact
+
+_PRONOUN_START = re.compile(r"\s*(?:he|she|they)\b", re.IGNORECASE)
+_REFERRING_START = re.compile(r"\s*(?:that|this|so|such|those|these|the\s+(?:claim|account|figure|version)s?|"
+                              r"it)\b", re.IGNORECASE)
+Once = Callable[[Fact, str], bool]
+
+
+def proposition_occurrences(desk_tokens: Tokens, desk: Desk) -> list[Occurrence]:
+    """Where the story matches a fact's propositions, as occurrences like a phrase's."""
+    reading = desk.reading
+    found = []
+    for fact in desk.record.scenario.facts:
+        for kind, propositions in (("wording", fact.asserts), ("contradiction", fact.opposes)):
+            for proposition in propositions:
+                for place in matches(desk_tokens, reading, proposition):
+                    quoted = reading.quotation_at(place.start, place.end) is not None or _in_quote(desk, place.start)
+                    negated = place.negated != proposition.negative
+                    which = kind
+                    if negated and fact.status == "confirmed":
+                        # "The signing was not cancelled" asserts the opposite; "no deal was signed", the fact.
+                        which, negated = ("contradiction" if kind == "wording" else "wording"), False
+                    found.append(Occurrence(Phrase(fact, which), place.start, place.end, place.sentence, quoted,
+                                            negated, place.hedged, place.denied, place.modal,
+                                            place.uncertain))
+    return found
+
+
+def _in_quote(desk: Desk, offset: int) -> bool:
+    quote = desk.reading.quotation_at(offset, offset + 1)
+    return quote is not None
+
+
+def claimant_named(desk: Desk, occurrence: Occurrence, claimants: frozenset[str]) -> bool | None:
+    """True when one of the claim's owners is named as its source: in its sentence, in the one before when
+    this one says "he said", "according to"..., or in the next when that one refers back ("That is Trump's
+    account", "..., Trump said."); False when someone else is named as saying it; None when no one is."""
+    here = desk.mentions_in(occurrence.sentence, occurrence.sentence)
+    if any(claimants & m.people for m in here):
+        return True
+    sentence = desk.sentence_text(occurrence.sentence)
+    if occurrence.sentence > 0 and (ATTRIBUTING.search(sentence) or _PRONOUN_START.match(sentence)):
+        before = desk.mentions_in(occurrence.sentence - 1, occurrence.sentence - 1)
+        if any(claimants & m.people for m in before):
+            return True
+    start = desk.reading.sentences[occurrence.sentence][0]
+    pronoun = PRONOUN_SPEECH.search(sentence)
+    if pronoun is not None:
+        # "Kim, he said, wanted...", "By his account, ...": the pronoun's person is the source.
+        person, _ = pronoun_subject(desk, occurrence.sentence, start + pronoun.start())
+        if person is not None and claimants & person.people:
+            return True
+    following = occurrence.sentence + 1
+    if following < len(desk.reading.sentences):
+        text = desk.sentence_text(following)
+        after = desk.mentions_in(following, following)
+        if _REFERRING_START.match(text) and ATTRIBUTING.search(text) and any(
+                claimants & m.people and m.cue for m in after):
+            return True
+    if any(m.cue for m in here):
+        return False
+    return None
+
+
+def check_facts(desk: Desk, notes: Notes) -> None:
+    """accuracy, verification and the attribution of claims: how the story states each fact it touches."""
+    done: set[tuple[str, str]] = set()
+
+    def once(fact: Fact, what: str) -> bool:
+        """True the first time: a fact repeated through a long story is noted once."""
+        if (fact.id, what) in done:
+            return False
+        done.add((fact.id, what))
+        return True
+
+    stated = [o for o in desk.occurrences if not o.quoted]
+    claims = [o for o in stated if o.phrase.kind == "wording" and o.phrase.fact.status == "claim"]
+    _claims(desk, notes, claims, once)
+    for occurrence in stated:
+        if occurrence.phrase.kind == "wording" and occurrence.phrase.fact.status == "rumour":
+            _rumour(desk, notes, occurrence, once)
+    # A phrase that both asserts a false rumour and contradicts a fact is one error, not two.
+    inaccurate = [item.finding.span for item in notes.items if item.finding.dimension == "accuracy"
+                  and item.finding.span]
+    for occurrence in stated:
+        if occurrence.phrase.kind == "contradiction" and not any(
+                span[0] <= occurrence.end and occurrence.start <= span[1] for span in inaccurate if span):
+            _contradiction(desk, notes, occurrence, once)
+    check_core_values(desk, notes)
+    for fact_id in sorted(desk.known):
+        rumour = desk.record.facts.get(fact_id)
+        if (rumour and rumour.status == "rumour" and rumour.accurate is False
+                and not any(o.phrase.fact.id == fact_id for o in desk.occurrences)):
+            notes.add("verification.kept-out", f"You kept a false rumour out of the story: "
+                      f"{lower_first(rumour.statement)}.", None)
+
+
+def _contradiction(desk: Desk, notes: Notes, occurrence: Occurrence, once: Once) -> None:
+    fact, span = occurrence.phrase.fact, (occurrence.start, occurrence.end)
+    if fact.accurate is False:
+        # The opposite of a false rumour or claim is the truth.
+        if occurrence.asserted and fact.id in desk.verified and once(fact, "truth"):
+            notes.add("verification.truth-reported", "You checked, and reported what is true.", span)
+        return
+    if not occurrence.asserted or (fact.status == "claim" and fact.accurate is None):
+        return
+    if _attributed_to_anyone(desk, occurrence):
+        return
+    if once(fact, "contradiction"):
+        notes.add("accuracy.contradiction", f"This contradicts the record: {lower_first(fact.statement)}.", span,
+                  f"record: \u201c{fact.excerpt}\u201d" if fact.excerpt else None)
+
+
+def _attributed_to_anyone(desk: Desk, occurrence: Occurrence) -> bool:
+    """Someone is named as saying it: a speaker before it in its sentence ("Trump said ..."), or after it
+    at the sentence's end ("..., Trump said."). Then it is their claim, not the story's voice."""
+    return _governed(desk, occurrence.sentence, occurrence.start)
+
+
+def _governed(desk: Desk, sentence: int, start: int) -> bool:
+    end = desk.reading.sentences[sentence][1] if desk.reading.sentences else len(desk.reading.text)
+    for mention in desk.mentions_in(sentence, sentence):
+        if not mention.cue or mention.listener:
+            continue
+        if mention.end <= start:
+            return True
+        rest = desk.reading.text[mention.end:end]
+        if len(WORD.findall(rest)) <= 4:
+            return True
+    return False
+
+
+def _claims(desk: Desk, notes: Notes, occurrences: list[Occurrence], once: Once) -> None:
+    """Every place a claim is put: each unattributed one is an error, and praise only when none is."""
+    by_fact: dict[str, list[Occurrence]] = {}
+    for occurrence in occurrences:
+        if occurrence.negated or occurrence.denied:
+            continue
+        by_fact.setdefault(occurrence.phrase.fact.id, []).append(occurrence)
+    for fact_id, places in by_fact.items():
+        fact = desk.record.facts[fact_id]
+        claimants = desk.record.claimants.get(fact.id, frozenset())
+        owner = desk.name(fact.claimed_by)
+        verdicts = [(place, claimant_named(desk, place, claimants)) for place in places]
+        wrong = [place for place, named in verdicts if named is False]
+        bare = [place for place, named in verdicts if named is None and not place.hedged and not place.uncertain]
+        talk = [place for place, named in verdicts if named is None and place.hedged]
+        if bare:
+            span = (bare[0].start, bare[0].end)
+            notes.add("attribution.claim-as-fact", f"A one-sided claim stated as fact: say whose claim it is (it "
+                      f"comes from {owner}).", span, fact.statement)
+            if fact.accurate is False:
+                notes.add("accuracy.false-claim", "This claim is not true, and the story states it as fact.", span,
+                          fact.check)
+        if wrong:
+            notes.add("attribution.claim-to-wrong-person", f"The record has this claim from {owner}, but the "
+                      "story puts it in someone else's mouth.", (wrong[0].start, wrong[0].end), fact.statement)
+        if talk and not bare and not wrong:
+            notes.add("attribution.claim-unowned", f"Whose claim is this? Say so: it comes from {owner}.",
+                      (talk[0].start, talk[0].end), fact.statement)
+        named = [place for place, who in verdicts if who is True]
+        if named and not bare and not wrong and not talk:
+            notes.add("attribution.claim-attributed", f"A one-sided claim, rightly attributed to {owner}.",
+                      (named[0].start, named[0].end))
+
+
+def _rumour(desk: Desk, notes: Notes, occurrence: Occurrence, once: Once) -> None:
+    fact, span = occurrence.phrase.fact, (occurrence.start, occurrence.end)
+    checked = fact.id in desk.verified
+    if occurrence.negated or occurrence.denied:
+        if fact.accurate is False and checked and once(fact, "denied"):
+            notes.add("verification.checked-false", "You checked the rumour and report it as false.", span)
+        return
+    if occurrence.uncertain and not occurrence.hedged:
+        return
+    claimants = desk.record.claimants.get(fact.id, frozenset())
+    if occurrence.hedged or (claimants and claimant_named(desk, occurrence, claimants) is True) or (
+            fact.accurate is False and _attributed_to_anyone(desk, occurrence)):
+        if fact.accurate is False and once(fact, "repeated"):
+            notes.add("verification.repeated-false", ("You checked this and know it is false: say so, rather "
+                      "than repeat it as talk." if checked else "Even put as a rumour, this repeats something "
+                      "checking would show to be false."), span, fact.check)
+        elif fact.accurate is not False and once(fact, "hedged"):
+            notes.add("verification.hedged", "Reported as a rumour, not as fact.", span)
+        return
+    if _attributed_to_anyone(desk, occurrence) and fact.accurate is not False:
+        return
+    if not once(fact, "asserted"):
+        return
+    if fact.accurate is False:
+        notes.add("verification.rumour-as-fact", "A rumour reported as fact, and it is false.", span,
+                  fact.check or fact.statement)
+        notes.add("accuracy.false-rumour", f"Not true: {lower_first(fact.statement)}.", span, fact.check)
+    elif checked:
+        notes.add("verification.checked", "You checked this before reporting it.", span)
+    else:
+        notes.add("verification.unverified-as-fact", "An unverified rumour reported as fact: check it, or say it "
+                  "is unconfirmed.", span, fact.statement)
+
+
+# --- what the record fixes ---------------------------------------------------------------------------
+
+_DATELINE = re.compile(r"\s*([A-Z][A-Z .'\-]{2,40}?)(?:,\s*[A-Za-z .]{2,30})?\s*(?:\([A-Za-z .]+\)\s*)?[-:]\s")
+
+
+def check_core_values(desk: Desk, notes: Notes) -> None:
+    """A wrong place, length or date in the story's own voice (or its dateline) is an accuracy error."""
+    tokens = desk.tokens
+    for fact in desk.record.scenario.facts:
+        for value in fact.fixes:
+            place = _dateline_wrong(desk, value) if value.dateline else None
+            place = place or _wrong_value(desk, tokens, value)
+            if place is not None:
+                notes.add("accuracy.core-fact", f"Not what the record says: {lower_first(fact.statement)}.",
+                          place, f"record: \u201c{fact.excerpt}\u201d" if fact.excerpt else None)
+                break
+
+
+def _dateline_wrong(desk: Desk, value: CoreValue) -> tuple[int, int] | None:
+    lede = desk.reading.lede
+    if lede is None:
+        return None
+    found = _DATELINE.match(desk.reading.text, lede[0], lede[1])
+    if found is None:
+        return None
+    city = found.group(1).strip().lower()
+    if any(city == right.lower() or city in right.lower() or right.lower() in city for right in value.right):
+        return None
+    return found.span(1)
+
+
+def _wrong_value(desk: Desk, tokens: Tokens, value: CoreValue) -> tuple[int, int] | None:
+    items = tokens.tokens
+    about = {key for sense in value.about for key in sense_keys(sense)}
+    for wrong in value.wrong:
+        keys = sense_keys(wrong)
+        if not keys:
+            continue
+        for first in tokens.where.get(keys[0], ()):
+            last = first + len(keys) - 1
+            if tuple(token.key for token in items[first:last + 1]) != keys:
+                continue
+            sentence = items[first].sentence
+            near = [i for i in range(max(0, first - WINDOW), min(len(items), last + WINDOW + 1))
+                    if items[i].sentence == sentence and items[i].key in about]
+            if not near:
+                continue
+            start, end = items[first].start, items[last].end
+            if desk.reading.quotation_at(start, end) is not None or _governed(desk, sentence, start):
+                continue
+            if _negated_before(desk, first):
+                continue
+            return (start, end)
+    return None
+
+
+def _negated_before(desk: Desk, index: int) -> bool:
+    items = desk.tokens.tokens
+    start = max(0, index - 3)
+    return any(items[i].key in ("not", "no", "never") and items[i].sentence == items[index].sentence
+               for i in range(start, index))
+
+
+def carried(desk: Desk) -> frozenset[str]:
+    """The facts the story carries: stated (or reported as their owner's claim), not denied or quoted."""
+    return frozenset(o.phrase.fact.id for o in desk.occurrences
+                     if o.phrase.kind == "wording" and not o.quoted and not o.denied
+                     and not (o.negated and o.phrase.fact.status != "confirmed"))
+
+
+__all__ = ["carried", "check_facts", "claimant_named", "proposition_occurrences"]

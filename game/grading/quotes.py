@@ -1,0 +1,462 @@
+"""Quotes and their attribution: every quotation in the story against the record, and who the story says
+said it.
+
+The speaker is found by structure first: the speech verb that governs the quotation ('"...," Trump said',
+'said Trump', 'Trump, who ..., said:', 'He replied:') belongs to its subject, and a pronoun stands for the
+last person spoken of as a subject before it (reported as ambiguous when two were). Only when no verb
+governs the quote is the nearest name in its sentence or paragraph taken.
+
+An ellipsis or a pair of square brackets may shorten or clarify a quote, never change it: an ellipsis that
+drops a negation, a modal, a condition or a qualifier, or brackets that add more than a clarifying name or
+a word for a pronoun, make a misquote, shown against the original.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+from game.grading.assertions import key_of_word
+from game.grading.matching import MISQUOTE_RATIO, Match, Pieces, closest, exact_matches, piece_places, split, word_diff
+from game.grading.reading import Desk, Mention, Notes, called, lower_first
+from game.grading.record import ON_SCREEN_PREFIX, ON_SCREEN_SPEAKER, Said
+from game.grading.speech import PRONOUN_SPEECH, SPEECH
+from game.grading.text import WORD, Quotation, Span, words
+from game.model import Person
+
+SHORT_QUOTE = 3
+"""Quotations shorter than this many words may be scare quotes or terms, not someone's words."""
+MEANING_WORDS = frozenset((
+    "not", "no", "never", "nor", "neither", "none", "nothing", "nobody", "without", "cannot",
+    "would", "could", "should", "might", "may", "can", "will", "must", "shall",
+    "if", "unless", "whether", "until", "only", "perhaps", "maybe", "probably", "possibly", "almost",
+    "nearly", "partly", "hardly", "barely", "likely", "unlikely", "sometimes"))
+"""Words an ellipsis may not drop and brackets may not add: they turn a statement round or hedge it."""
+BRACKET_MOST = 3
+"""The most words a pair of brackets may hold: a name, or a word or two standing for a pronoun."""
+
+
+@dataclass(frozen=True)
+class QuoteVerdict:
+    """What the editor made of one quotation."""
+
+    span: Span
+    quotation: Quotation
+    size: int
+    match: Match | None
+    """The quote on the record it is (exact) or nearly is (a misquote); None when in no record."""
+    speaker: Mention | None
+    """Who the story says said it."""
+    changed: str | None = None
+    """For a quote whose words are all on the record: "ellipsis" or "brackets" when they change its meaning."""
+    ambiguous: bool = False
+    """The speaker is a pronoun that could stand for more than one person."""
+
+    @property
+    def faithful(self) -> bool:
+        return self.match is not None and self.match.exact and self.changed is None
+
+    @property
+    def near(self) -> bool:
+        """On the record, exactly or nearly (a misquote rather than an invention)."""
+        return self.match is not None and (self.match.exact or self.match.ratio >= MISQUOTE_RATIO)
+
+
+# --- who said it ------------------------------------------------------------------------------------
+
+_VERB_BEFORE = re.compile(r"\b(?i:" + SPEECH + r")\b(?:\s+(?i:reporters|journalists|the\s+press|[a-z]+ly|"
+                          r"that|this|simply|only|again))*\s*[:,]?\s*$")
+_PRONOUN_AFTER = re.compile(r"[\s,.!?\-]*(?:(?i:he|she|they)\s+(?:\w+ly\s+)?(?i:" + SPEECH + r")\b|"
+                            r"(?i:" + SPEECH + r")\s+(?i:he|she|they)\b)")
+_IT_SAID = re.compile(r"[\s,]*(?i:it|the\s+statement)\s+(?i:said|says|added|read|reads|stated)\b")
+_PRONOUN_BEFORE = re.compile(r"\b(?i:he|she|they)\s+(?:\w+\s+){0,3}?(?i:" + SPEECH + r")\b[^\"]{0,40}$")
+
+
+def speaker_of(desk: Desk, quotation: Quotation,
+               earlier: dict[int, tuple[Mention | None, bool]] | None = None) -> tuple[Mention | None, bool]:
+    """Who the story says spoke a quotation, and whether that is ambiguous (see the module's docstring)."""
+    reading, text = desk.reading, desk.reading.text
+    if not reading.sentences:
+        return None, False
+    first = reading.sentence_at(quotation.start)
+    last = reading.sentence_at(max(quotation.end - 1, quotation.start))
+    s_start, s_end = reading.sentences[first][0], reading.sentences[last][1]
+    later = [q.start for q in reading.quotations_within(quotation.end, s_end) if q.start >= quotation.end]
+    after_end = min([s_end, *later])
+    before_start = s_start
+    here = desk.mentions_in(first, last)
+    # '"...," Trump said' / '"...," said Trump': a speaker just after the closing mark.
+    for mention in here:
+        if quotation.end <= mention.start < after_end and mention.cue and not mention.listener:
+            gap = text[quotation.end:mention.start]
+            if len(gap) <= 40 and '"' not in gap and not re.search(r"[.;!?]", gap.strip(" ,.\n")):
+                return mention, False
+    if _PRONOUN_AFTER.match(text, quotation.end, after_end):
+        return pronoun_subject(desk, first, quotation.start, earlier)
+    # 'Trump said:' / 'Gideon Pask of The Sentinel said: "..."' / 'He replied:': a verb just before.
+    before = text[before_start:quotation.start]
+    if _VERB_BEFORE.search(before):
+        cues = [m for m in here if before_start <= m.start < quotation.start and m.cue and not m.listener]
+        if cues:
+            return cues[-1], False
+        if _PRONOUN_BEFORE.search(before):
+            if _REPLY.search(before):
+                answered = _the_one_asked(desk, first)
+                if answered is not None:
+                    return answered, False
+            return pronoun_subject(desk, first, quotation.start, earlier)
+        subjects = [m for m in here if before_start <= m.start < quotation.start and not m.listener]
+        if subjects:
+            return subjects[0], False
+    if before.rstrip().endswith(":"):
+        subjects = [m for m in here if before_start <= m.start < quotation.start and not m.listener]
+        cues = [m for m in subjects if m.cue]
+        clause = before_start + max(before.rfind(","), 0)
+        in_clause = [m for m in subjects if m.start >= clause]
+        if cues or subjects:
+            return (cues[-1] if cues else in_clause[0] if in_clause else subjects[0]), False
+    # 'Trump said Kim wanted sanctions "lifted in their entirety"': a speaker earlier in the sentence.
+    cues = [m for m in here if before_start <= m.start < quotation.start and m.cue and not m.listener]
+    if cues:
+        return cues[-1], False
+    pronoun = PRONOUN_SPEECH.search(before)
+    if pronoun:
+        return pronoun_subject(desk, first, before_start + pronoun.start(), earlier)
+    cues = [m for m in here if quotation.end <= m.start and m.cue and not m.listener]
+    if cues:
+        return cues[0], False
+    if _IT_SAID.match(text, quotation.end, after_end):
+        named = [m for m in here if m.start < quotation.start and not m.listener]
+        if named:
+            return named[-1], False
+    # A quote standing alone goes on from the sentence before: the same speaker, or who spoke there.
+    outside = len(WORD.findall(text, s_start, quotation.start)) + len(WORD.findall(text, quotation.end, s_end))
+    if outside > 2:
+        return _nearest_named(desk, quotation, first, last), False
+    if first > 0 and earlier is not None and (first - 1) in earlier and earlier[first - 1][0] is not None:
+        return earlier[first - 1]
+    if first > 0:
+        p_start, p_end = reading.sentences[first - 1]
+        cues = [m for m in desk.mentions_in(first - 1, first - 1) if m.cue and not m.listener]
+        if cues:
+            return cues[-1], False
+        if PRONOUN_SPEECH.search(text, p_start, p_end):
+            return pronoun_subject(desk, first - 1, p_end, earlier)
+    return _nearest_named(desk, quotation, first, last), False
+
+
+def pronoun_subject(desk: Desk, sentence: int, before: int,
+                     earlier: dict[int, tuple[Mention | None, bool]] | None = None) -> tuple[Mention | None, bool]:
+    """The last person spoken of as a subject before a pronoun: a speaker named earlier in its own
+    sentence, or the subject or speaker of the sentences before; ambiguous when that sentence has two."""
+    for index in range(sentence, max(-1, sentence - PRONOUN_REACH - 1), -1):
+        found = [m for m in desk.mentions_in(index, index) if m.start < before and not m.listener
+                 and (m.cue or (index < sentence and (_starts_sentence(desk, m) or _subject_like(desk, m))))]
+        if found:
+            cues = [m for m in found if m.cue]
+            if not cues and earlier and index < sentence and index in earlier and earlier[index][0] is not None:
+                return earlier[index]
+            starts = [m for m in found if _starts_sentence(desk, m)]
+            chosen = cues[-1] if cues else starts[0] if starts else found[-1]
+            people = {person for m in (cues or found) for person in m.people}
+            return chosen, len(people) > 1 and not cues
+        if earlier and index < sentence and index in earlier and earlier[index][0] is not None:
+            return earlier[index]
+    return None, False
+
+
+_VERB_AFTER = re.compile(r"(?:'s\s+\w+)?\s+(?:\w+ed|\w+s|was|is|had|has|took|gave|made|came|went|spoke|did|would|"
+                         r"could|will|began|sat|stood|met|told|left|knew|held|kept|seemed)\b")
+
+
+def _subject_like(desk: Desk, mention: Mention) -> bool:
+    """A name a verb follows ("when Kim took questions", "Kim was asked"): the subject of its clause."""
+    return bool(_VERB_AFTER.match(desk.reading.text, mention.end))
+
+
+_REPLY = re.compile(r"\b(?i:replied|replies|answered|answers|responded|responds)\b")
+_ASKED = re.compile(r"\b(?i:asked|asks|pressed|questioned)\s+(?:(?:the|a|an|[A-Z][\w.'\-]*)\s+){0,3}$")
+
+
+def _the_one_asked(desk: Desk, sentence: int) -> Mention | None:
+    """For "He replied:": the person asked in the sentence before ("a reporter asked Kim whether...")."""
+    if sentence == 0:
+        return None
+    start = desk.reading.sentences[sentence - 1][0]
+    asked = [m for m in desk.mentions_in(sentence - 1, sentence - 1)
+             if _ASKED.search(desk.reading.text[max(start, m.start - 60):m.start])]
+    return asked[-1] if asked else None
+
+
+PRONOUN_REACH = 4
+"""How many sentences back a pronoun may find its person (across paragraphs, as news writing runs on)."""
+
+
+def _starts_sentence(desk: Desk, mention: Mention) -> bool:
+    start = desk.reading.sentences[mention.sentence][0]
+    lead = desk.reading.text[start:mention.start].strip()
+    return lead.lower() in ("", "the", "but", "and", "president", "mr", "mr.", "ms", "ms.", "leader") or (
+        len(lead.split()) <= 2 and all(word[:1].isupper() for word in lead.split()))
+
+
+def _paragraph_start(desk: Desk, offset: int) -> int:
+    for start, end in desk.reading.paragraphs:
+        if start <= offset <= end:
+            return start
+    return 0
+
+
+def _nearest_named(desk: Desk, quotation: Quotation, first: int, last: int) -> Mention | None:
+    """No verb governs the quote: the best-placed name in its sentence or its paragraph's neighbours.
+
+    A speech cue counts most; being spoken to or asking counts against; the sentence before beats the one
+    after; a name in another paragraph never counts. The nearest wins a tie.
+    """
+    paragraph = _paragraph_start(desk, quotation.start)
+    best: tuple[tuple[float, int], Mention] | None = None
+    for mention in desk.mentions_in(first - 1, last + 1):
+        same = first <= mention.sentence <= last
+        before = mention.end <= quotation.start
+        if not same and not before and _paragraph_start(desk, mention.start) != paragraph:
+            continue
+        score = (3.0 if same else 1.0) + (3.0 if mention.cue else 0.0) - (2.0 if mention.listener else 0.0)
+        if not same:
+            score += 0.5 if before else 0.0
+        distance = quotation.start - mention.end if before else mention.start - quotation.end
+        rank = (-score, abs(distance))
+        if best is None or rank < best[0]:
+            best = (rank, mention)
+    return best[1] if best else None
+
+
+# --- what was said --------------------------------------------------------------------------------
+
+def _judge_quotation(desk: Desk, quotation: Quotation, speaker: Mention | None, ambiguous: bool,
+                     said: tuple[Said, ...]) -> list[QuoteVerdict]:
+    text = desk.reading.text
+    content = " ".join(text[start:end] for start, end in quotation.parts)
+    units: list[tuple[Span, str]] = [(quotation.span, content)]
+    whole = split(content)
+    matches = exact_matches(whole, said)
+    if not matches and len(quotation.parts) > 1:
+        units = [((start, end), text[start:end]) for start, end in quotation.parts]
+    verdicts = []
+    for span, unit in units:
+        pieces = split(unit) if len(units) > 1 else whole
+        found = matches if len(units) == 1 else exact_matches(pieces, said)
+        changed: str | None = None
+        match: Match | None
+        if found:
+            judged = [(_meaning_change(pieces, match, _names_keys(desk)), match) for match in found]
+            faithful = [match for change, match in judged if change is None]
+            match = _choose(desk, faithful or found, speaker)
+            changed = None if faithful else next(change for change, m in judged if m is match)
+        else:
+            match = closest(pieces, said)
+        verdicts.append(QuoteVerdict(span, quotation, len(pieces.own_words), match, speaker, changed, ambiguous))
+    return verdicts
+
+
+def _context_keys(said: Said, names: frozenset[str]) -> frozenset[str]:
+    """What a bracket may name: words of the quote, of its context, and people's names (by stem)."""
+    return frozenset(key_of_word(word) for word in words(said.quote.text + " " + said.quote.context)) | names
+
+
+def _meaning_change(pieces: Pieces, match: Match, names: frozenset[str]) -> str | None:
+    """"ellipsis" or "brackets" when a quotation's gaps change what the original says, else None."""
+    places = piece_places(pieces.pieces, match.said.words, match.region)
+    if places is None:
+        return None
+    original = match.said.words
+    known = _context_keys(match.said, names)
+    for index, (gap, _found, _brackets) in enumerate(pieces.pieces):
+        added = pieces.bracketed[index]
+        dropped = original[places[index - 1][1]:places[index][0]] if index else ()
+        if gap == "any" and any(_meaningful(word) for word in dropped):
+            return "ellipsis"
+        if added and not _clarifies(added, dropped, known):
+            return "brackets"
+    trailing = pieces.bracketed[len(pieces.pieces)] if len(pieces.bracketed) > len(pieces.pieces) else ()
+    if trailing and not _clarifies(trailing, (), known):
+        return "brackets"
+    return None
+
+
+def _meaningful(word: str) -> bool:
+    return word in MEANING_WORDS or word.endswith("n't")
+
+
+_ARTICLES = frozenset(("the", "a", "an", "of", "and", "to", "mr", "ms", "mrs"))
+_PRONOUNS = frozenset(("he", "she", "it", "they", "him", "her", "them", "we", "us", "i", "you", "this",
+                       "that", "there", "here", "his", "its", "their", "our"))
+
+
+def _clarifies(added: tuple[str, ...], dropped: tuple[str, ...], known: frozenset[str]) -> bool:
+    """Brackets that only clarify: a few words with nothing that turns the meaning, naming only what the
+    quote's own words, its context or the people in the story name, standing for a pronoun or a word or
+    two (or, with nothing dropped, a name or an article)."""
+    if len(added) > BRACKET_MOST or any(_meaningful(word) for word in added):
+        return False
+    if any(key_of_word(word) not in known for word in added if word not in _PRONOUNS and word not in _ARTICLES):
+        return False
+    if len(dropped) > 3:
+        return False
+    return not (len(dropped) > 1 and not any(word in _PRONOUNS for word in dropped))
+
+
+def _names_keys(desk: Desk) -> frozenset[str]:
+    return frozenset(key_of_word(word) for person in desk.record.people.values()
+                     for name in [person.name, *person.names] for word in words(name))
+
+
+def _choose(desk: Desk, found: list[Match], speaker: Mention | None) -> Match:
+    """Of several originals a quotation matches, the one the named speaker said, gathered, longest."""
+    def rank(match: Match) -> tuple[int, int, int]:
+        by_speaker = 0 if speaker and match.said.speaker.id in speaker.people else 1
+        gathered = 0 if desk.gathered is None or match.said.quote.id in desk.gathered else 1
+        return (by_speaker, gathered, -(match.region[1] - match.region[0]))
+    return min(found, key=rank)
+
+
+def judge_all(desk: Desk) -> list[QuoteVerdict]:
+    """A verdict on every quotation, against the record and the words characters speak on screen."""
+    said = desk.record.said + desk.record.on_screen
+    verdicts = []
+    speakers: dict[int, tuple[Mention | None, bool]] = {}
+    for quotation in desk.reading.quotations:
+        speaker, ambiguous = speaker_of(desk, quotation, speakers)
+        speakers[desk.reading.sentence_at(max(quotation.end - 1, quotation.start))] = (speaker, ambiguous)
+        verdicts += _judge_quotation(desk, quotation, speaker, ambiguous, said)
+    return verdicts
+
+
+def check_quotes(desk: Desk, notes: Notes) -> tuple[list[QuoteVerdict], bool]:
+    """quotes and attribution: every quotation against the record. Returns the verdicts and whether any
+    quotation was invented."""
+    verdicts = judge_all(desk)
+    invented = False
+    for quotation in desk.reading.quotations:
+        if not quotation.closed:
+            notes.add("quotes.unclosed", "A quotation mark is opened here and never closed: where do the "
+                      "quoted words end?", (quotation.start, quotation.start + 1))
+    real_quotes = 0
+    for verdict in verdicts:
+        match, speaker, span = verdict.match, verdict.speaker, verdict.span
+        if verdict.size == 0:
+            continue
+        named = desk.people_named([speaker]) if speaker else None
+        if not verdict.near:
+            if verdict.size < SHORT_QUOTE:
+                if speaker and speaker.cue and _same_sentence(desk, speaker, verdict.quotation):
+                    notes.add("quotes.short-unknown", f"The record has no such words from {named}. Even a "
+                              "word or two in quotation marks must be what was said.", span)
+                continue
+            if speaker is None:
+                notes.add("quotes.unsourced-words", "Quoted words that are in no record, and no one is named "
+                          "as saying them. If they are someone's words, whose? If not, drop the marks.", span)
+                continue
+            invented = True
+            notes.add("quotes.invented", f"Invented quote: {named} never said this. No record has these "
+                      "words, and a quotation must be what was said, word for word.", span,
+                      _closest_detail(match))
+            continue
+        assert match is not None
+        real_quotes += 1
+        said = match.said
+        original = said.words[match.region[0]:match.region[1]]
+        quoted = split(_unit_text(desk, verdict)).own_words
+        if verdict.faithful:
+            whole = match.region == (0, len(said.words))
+            notes.add("quotes.verbatim" if whole else "quotes.partial",
+                      ("Word for word" if whole else "A faithful partial quote,")
+                      + f" from the record: {called(said.speaker)}, {lower_first(said.quote.context)}.", span)
+        elif verdict.changed == "ellipsis":
+            notes.add("quotes.ellipsis-changes-meaning", f"Misquote: the ellipsis leaves out words that change "
+                      f"what {called(said.speaker)} said.", span, f"record: \u201c{said.quote.text}\u201d")
+        elif verdict.changed == "brackets":
+            notes.add("quotes.bracket-changes-meaning", f"Misquote: the words in brackets change what "
+                      f"{called(said.speaker)} said; brackets may only clarify, e.g. a name for a pronoun.",
+                      span, f"record: \u201c{said.quote.text}\u201d")
+        else:
+            changed = _changed_words(quoted, original)
+            notes.add("quotes.misquote", f"Misquote: the record has it otherwise from {called(said.speaker)} "
+                      f"({changed} word{'s' * (changed != 1)} differ{'s' * (changed == 1)} from the record).",
+                      span, f"record: \u201c{said.quote.text}\u201d\nchanges: " + word_diff(quoted, original))
+        on_screen = said.quote.id.startswith(ON_SCREEN_PREFIX)
+        if desk.gathered is not None and not on_screen and said.quote.id not in desk.gathered:
+            notes.add("quotes.not-gathered", f"These are real words from {called(said.speaker)}, but they are "
+                      "not in your notebook: quote only what you heard or read yourself.", span)
+        _check_speaker(desk, notes, verdict, said.speaker)
+    if not verdicts:
+        notes.add("quotes.none", "No direct quotation from the record: a quote lets the people in the story "
+                  "speak.")
+    elif not real_quotes and not invented:
+        notes.add("quotes.none-from-record", "No direct quotation from the record: a quote lets the people in "
+                  "the story speak.")
+    return verdicts, invented
+
+
+def _same_sentence(desk: Desk, mention: Mention, quotation: Quotation) -> bool:
+    first = desk.reading.sentence_at(quotation.start)
+    return first <= mention.sentence <= desk.reading.sentence_at(max(quotation.end - 1, quotation.start))
+
+
+def _named_near(desk: Desk, quotation: Quotation, person: str) -> bool:
+    first = desk.reading.sentence_at(quotation.start) - 1
+    last = desk.reading.sentence_at(max(quotation.end - 1, quotation.start)) + 1
+    return any(person in m.people for m in desk.mentions_in(first, last))
+
+
+def _unit_text(desk: Desk, verdict: QuoteVerdict) -> str:
+    if verdict.span == verdict.quotation.span:
+        return " ".join(desk.reading.text[s:e] for s, e in verdict.quotation.parts)
+    return desk.reading.text[verdict.span[0]:verdict.span[1]]
+
+
+def _changed_words(quoted: tuple[str, ...], original: tuple[str, ...]) -> int:
+    """How many words differ: the larger side of each change, summed."""
+    matcher = SequenceMatcher(None, original, quoted, autojunk=False)
+    return max(1, sum(max(a2 - a1, b2 - b1) for tag, a1, a2, b1, b2 in matcher.get_opcodes() if tag != "equal"))
+
+
+def _closest_detail(match: Match | None) -> str | None:
+    if match is None:
+        return None
+    return f"closest on the record ({called(match.said.speaker)}): \u201c{match.said.quote.text}\u201d"
+
+
+def _check_speaker(desk: Desk, notes: Notes, verdict: QuoteVerdict, speaker: Person) -> None:
+    span, named, who = verdict.span, verdict.speaker, called(speaker)
+    if named is None:
+        notes.add("attribution.no-speaker", f"Whose words? No one is named near this quote (the record has "
+                  f"them from {who}).", span)
+    elif speaker.id in named.people or (speaker.id == ON_SCREEN_SPEAKER.id and not _any_real(desk, named)):
+        quote = verdict.match.said.quote if verdict.match else None
+        if verdict.ambiguous:
+            notes.add("attribution.ambiguous-speaker", f"I could not tell who is speaking: the pronoun could "
+                      f"mean more than one person (the record has these words from {who}).", span)
+        elif quote and quote.kind == "second_hand" and quote.heard_from and not _named_near(
+                desk, verdict.quotation, quote.heard_from):
+            notes.add("attribution.second-hand", f"Second hand: you had these words from "
+                      f"{desk.name(quote.heard_from)}, not from {who}; say how you know.", span)
+        elif verdict.faithful:
+            notes.add("attribution.right-speaker", f"Rightly attributed to {who}.", span)
+    elif speaker.id == ON_SCREEN_SPEAKER.id:
+        notes.add("attribution.wrong-speaker", f"Wrong speaker: these words were spoken on screen by someone "
+                  f"in the scene, not by {desk.people_named([named])}.", span)
+    else:
+        notes.add("attribution.wrong-speaker", f"Wrong speaker: the record has these words from {who}, but "
+                  f"the story gives them to {desk.people_named([named])}.", span)
+
+
+def _any_real(desk: Desk, mention: Mention) -> bool:
+    return any(desk.record.people[p].real for p in mention.people if p in desk.record.people)
+
+
+def rightly_quoted(verdicts: list[QuoteVerdict]) -> frozenset[str]:
+    """The people whose words the story quotes faithfully and gives to them."""
+    return frozenset(verdict.match.said.speaker.id for verdict in verdicts
+                     if verdict.faithful and verdict.match is not None and verdict.speaker is not None
+                     and verdict.match.said.speaker.id in verdict.speaker.people)
+

@@ -1,0 +1,222 @@
+"""Reading a story for the editor: who is named where (and as speaking or spoken to), where each fact's
+phrases fall and how they are put, and the Desk that holds all of it for one grading pass.
+
+The checks (quotes, facts, desk checks) read the story only through a Desk; findings go into Notes by
+their rubric code (game.grading.rubric).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from game.grading.assertions import Tokens
+from game.grading.record import Phrase, Record
+from game.grading.report import Finding, Story
+from game.grading.rubric import rule
+from game.grading.speech import ADDRESSEE_BEFORE, CUE_AFTER, CUE_BEFORE, DENIALS, HEDGES, NEGATORS, QUESTIONS
+from game.grading.text import Reading, Span, words
+from game.model import Person
+
+
+@dataclass(frozen=True)
+class Noted:
+    finding: Finding
+    cost: int = 0
+
+
+@dataclass
+class Notes:
+    """Findings as a check makes them, each with what it costs its dimension (from the rubric)."""
+
+    items: list[Noted] = field(default_factory=list)
+
+    def add(self, code: str, message: str, span: Span | None = None, detail: str | None = None,
+            cost: int | None = None) -> None:
+        """Note a finding of a kind in the rubric; `cost` overrides the rubric's for this one."""
+        found = rule(code)
+        self.items.append(Noted(Finding(found.dimension, found.severity, message, span, detail, code),
+                                found.cost if cost is None else cost))
+
+    def cost(self, dimension: str) -> int:
+        return sum(item.cost for item in self.items if item.finding.dimension == dimension)
+
+    def has(self, dimension: str, severity: str = "error") -> bool:
+        """Whether any finding so far is of this dimension and severity: praise is never given beside one."""
+        return any(item.finding.dimension == dimension and item.finding.severity == severity for item in self.items)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A person named in the story, outside quotation marks."""
+
+    start: int
+    end: int
+    people: frozenset[str]
+    cue: bool
+    """Named as a speaker: "Trump said", "said Trump", "according to the White House", "Kim:"."""
+    sentence: int
+    listener: bool = False
+    """Named as the one spoken to or asking: "telling a foreign reporter", "a reporter asked"."""
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    """A fact's phrase in the story, and how it is put."""
+
+    phrase: Phrase
+    start: int
+    end: int
+    sentence: int
+    quoted: bool
+    """Inside quotation marks: someone's words, not the reporter's assertion."""
+    negated: bool
+    """A negation just before it ("no", "never", "didn't")."""
+    hedged: bool
+    """Its sentence calls it a rumour, unconfirmed, reported, alleged."""
+    denied: bool
+    """Its sentence calls it false, untrue, denied."""
+    modal: bool = False
+    """Put as a possibility, hope or plan ("could", "hoped to"), not as what happened."""
+    uncertain: bool = False
+    """Put as an open possibility ("could", "might", "if"): a rumour or claim so put is not asserted."""
+
+    @property
+    def asserted(self) -> bool:
+        """Stated by the reporter as fact."""
+        return not (self.quoted or self.negated or self.hedged or self.denied or self.modal)
+
+
+@dataclass(frozen=True)
+class Desk:
+    """Everything one grading pass knows: the record, the story as read, and the notebook."""
+
+    record: Record
+    story: Story
+    reading: Reading
+    mentions: tuple[Mention, ...]
+    occurrences: tuple[Occurrence, ...]
+    gathered: frozenset[str] | None
+    known: frozenset[str]
+    verified: frozenset[str]
+    tokens: Tokens
+    """The story's words with their lemma keys (for propositions and what the record fixes)."""
+    mention_sentences: list[int] = field(init=False, repr=False)
+    pronoun_sentences: dict[int, bool] = field(init=False, repr=False, default_factory=dict)
+    """Whether each sentence's speaker is a pronoun, worked out once per sentence."""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "mention_sentences", [mention.sentence for mention in self.mentions])
+
+    def mentions_in(self, first: int, last: int) -> tuple[Mention, ...]:
+        """The mentions in sentences first..last (indices, inclusive)."""
+        sentences = self.mention_sentences
+        return self.mentions[bisect_left(sentences, first):bisect_right(sentences, last)]
+
+    def people_named(self, mentions: Iterable[Mention]) -> str:
+        ids = sorted({person for mention in mentions for person in mention.people})
+        return " or ".join(called(self.record.people[person]) for person in ids)
+
+    def name(self, person: str | None) -> str:
+        found = self.record.people.get(person or "")
+        return called(found) if found else "someone"
+
+    def sentence_text(self, index: int) -> str:
+        start, end = self.reading.sentences[index]
+        return self.reading.text[start:end]
+
+
+def called(person: Person) -> str:
+    """A person's name as it reads mid-sentence ("a foreign reporter at the summit", "Donald Trump")."""
+    first, _, rest = person.name.partition(" ")
+    return f"{first.lower()} {rest}" if first in ("A", "An", "The") and rest else person.name
+
+
+# --- reading the story ----------------------------------------------------------------------------
+
+def mentions_in_story(record: Record, reading: Reading) -> tuple[Mention, ...]:
+    if record.names is None:
+        return ()
+    text = reading.text
+    found = []
+    for start, end, key in record.names.find(_capitals_folded(text), overlapping=False):
+        if reading.quotation_at(start, end) is not None:
+            continue
+        people = record.name_owners.get(key, frozenset())
+        if not people:
+            continue
+        sentence = reading.sentence_at(start)
+        after = CUE_AFTER.match(text, end, end + 120)
+        if after is not None and _ASIDE.match(text, end, end + 40):
+            after = None  # "Kim, he said, wanted ...": the aside's pronoun is the speaker, not Kim
+        asking = after is not None and after.group(1).lower() in QUESTIONS
+        sentence_start = reading.sentences[sentence][0] if reading.sentences else 0
+        before = text[max(sentence_start, start - 60):start]
+        colon = text.startswith(":", end) and reading.sentences and reading.sentences[sentence][0] == start
+        said_before = bool(CUE_BEFORE.search(before)) and (
+            bool(_CLAUSE_ENDS.match(text, end)) or "according" in before.lower())
+        cue = (after is not None and not asking) or said_before or bool(colon)
+        listener = asking or (not cue and bool(ADDRESSEE_BEFORE.search(before)))
+        found.append(Mention(start, end, people, cue, sentence, listener))
+    return tuple(found)
+
+
+def _negated(text: str, sentence_start: int, start: int) -> bool:
+    before = text[max(sentence_start, start - 80):start]
+    clause = re.split(r"[,;:]", before)[-1]
+    recent = words(clause)[-4:]
+    return any(word in NEGATORS or word.endswith("n't") for word in recent)
+
+
+_CAPITALS = re.compile(r"\b[A-Z][A-Z'\-]+\b")
+
+
+def _capitals_folded(text: str) -> str:
+    """The text with words in capitals written as names ("TRUMP SAID" -> "Trump Said"), offsets kept, so a
+    name in capitals is still a name."""
+    return _CAPITALS.sub(lambda match: match.group().capitalize(), text) if _CAPITALS.search(text) else text
+
+
+_CLAUSE_ENDS = re.compile(r"\s*(?:$|[,.;:!?\"')\]\n]|-|(?:who|of|at|in|on|from|after|as|told|when|while|"
+                         r"adding|before|later|again|once|yesterday|today)\b)", re.IGNORECASE)
+"""After a name that follows its speech verb ('..." said Trump'), the clause ends: "said Kim had offered"
+makes Kim the subject of what was said, not its speaker."""
+_ASIDE = re.compile(r"\s*,\s*(?i:he|she|they|it)\s+(?:\w+ly\s+)?\w+\s*,")
+
+
+def phrase_occurrences(record: Record, reading: Reading) -> tuple[Occurrence, ...]:
+    if record.phrases is None:
+        return ()
+    text = reading.text
+    found = []
+    tone: dict[int, tuple[bool, bool]] = {}
+    for start, end, key in record.phrases.find(text):
+        sentence = reading.sentence_at(start)
+        s_start, s_end = reading.sentences[sentence] if reading.sentences else (0, len(text))
+        if sentence not in tone:
+            tone[sentence] = (bool(HEDGES.search(text, s_start, s_end)), bool(DENIALS.search(text, s_start, s_end)))
+        quoted = reading.quotation_at(start, end) is not None
+        negated = _negated(text, s_start, start)
+        hedged, denied = tone[sentence]
+        for phrase in record.phrase_owners.get(key, ()):
+            found.append(Occurrence(phrase, start, end, sentence, quoted, negated, hedged, denied))
+    return tuple(found)
+
+
+PLAIN_STARTS = frozenset((
+    "A", "An", "The", "This", "That", "These", "Those", "It", "There", "Here", "He", "She", "They", "We", "You",
+    "His", "Her", "Their", "Its", "Our", "Your", "My", "Some", "Many", "One", "Two", "Every", "Each", "Both",
+    "No", "Not", "Nobody", "In", "At", "On", "To", "By", "For", "Of", "Over", "Under", "As", "If", "When",
+    "While", "Before", "After", "During", "Beside", "Outside", "Inside", "From", "With", "Then", "Earlier",
+    "Later", "Asked", "Answering", "Speaking", "Reacting", "Describing", "Continuing", "Passing", "Setting"))
+
+
+def lower_first(text: str) -> str:
+    """A sentence made ready to follow a colon: its final full stop dropped, a plain first word lowered."""
+    text = text.strip().rstrip(".")
+    first = text.split(" ", 1)[0]
+    return text[:1].lower() + text[1:] if first in PLAIN_STARTS else text
+
+
