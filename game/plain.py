@@ -371,7 +371,8 @@ class PlainGame:
 
     def file(self, story: Story) -> int:
         report = grade_state(self.scenario, self.state, story)
-        self.state = engine.file_story(self.scenario, self.state, report.overall, report.error_dimensions)
+        self.state = engine.file_story(self.scenario, self.state, report.overall, report.error_dimensions,
+                                       engine.words_in(story.body), report.facts, report.quoted)
         self.undo = []
         self.autosave()
         self.talk.say()

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import replace
 
-from game.engine import GameState, filing_time
+from game.engine import GameState, filing_time, words_in
 from game.grading.assertions import tokens_of
 from game.grading.desk_checks import (
     check_balance,
@@ -77,8 +77,9 @@ def grade(scenario: Scenario, story: Story, *, gathered: Iterable[str] | None, k
 
 def grade_state(scenario: Scenario, state: GameState, story: Story) -> Report:
     """Grade a story written in a playthrough, from the notebook in its state, filed now."""
+    words = words_in(story.body)
     return grade(scenario, story, gathered=state.quotes, known=state.facts, verified=state.verified,
-                 filed_at=filing_time(scenario, state))
+                 filed_at=filing_time(scenario, state, words))
 
 
 def strong_story_notes(scenario: Scenario) -> list[str]:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from game.grading.speech import CUE_AFTER, SPEECH
 from game.grading.text import WORD, normalise, words
-from game.model import Fact, KeyFact, Person, Quote, Scenario, minutes_of
+from game.model import Fact, KeyFact, Person, Quote, Scenario, UseQuestion, Variant, minutes_of
 
 
 @dataclass(frozen=True)
@@ -251,16 +251,27 @@ def _on_screen(scenario: Scenario, people: dict[str, Person], said: tuple[Said, 
                           context=where, kind="on_record")
             found.append(Said(quote, who, spoken))
 
+    def take_all(text: str | list[Variant] | None, to: str | None, where: str) -> None:
+        """Every wording of a text: a plain text, or each of its variants (any of them may be shown)."""
+        if isinstance(text, list):
+            for variant in text:
+                take(variant.text, to, where)
+        else:
+            take(text, to, where)
+
+    shared = {question.id: question for question in scenario.questions}
     for scene in scenario.scenes:
         place = f"on screen, in the scene “{scene.title or scene.id}”"
-        take(scene.text, None, place)
+        take_all(scene.text, None, place)
         for extra in scene.extra:
-            take(extra.text, None, place)
+            take_all(extra.text, None, place)
         for choice in scene.choices:
-            take(choice.response, None, place)
+            take_all(choice.response, None, place)
         if scene.questions:
-            for question in scene.questions.items:
-                take(question.answer, question.to, place)
+            for item in scene.questions.items:
+                question = shared.get(item.use) if isinstance(item, UseQuestion) else item
+                if question is not None:
+                    take_all(question.answer, question.to, place)
     return tuple(found)
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from game import engine
 from game.ui.kept import forget_draft
 from game.ui.session import Session
 
@@ -53,7 +54,8 @@ def file_story(session: Session, headline: str, body: str, results_dir: Path | N
             "The editor's grading is not part of this build yet, so your story has not been graded.",))
     story = grader.Story(headline=headline, body=body)
     report = grader.grade_state(session.scenario, session.state, story)
-    filed = session.file(report.overall, frozenset(report.error_dimensions))
+    filed = session.file(report.overall, frozenset(report.error_dimensions), engine.words_in(body),
+                         report.facts, report.quoted)
     notes: list[str] = []
     card: Path | None = None
     transcript = module("game.transcript")

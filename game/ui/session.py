@@ -58,9 +58,11 @@ class Session:
     def leave_desk(self) -> Session:
         return replace(self, state=engine.leave_desk(self.state))
 
-    def file(self, score: int, error_dimensions: frozenset[str] = frozenset()) -> Session:
-        """The session after filing the story: the clock moves on and an ending is reached."""
-        state = engine.file_story(self.scenario, self.state, score, error_dimensions)
+    def file(self, score: int, error_dimensions: frozenset[str] = frozenset(), words: int = 0,
+             carried: frozenset[str] = frozenset(), quoted: frozenset[str] = frozenset()) -> Session:
+        """The session after filing the story: the clock moves on by its writing time and the ending it
+        earns (by score, errors, and what it carried and whom it quoted) is reached."""
+        state = engine.file_story(self.scenario, self.state, score, error_dimensions, words, carried, quoted)
         return replace(self, state=state, undo=())
 
 
