@@ -19,24 +19,7 @@ from game.model import Scenario
 
 ROOT = Path(__file__).resolve().parent.parent
 
-BASE = """Hanoi summit collapses without a deal
-
-HANOI, Vietnam - The second summit between President Donald Trump and North Korean leader Kim Jong Un ended on Thursday without a deal, after the talks were cut short and a planned lunch and signing ceremony were cancelled.
-
-The two leaders' motorcades left the summit site early in the afternoon, heading back to their hotels.
-
-"Sometimes you have to walk, and this was just one of those times," Trump said at a news conference.
-
-Trump said Kim had wanted sanctions "lifted in their entirety" without fully dismantling the North's nuclear and missile program. "We weren't willing to do that," he said.
-
-According to Trump and Secretary of State Mike Pompeo, Kim had offered to dismantle the Yongbyon nuclear complex in return for sanctions relief.
-
-Earlier in the day, Kim answered a question from a foreign reporter, thought to be the first time he had done so. "It's too early to say. I would not say I'm pessimistic," he said.
-
-Trump said no further summit was planned. "It might be soon, it might not be for a long time," he said.
-
-The two men first met in Singapore last June.
-"""
+BASE = (ROOT / "tests" / "stories" / "rewordings" / "base.md").read_text(encoding="utf-8")
 """A good story, about 230 words: the news first, claims attributed, both sides quoted word for word."""
 
 LAST = "The two men first met in Singapore last June."
