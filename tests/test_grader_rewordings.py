@@ -230,3 +230,15 @@ def test_no_praise_for_keeping_out_a_rumour_the_story_states() -> None:
     for sentence in SIGNING_LATER:
         report = graded(added(sentence))
         assert not any("kept" in message.lower() for message in praise(report, "verification")), sentence
+
+
+# --- whole good stories in other styles ------------------------------------------------------------------
+
+GOOD_STORIES = sorted(path.name for path in (ROOT / "tests" / "stories" / "rewordings").glob("good-*.md"))
+
+
+@pytest.mark.parametrize("name", GOOD_STORIES)
+def test_a_good_story_in_another_style_gets_no_error_and_90(name: str) -> None:
+    report = graded((ROOT / "tests" / "stories" / "rewordings" / name).read_text(encoding="utf-8"))
+    assert not report.error_dimensions, errors(report)
+    assert report.overall >= 90

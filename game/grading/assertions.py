@@ -64,6 +64,7 @@ def sense_keys(sense: str) -> tuple[str, ...]:
 
 
 _FAMILIES = (
+    "end, finish, conclude, wrap up, break up, wind up, close",
     "cancel, call off, scrap, axe, abandon, scratch, ditch, shelve, abort, scupper, nix, drop",
     "postpone, delay, push back, put back, put off, defer, reschedule, hold off, push",
     "lift, remove, scrap, ease, waive, relax, roll back, loosen, abolish, end, drop, relief",
@@ -103,9 +104,13 @@ def happened_keys(senses: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
     found: list[tuple[str, ...]] = []
     for sense in senses:
         keys = sense_keys(sense)
-        for member in (table.get(keys[0], (keys,)) if len(keys) == 1 else (keys,)):
-            if member and member not in found:
-                found.append(member)
+        if not keys:
+            continue
+        # A family's head stands for the family, alone ("cancel") or leading a phrase ("end early").
+        for member in table.get(keys[0], (keys[:1],)):
+            joined = member + keys[1:]
+            if joined not in found:
+                found.append(joined)
     return tuple(found)
 
 
@@ -192,7 +197,7 @@ WINDOW = 8
 
 def matches(tokens: Tokens, reading: Reading, proposition: Proposition) -> list[Asserted]:
     """Every place the story matches a proposition."""
-    abouts = [place for sense in proposition.about for place in _places(tokens, sense_keys(sense))]
+    abouts = [place for keys in happened_keys(tuple(proposition.about)) for place in _places(tokens, keys)]
     if not abouts:
         return []
     happens = [place for keys in happened_keys(tuple(proposition.happened)) for place in _places(tokens, keys)]

@@ -247,7 +247,20 @@ def _dateline_wrong(desk: Desk, value: CoreValue) -> tuple[int, int] | None:
     city = found.group(1).strip().lower()
     if any(city == right.lower() or city in right.lower() or right.lower() in city for right in value.right):
         return None
+    colon = desk.reading.text[found.end() - 2:found.end()].strip() == ":"
+    # "ANCHOR:", "TRUMP:", "REPORTER:" are a script's speakers; a colon dateline counts only when it names
+    # one of the wrong places outright ("SEOUL: ...").
+    label = colon or city.split()[0] in SPEAKER_LABELS or city in desk.record.name_owners
+    if label and not any(city == wrong.lower() for wrong in value.wrong):
+        return None
     return found.span(1)
+
+
+SPEAKER_LABELS = frozenset((
+    "anchor", "reporter", "presenter", "host", "correspondent", "narrator", "voiceover", "vo", "sot", "intro",
+    "outro", "caption", "graphic", "interviewer", "announcer", "newsreader", "live", "breaking", "update",
+    "analysis", "comment", "exclusive", "editorial", "opinion", "news", "cue", "link", "pkg", "package"))
+"""Words that open a script's or a page's label line, not a dateline."""
 
 
 def _wrong_value(desk: Desk, tokens: Tokens, value: CoreValue) -> tuple[int, int] | None:
