@@ -242,3 +242,70 @@ def test_a_good_story_in_another_style_gets_no_error_and_90(name: str) -> None:
     report = graded((ROOT / "tests" / "stories" / "rewordings" / name).read_text(encoding="utf-8"))
     assert not report.error_dimensions, errors(report)
     assert report.overall >= 90
+
+
+# --- true sentences that name a wrong-looking value -------------------------------------------------------
+
+TRUE_WITH_VALUES = [
+    "The summit had opened on Wednesday evening with a dinner; it ended on Thursday.",
+    "Kim's delegation is expected to travel back to Pyongyang by train after the summit.",
+    "After the summit, Trump flew home to Washington.",
+    "Officials in Seoul, which has pushed hard for the talks, said they were disappointed by the summit.",
+    "The two-day summit was the pair's second; the first, in Singapore, lasted one day.",
+    "Washington and Pyongyang failed to bridge the gap at the summit.",
+    "Many in Beijing had watched the talks closely.",
+]
+
+
+@pytest.mark.parametrize("sentence", TRUE_WITH_VALUES)
+def test_a_true_sentence_naming_other_places_or_days_is_no_error(sentence: str) -> None:
+    report = graded(added(sentence))
+    assert not report.error_dimensions, (sentence, errors(report))
+
+
+# --- claims given to a side, not a name ----------------------------------------------------------------
+
+CLAIMS_TO_A_SIDE = [
+    "US officials said Kim had wanted every sanction lifted.",
+    "The Americans say North Korea demanded an end to all sanctions.",
+    "Kim wanted the sanctions lifted, the president told reporters.",
+    "Kim wanted the sanctions lifted. That, at least, is the American account.",
+]
+
+
+@pytest.mark.parametrize("sentence", CLAIMS_TO_A_SIDE)
+def test_a_claim_given_to_a_side_or_in_the_next_sentence_is_no_error(sentence: str) -> None:
+    report = graded(added(sentence))
+    assert not report.error_dimensions, (sentence, errors(report))
+
+
+# --- who spoke: pronouns and structure -------------------------------------------------------------------
+
+PRONOUN_MISATTRIBUTED = [
+    # Kim is the subject just before: "he" is Kim, and the words are Trump's.
+    'Kim left the hotel without speaking to reporters. Earlier he had said: "Sometimes you have to walk, '
+    'and this was just one of those times."',
+    # The speaker is named in the next sentence's speech verb, and it is the wrong one.
+    '"We weren\'t willing to do that." Those were Kim\'s words as he left.',
+    'Mr Kim was blunt. "We felt it wasn\'t a good thing to be signing anything," he said.',
+]
+
+
+@pytest.mark.parametrize("paragraph", PRONOUN_MISATTRIBUTED)
+def test_a_pronoun_or_a_later_name_that_gives_words_to_the_wrong_person_is_an_error(paragraph: str) -> None:
+    report = graded(added(paragraph))
+    assert "attribution" in report.error_dimensions, paragraph
+
+
+PRONOUN_RIGHT = [
+    'Mr Trump was blunt. "We felt it wasn\'t a good thing to be signing anything," he said.',
+    'Trump turned to the sanctions. "We weren\'t willing to do that," the president said.',
+    'A reporter asked Kim whether he was confident. He replied: "It\'s too early to say. I would not say '
+    'I\'m pessimistic."',
+]
+
+
+@pytest.mark.parametrize("paragraph", PRONOUN_RIGHT)
+def test_a_pronoun_that_resolves_to_the_speaker_is_no_error(paragraph: str) -> None:
+    report = graded(added(paragraph))
+    assert not report.error_dimensions, (paragraph, errors(report))
