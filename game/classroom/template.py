@@ -48,6 +48,10 @@ def serve(fd: int) -> int:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C in the server's terminal: the server ends us
     signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # children are reaped by the kernel
     preload()
+    import gc
+
+    gc.collect()
+    gc.freeze()  # the imported objects stay out of the children's collections: their pages stay shared
     channel = socket.socket(fileno=fd)
     channel.sendall(b"ready\n")
     while True:
