@@ -16,7 +16,10 @@ error; for too-long, the warning) and the false-positive rate (good stories wher
 then the share of (good, flawed) pairs the good story outranks, the good stories under 90, whether every
 flawed story is below every good one, and any praise of a fault present. Run:
 
-    python benchmarks/bench_grader_accuracy.py [--verbose]
+    python benchmarks/bench_grader_accuracy.py [--part tune|heldout|all] [--verbose]
+
+`--part tune` grades the tuning part only (what a developer runs while tuning); the default, `all`, grades
+both parts, which is how the lead measures the held-out one.
 """
 
 from __future__ import annotations
@@ -162,8 +165,11 @@ def report_part(part: str, graded: list[Graded], verbose: bool) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--verbose", action="store_true", help="name each miss, false alarm and praise")
+    parser.add_argument("--part", choices=("tune", "incoming", "heldout", "all"), default="all",
+                        help="which part to grade (default: all)")
     args = parser.parse_args()
-    for part in ("tune", "incoming", "heldout"):
+    parts = ("tune", "incoming", "heldout")
+    for part in parts if args.part == "all" else (args.part,):
         graded = grade_part(part)
         if graded is None:
             print(f"\n== {part}: no held-out set" if part == "heldout" else f"\n== {part}: no stories")

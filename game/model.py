@@ -276,6 +276,10 @@ class Proposition(Model):
     """The fact is that this did NOT happen ("Kim did not know"): a sentence asserts the fact by negating it."""
     within: Annotated[int, Field(ge=1, le=30)] | None = None
     """The most words between the `about` and `happened` senses (default 8)."""
+    future: bool = False
+    """The fact is that this is still to come ("the signing is only delayed"): a sentence that puts an
+    `about` sense as yet to happen ("will go ahead", "is now expected tomorrow", "is slated for Friday")
+    matches too, with no `happened` sense needed; "was to be", "had been expected" are plans, not this."""
 
 
 class CoreValue(Model):

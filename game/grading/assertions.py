@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import simplemma
@@ -61,6 +61,62 @@ stated as fact ("the signing could still go ahead"); "would" and "wanted" are ho
 def sense_keys(sense: str) -> tuple[str, ...]:
     """A sense ("call off", "cut short") as the keys of its words."""
     return tuple(key_of_word(word) for word in WORD.findall(sense))
+
+
+_FAMILIES = (
+    "end, finish, conclude, wrap up, break up, wind up, close",
+    "cancel, call off, scrap, axe, abandon, scratch, ditch, shelve, abort, scupper, nix, drop",
+    "postpone, delay, push back, put back, put off, defer, reschedule, hold off, push",
+    "lift, remove, scrap, ease, waive, relax, roll back, loosen, abolish, end, drop, relief",
+    "collapse, break down, fall apart, founder, crumble, unravel, fall through, fail",
+    "sign, ink, seal, conclude",
+    "reach, strike, secure, clinch, produce, achieve, land, broker, hammer out, conclude",
+    "dismantle, close, shut, shut down, scrap, give up, destroy, decommission, demolish, tear down, abandon",
+    "know, aware, realise, realize",
+    "want, demand, seek, insist, push for, call for, press for",
+    "plan, schedule, set, book, arrange, fix, pencil, slate",
+    "leave, depart, pull away, drive off, head back, drive away",
+    "win, triumph, prevail, carry",
+    "lose, concede, trail",
+    "flood, inundate, swamp, submerge, overflow",
+    "evacuate, flee, force from, move out, clear",
+    "close, shut, seal off, block",
+)
+"""Senses a `happened` word brings with it: a proposition written with "cancel" matches "scrapped" and
+"called off" too. Each line is a family of words and phrases of one meaning, its head word first; a
+`happened` sense that is a family's head word stands for the whole family (any other word or phrase is
+matched as written, so "drop" is only "drop")."""
+
+
+def _family_table() -> dict[str, tuple[tuple[str, ...], ...]]:
+    table: dict[str, list[tuple[str, ...]]] = {}
+    for line in _FAMILIES:
+        members = [sense_keys(member.strip()) for member in line.split(",")]
+        found = table.setdefault(members[0][0], [])
+        found += [other for other in members if other not in found]
+    return {key: tuple(value) for key, value in table.items()}
+
+
+@lru_cache(maxsize=4096)
+def happened_keys(senses: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
+    """The keys of a proposition's `happened` senses, each single word's family with it (see _FAMILIES)."""
+    table = _families()
+    found: list[tuple[str, ...]] = []
+    for sense in senses:
+        keys = sense_keys(sense)
+        if not keys:
+            continue
+        # A family's head stands for the family, alone ("cancel") or leading a phrase ("end early").
+        for member in table.get(keys[0], (keys[:1],)):
+            joined = member + keys[1:]
+            if joined not in found:
+                found.append(joined)
+    return tuple(found)
+
+
+@lru_cache(maxsize=1)
+def _families() -> dict[str, tuple[tuple[str, ...], ...]]:
+    return _family_table()
 
 
 @dataclass(frozen=True)
@@ -141,14 +197,20 @@ WINDOW = 8
 
 def matches(tokens: Tokens, reading: Reading, proposition: Proposition) -> list[Asserted]:
     """Every place the story matches a proposition."""
-    abouts = [place for sense in proposition.about for place in _places(tokens, sense_keys(sense))]
+    abouts = [place for keys in happened_keys(tuple(proposition.about)) for place in _places(tokens, keys)]
     if not abouts:
         return []
-    happens = [place for sense in proposition.happened for place in _places(tokens, sense_keys(sense))]
+    happens = [place for keys in happened_keys(tuple(proposition.happened)) for place in _places(tokens, keys)]
     withs = [place for sense in proposition.with_ for place in _places(tokens, sense_keys(sense))]
     window = proposition.within or WINDOW
     found: list[Asserted] = []
     seen: set[int] = set()
+    if proposition.future:
+        for about in abouts:
+            place = _future(tokens, reading, about, withs)
+            if place is not None and about[0] not in seen:
+                seen.add(about[0])
+                found.append(place)
     for h_first, h_last in happens:
         sentence = tokens.tokens[h_first].sentence
         near = [a for a in abouts if tokens.tokens[a[0]].sentence == sentence
@@ -168,6 +230,71 @@ def matches(tokens: Tokens, reading: Reading, proposition: Proposition) -> list[
         seen.add(first)
         found.append(_assess(tokens, reading, sentence, first, last, h_first, about[0]))
     return found
+
+
+FUTURE = frozenset(("will", "shall", "'ll"))
+"""Auxiliaries that put what follows as yet to come."""
+FUTURE_STATES = frozenset(key_of_word(word) for word in (
+    "due", "slated", "expected", "scheduled", "rescheduled", "set", "planned", "pencilled", "penciled",
+    "moved", "pushed", "put", "going", "likely"))
+"""Words that, after a present "is", "are", "now" or "still", put something as yet to come ("is now
+expected", "is still set for", "are going to")."""
+PRESENT = frozenset(("is", "are", "now", "still", "'s", "has", "have", "remains", "remain"))
+PAST_PLAN = frozenset(("was", "were", "had", "been", "would"))
+FUTURE_REACH = 5
+"""How many words around an `about` sense a future marker may stand."""
+
+
+def _future(tokens: Tokens, reading: Reading, about: tuple[int, int],
+            withs: list[tuple[int, int]]) -> Asserted | None:
+    """An `about` sense put as yet to come in its own clause: "the signing will happen later", "a signing is
+    now expected tomorrow", "the ceremony is slated for Friday". Negated, it is put as not to come."""
+    items = tokens.tokens
+    text = reading.text
+    sentence = items[about[0]].sentence
+    if withs and not any(items[w[0]].sentence == sentence for w in withs):
+        return None
+    first_token = tokens.sentence_starts[sentence]
+    last_token = (tokens.sentence_starts[sentence + 1] if sentence + 1 < len(tokens.sentence_starts)
+                  else len(items)) - 1
+
+    def raw(index: int) -> str:
+        return text[items[index].start:items[index].end].lower()
+
+    def breaks(a: int, b: int) -> bool:
+        """A clause boundary between tokens a < b: a semicolon, colon or dash, or a new clause's word."""
+        for i in range(a, b):
+            between = text[items[i].end:items[i + 1].start]
+            if any(mark in between for mark in ";:\u2014") or " - " in between or (
+                    i + 1 < b and items[i + 1].key in CLAUSE_WORDS):
+                return True
+        return False
+
+    marker = None
+    for index in range(max(first_token, about[0] - FUTURE_REACH), min(last_token, about[1] + FUTURE_REACH) + 1):
+        if about[0] <= index <= about[1]:
+            continue
+        word = raw(index)
+        near = (index, about[0]) if index < about[0] else (about[1], index)
+        if breaks(*near):
+            continue
+        if word in FUTURE or word.endswith("'ll"):
+            marker = index
+        elif items[index].key in FUTURE_STATES and index > first_token:
+            before = [raw(i) for i in range(max(first_token, index - 2), index)]
+            if any(w in PRESENT for w in before) and not any(w in PAST_PLAN for w in before):
+                marker = index
+        elif word == "to" and index > first_token and raw(index - 1) in ("is", "are") and index + 1 <= last_token:
+            marker = index
+        if marker is not None:
+            break
+    if marker is None:
+        return None
+    first, last = min(about[0], marker), max(about[1], marker)
+    place = _assess(tokens, reading, sentence, first, last, marker, about[0])
+    window = range(max(first_token, min(about[0], marker) - 2), min(last_token, max(about[1], marker) + 3) + 1)
+    negated = any(items[i].key in NEGATING for i in window if not breaks(*sorted((i, marker))))
+    return replace(place, negated=negated)
 
 
 def _across_clauses(text: str, tokens: Tokens, a: tuple[int, int], b: tuple[int, int]) -> bool:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from game.grading.assertions import WINDOW, Tokens, matches, sense_keys
+from game.grading.assertions import WINDOW, Token, Tokens, key_of_word, matches, sense_keys
 from game.grading.quotes import pronoun_subject
 from game.grading.reading import Desk, Notes, Occurrence, lower_first
 from game.grading.record import Phrase
@@ -164,7 +164,8 @@ def _claims(desk: Desk, notes: Notes, occurrences: list[Occurrence], once: Once)
         owner = desk.name(fact.claimed_by)
         verdicts = [(place, claimant_named(desk, place, claimants)) for place in places]
         wrong = [place for place, named in verdicts if named is False]
-        bare = [place for place, named in verdicts if named is None and not place.hedged and not place.uncertain]
+        bare = [place for place, named in verdicts if named is None and not place.hedged and not place.uncertain
+                and not _said_by_someone(desk, place)]
         talk = [place for place, named in verdicts if named is None and place.hedged]
         if bare:
             span = (bare[0].start, bare[0].end)
@@ -183,6 +184,33 @@ def _claims(desk: Desk, notes: Notes, occurrences: list[Occurrence], once: Once)
         if named and not bare and not wrong and not talk:
             notes.add("attribution.claim-attributed", f"A one-sided claim, rightly attributed to {owner}.",
                       (named[0].start, named[0].end))
+
+
+_SPEECH_BEFORE = re.compile(r"\b(?:said|says|say|told|tells|claimed|claims|claim|insisted|insists|argued|argue|"
+                            r"argues|maintained|maintain|maintains|alleged|allege|alleges|contended|contend|"
+                            r"contends|according\s+to|in\s+the\s+(?:view|account|telling|words)\s+of|"
+                            r"by\s+(?:the\s+)?[\w'\-]+\s+(?:account|telling))\b(?!\s+(?:on|upon|for)\b)",
+                            re.IGNORECASE)
+"""A speech verb before a claim ("US officials said"), not one the claim is made of ("insisted on")."""
+_SPEECH_END = re.compile(r",\s*(?:[\w'\-]+\s+){1,4}(?:said|says|say|told\s+\w+|claimed|claims|insisted|"
+                         r"insists|argued|argue|maintained|maintain)\b[^.!?]{0,40}[.!?]?\s*$", re.IGNORECASE)
+_ACCOUNT_AFTER = re.compile(r"\s*(?:that|this|such|so|it)\b[^.!?]{0,60}\b(?:account|version|claim|telling|"
+                            r"story|side|words|view|says|said|argument|position)\b", re.IGNORECASE)
+
+
+def _said_by_someone(desk: Desk, occurrence: Occurrence) -> bool:
+    """The claim is put as someone's, though no person is named as its owner: "US officials said ...",
+    "..., the Americans say.", or a next sentence that calls it an account ("That is the American
+    account."). Not the story's own voice, so not a claim stated as fact."""
+    s_start, s_end = desk.reading.sentences[occurrence.sentence]
+    text = desk.reading.text
+    if _SPEECH_BEFORE.search(text[s_start:occurrence.start]) or _SPEECH_END.search(text[occurrence.end:s_end]):
+        return True
+    following = occurrence.sentence + 1
+    if following < len(desk.reading.sentences):
+        n_start, n_end = desk.reading.sentences[following]
+        return bool(_ACCOUNT_AFTER.match(text, n_start, n_end))
+    return False
 
 
 def _rumour(desk: Desk, notes: Notes, occurrence: Occurrence, once: Once) -> None:
@@ -247,24 +275,64 @@ def _dateline_wrong(desk: Desk, value: CoreValue) -> tuple[int, int] | None:
     city = found.group(1).strip().lower()
     if any(city == right.lower() or city in right.lower() or right.lower() in city for right in value.right):
         return None
+    colon = desk.reading.text[found.end() - 2:found.end()].strip() == ":"
+    # "ANCHOR:", "TRUMP:", "REPORTER:" are a script's speakers; a colon dateline counts only when it names
+    # one of the wrong places outright ("SEOUL: ...").
+    label = colon or city.split()[0] in SPEAKER_LABELS or city in desk.record.name_owners
+    if label and not any(city == wrong.lower() for wrong in value.wrong):
+        return None
     return found.span(1)
 
 
+SPEAKER_LABELS = frozenset((
+    "anchor", "reporter", "presenter", "host", "correspondent", "narrator", "voiceover", "vo", "sot", "intro",
+    "outro", "caption", "graphic", "interviewer", "announcer", "newsreader", "live", "breaking", "update",
+    "analysis", "comment", "exclusive", "editorial", "opinion", "news", "cue", "link", "pkg", "package"))
+"""Words that open a script's or a page's label line, not a dateline."""
+
+
+_LOCATIVE = frozenset(("in", "at", "inside", "within"))
+_RELATIVE = frozenset(key_of_word(word) for word in (
+    "which", "who", "that", "after", "before", "while", "when", "since", "whereas", "but", "then"))
+
+
+def _sequence_at(items: tuple[Token, ...], first: int, keys: tuple[str, ...]) -> bool:
+    return tuple(token.key for token in items[first:first + len(keys)]) == keys
+
+
 def _wrong_value(desk: Desk, tokens: Tokens, value: CoreValue) -> tuple[int, int] | None:
+    """A wrong value put as the value of its `about` in the story's own voice.
+
+    The value must belong to its `about`: in the same clause (no relative clause or semicolon between:
+    "the summit, which began on Wednesday, ..." is about the start), and for a place, as where it happened
+    ("the summit in Seoul", "the Seoul summit", "held at Da Nang"; "flew home to Washington" is not). A
+    sentence that also gives a right value is contrasting them, not erring ("opened Wednesday, ended
+    Thursday")."""
     items = tokens.tokens
+    text = desk.reading.text
     about = {key for sense in value.about for key in sense_keys(sense)}
+    rights = [sense_keys(right) for right in value.right]
     for wrong in value.wrong:
         keys = sense_keys(wrong)
         if not keys:
             continue
         for first in tokens.where.get(keys[0], ()):
             last = first + len(keys) - 1
-            if tuple(token.key for token in items[first:last + 1]) != keys:
+            if not _sequence_at(items, first, keys):
                 continue
             sentence = items[first].sentence
             near = [i for i in range(max(0, first - WINDOW), min(len(items), last + WINDOW + 1))
-                    if items[i].sentence == sentence and items[i].key in about]
+                    if items[i].sentence == sentence and items[i].key in about
+                    and not _split_by_clause(desk, items, min(i, first), max(i, last))]
             if not near:
+                continue
+            s_first = tokens.sentence_starts[sentence]
+            s_last = (tokens.sentence_starts[sentence + 1] if sentence + 1 < len(tokens.sentence_starts)
+                      else len(items))
+            if any(_sequence_at(items, i, right) for right in rights if right
+                   for i in range(s_first, s_last) if items[i].key == right[0]):
+                continue
+            if value.dateline and not _as_place_of(items, text, first, last, near):
                 continue
             start, end = items[first].start, items[last].end
             if desk.reading.quotation_at(start, end) is not None or _governed(desk, sentence, start):
@@ -273,6 +341,24 @@ def _wrong_value(desk: Desk, tokens: Tokens, value: CoreValue) -> tuple[int, int
                 continue
             return (start, end)
     return None
+
+
+def _split_by_clause(desk: Desk, items: tuple[Token, ...], a: int, b: int) -> bool:
+    """A relative or new clause, or a semicolon, between tokens a and b."""
+    text = desk.reading.text
+    return any(items[i].key in _RELATIVE and text[items[i - 1].end:items[i].start].strip() in (",", "")
+               and i > a for i in range(a + 1, b)) or ";" in text[items[a].end:items[b].start]
+
+
+def _as_place_of(items: tuple[Token, ...], text: str, first: int, last: int, near: list[int]) -> bool:
+    """A place put as where its `about` happened: "in/at PLACE" after it, or "PLACE summit"."""
+    before = text[items[first - 1].start:items[first - 1].end].lower() if first > 0 else ""
+    if before in _LOCATIVE and any(i < first and first - i <= 5 for i in near):
+        return True
+    if any(i > last and i - last <= 2 for i in near):
+        return True  # "the Seoul summit", "Seoul talks"
+    return before in _LOCATIVE and first >= 2 and text[items[first - 2].start:items[first - 2].end].lower() in (
+        "held", "staged", "hosted", "convened", "took", "place")
 
 
 def _negated_before(desk: Desk, index: int) -> bool:

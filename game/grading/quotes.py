@@ -134,6 +134,13 @@ def speaker_of(desk: Desk, quotation: Quotation,
     outside = len(WORD.findall(text, s_start, quotation.start)) + len(WORD.findall(text, quotation.end, s_end))
     if outside > 2:
         return _nearest_named(desk, quotation, first, last), False
+    # '"...". Those were Kim's words.': a next sentence that refers back names the speaker.
+    if last + 1 < len(reading.sentences):
+        n_start, n_end = reading.sentences[last + 1]
+        if _REFERS_BACK.match(text, n_start, n_end):
+            cues = [m for m in desk.mentions_in(last + 1, last + 1) if m.cue and not m.listener]
+            if cues:
+                return cues[0], False
     if first > 0 and earlier is not None and (first - 1) in earlier and earlier[first - 1][0] is not None:
         return earlier[first - 1]
     if first > 0:
@@ -175,6 +182,10 @@ def _subject_like(desk: Desk, mention: Mention) -> bool:
     return bool(_VERB_AFTER.match(desk.reading.text, mention.end))
 
 
+_REFERS_BACK = re.compile(r"\s*(?:(?:those|these|that|this|such)\s+(?:were|was|are|is)\b|so\s+(?:said|says)\b|"
+                          r"(?:the|those|these)\s+(?:words|remarks|comments?)\s+(?:were|are|came)\b)",
+                          re.IGNORECASE)
+"""How a sentence that names the speaker of the quote before it begins ("Those were Kim's words")."""
 _REPLY = re.compile(r"\b(?i:replied|replies|answered|answers|responded|responds)\b")
 _ASKED = re.compile(r"\b(?i:asked|asks|pressed|questioned)\s+(?:(?:the|a|an|[A-Z][\w.'\-]*)\s+){0,3}$")
 

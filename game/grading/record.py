@@ -188,14 +188,32 @@ def _claimants(fact: Fact, names: Phrasebook | None, owners: dict[str, frozenset
 _RECORDS: dict[int, Record] = {}
 
 
+_EDITORIAL = re.compile(r"\[([^\]\n]{1,40})\]")
+_STANDS_FOR = ("he", "him", "she", "her", "they", "them", "it")
+
+
+def _bracket_variants(text: str) -> list[tuple[str, ...]]:
+    """A quote's words, and, where the record itself puts a name in square brackets ("[Kim] tells me"), the
+    same words with a pronoun there: the speaker's own word was a pronoun, and a story may quote it so."""
+    found = [tuple(words(text))]
+    for match in _EDITORIAL.finditer(text):
+        inside = words(match.group(1))
+        if len(inside) == 1 and match.group(1)[:1].isupper() and inside[0] not in ("i",):
+            for pronoun in _STANDS_FOR:
+                variant = tuple(words(text[:match.start()] + pronoun + text[match.end():]))
+                if variant not in found:
+                    found.append(variant)
+    return found
+
+
 def record_of(scenario: Scenario) -> Record:
     """The record for a scenario (cached: scenarios are immutable)."""
     found = _RECORDS.get(id(scenario))
     if found is not None and found.scenario is scenario:
         return found
     people = {person.id: person for person in scenario.people}
-    said = tuple(Said(quote, people[quote.speaker], tuple(words(quote.text)))
-                 for quote in scenario.quotes if quote.speaker in people)
+    said = tuple(Said(quote, people[quote.speaker], variant)
+                 for quote in scenario.quotes if quote.speaker in people for variant in _bracket_variants(quote.text))
     names, name_owners = _names(scenario.people)
     phrases, phrase_owners = _phrases(scenario.facts)
 

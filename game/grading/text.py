@@ -24,6 +24,9 @@ _LONE_RETURN = re.compile(r"\r(?!\n)")
 WORD = re.compile(r"\w+(?:['\-]\w+)*")
 """A word: letters and digits, with inner apostrophes and hyphens ("wasn't", "22-year-old", "5-2")."""
 
+BYLINES = 2
+"""How many label lines (bylines, standfirsts) may stand before a story's first paragraph."""
+BYLINE_WORDS = 10
 OPENING_MARKS = "\u201c\u201e"
 CLOSING_MARKS = "\u201d"
 
@@ -104,8 +107,14 @@ class Reading:
 
     @property
     def lede(self) -> Span | None:
-        """The first paragraph of the body, if there is one."""
-        return next((span for span in self.paragraphs if span[0] >= self.headline[1] + 1), None)
+        """The first paragraph of the body, if there is one: a byline or standfirst label before it ("By Jo
+        Lee", "From our correspondent in Hanoi": a few words with no sentence's end) is not the lede."""
+        body = [span for span in self.paragraphs if span[0] >= self.headline[1] + 1]
+        for span in body[:BYLINES]:
+            line = self.text[span[0]:span[1]]
+            if not (len(WORD.findall(line)) <= BYLINE_WORDS and not line.rstrip(" \"')").endswith((".", "!", "?"))):
+                return span
+        return body[min(BYLINES, len(body) - 1)] if body else None
 
 
 def read(raw: str, headline_length: int) -> Reading:
