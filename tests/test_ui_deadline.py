@@ -14,7 +14,10 @@ from game.model import Quote
 from game.ui.screens.confirm import ConfirmScreen
 from game.ui.screens.desk import DeskScreen, attributed, quote_style
 from game.ui.screens.player_name import PlayerNameScreen
+from tests.conftest import ROOT
 from tests.ui_helpers import make_app, screen_text, start_game
+
+SCENARIOS = ROOT / "scenarios"
 
 
 @pytest.fixture(autouse=True)
@@ -72,3 +75,48 @@ async def test_the_name_box_starts_empty_for_the_next_player_and_the_palette_is_
         second = first
         boxes = list(second.screen.query(Input))
         assert boxes and all(box.value == "" for box in boxes)
+
+
+async def test_undo_is_said_in_the_scene_not_in_a_toast_over_the_choices() -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_game(pilot, "Ada")
+        await pilot.press("1")
+        await pilot.pause()
+        await pilot.press("u")
+        await pilot.pause()
+        assert "↶ Undone: Go to the council chamber" in screen_text(app)
+        assert not app._notifications  # no toast laid over the choices
+
+
+async def test_pagedown_scrolls_the_title_text_while_the_menu_keeps_the_focus() -> None:
+    from textual.containers import VerticalScroll
+
+    app = make_app(SCENARIOS / "hanoi-summit.yaml")
+    async with app.run_test(size=(60, 20)) as pilot:
+        await app.scenario_ready()
+        await pilot.pause()
+        about = app.screen.query_one("#about-scroll", VerticalScroll)
+        assert about.max_scroll_y > 0  # the Hanoi summary does not fit at 60x20
+        focused = app.focused
+        await pilot.press("pagedown")
+        await pilot.pause()
+        assert about.scroll_y > 0 and app.focused is focused
+
+
+async def test_a_long_choice_list_says_how_many_are_below_the_fold() -> None:
+    from game.ui.widgets.choice_list import ChoiceList
+
+    app = make_app()
+    async with app.run_test(size=(60, 10)) as pilot:
+        await start_game(pilot, "Ada")
+        await pilot.press("1")  # the chamber: three choices in a window too short for them all
+        await pilot.pause()
+        choices = app.screen.query_one(ChoiceList)
+        hidden = choices.below()
+        assert hidden > 0 and f"{hidden} more below" in screen_text(app)
+        choices.scroll_end(animate=False)
+        await pilot.pause()
+        choices.show_cue()
+        await pilot.pause()
+        assert "more below" not in screen_text(app)
