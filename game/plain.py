@@ -14,11 +14,13 @@ from __future__ import annotations
 import shutil
 import sys
 import textwrap
+import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
-from game import engine, paths
+from game import deadline, engine, paths
 from game.engine import GameState
 from game.grader import Story, grade_state, strong_story_notes
 from game.model import Scenario, clock_text
@@ -94,6 +96,8 @@ class PlainGame:
     state: GameState = field(init=False)
     undo: list[GameState] = field(default_factory=list)
     relist: bool = True
+    seconds_now: Callable[[], float] = time.monotonic
+    """The real clock the desk reads while the player writes (tests give a fake one)."""
     """List the choices before the next prompt (not after a mistyped answer: the prompt says what to type)."""
 
     def __post_init__(self) -> None:
@@ -342,6 +346,7 @@ class PlainGame:
         filing = self.scenario.filing
         while True:
             self.talk.say()
+            started = self.seconds_now()
             headline = ""
             while not headline:
                 headline = " ".join(self.talk.ask("Headline: ").split())
@@ -354,8 +359,14 @@ class PlainGame:
                 lines.append(line.rstrip())
             body = "\n".join(lines).strip("\n")
             story = Story(headline, body)
-            words = len(body.split())
+            words = engine.words_in(body)
             self.talk.say(f"Your story has {words} word{'s' if words != 1 else ''}.")
+            if filing and deadline.clock_runs(self.scenario):  # the clock ran while the player wrote
+                clock = deadline.DeskClock(self.state).spend(self.seconds_now() - started)
+                self.state = clock.state(self.scenario)
+                _, found, _ = clock.check(self.scenario, words)
+                self.talk.say(f"It is now {clock_text(found.now)}: filed now, it goes in at "
+                              f"{clock_text(found.at)}, {found.status}.")
             if filing and words < filing.min_words:
                 self.talk.say(f"The desk asked for at least {filing.min_words} words.")
             if filing and filing.max_words and words > filing.max_words:

@@ -159,3 +159,21 @@ def test_long_lines_wrap_on_a_terminal() -> None:
     Conversation(io.StringIO(), output, width=40).say("word " * 20)
     assert all(len(line) <= 40 for line in output.getvalue().splitlines())
     assert output.getvalue().split() == ["word"] * 20
+
+
+def test_the_clock_runs_while_the_player_writes_in_plain_mode(example: Scenario, tmp_path: Path) -> None:
+    from game.plain import Conversation, PlainGame
+
+    assert example.filing is not None
+    running = example.model_copy(update={"filing": example.filing.model_copy(update={"desk_clock_rate": 5})})
+    ticks = iter([0.0, 240.0])  # four real minutes between starting the headline and ending the story
+    lines = ["", *REPORTING, *FILING]
+    output = io.StringIO()
+    talk = Conversation(io.StringIO("".join(line + "\n" for line in lines)), output)
+    game = PlainGame(running, talk, results_dir=tmp_path, seconds_now=lambda: next(ticks))
+    assert game.play(new=True) == 0
+    out = output.getvalue()
+    assert "It is now " in out and ", it goes in at " in out
+    moved = out.split("It is now ")[1][:5]
+    before = out.split("The story desk. ")[1][:5]
+    assert int(moved[:2]) * 60 + int(moved[3:]) - (int(before[:2]) * 60 + int(before[3:])) == 20  # 4 min at 5x
