@@ -309,3 +309,18 @@ PRONOUN_RIGHT = [
 def test_a_pronoun_that_resolves_to_the_speaker_is_no_error(paragraph: str) -> None:
     report = graded(added(paragraph))
     assert not report.error_dimensions, (paragraph, errors(report))
+
+
+def test_a_quote_no_verb_ties_to_anyone_is_not_praised_as_rightly_attributed() -> None:
+    paragraph = "Kim and Trump sat side by side. \"That might be the best answer you've ever heard.\""
+    report = graded(added(paragraph))
+    start = report_text_offset(added(paragraph), "That might be")
+    assert not any(f.code == "attribution.right-speaker" and f.span and f.span[0] <= start <= f.span[1]
+                   for f in report.findings)
+    assert any(f.code == "attribution.cannot-tell" and f.span and f.span[0] <= start <= f.span[1]
+               for f in report.findings)
+
+
+def report_text_offset(text: str, words: str) -> int:
+    story = Story.parse(text)
+    return story.text.index(words)

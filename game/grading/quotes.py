@@ -14,7 +14,7 @@ a word for a pronoun, make a misquote, shown against the original.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 
 from game.grading.assertions import key_of_word
@@ -52,6 +52,8 @@ class QuoteVerdict:
     """For a quote whose words are all on the record: "ellipsis" or "brackets" when they change its meaning."""
     ambiguous: bool = False
     """The speaker is a pronoun that could stand for more than one person."""
+    guessed: bool = False
+    """No speech verb governs the quote: its speaker is only the best-placed name near it."""
 
     @property
     def faithful(self) -> bool:
@@ -74,8 +76,16 @@ _PRONOUN_BEFORE = re.compile(r"\b(?i:he|she|they)\s+(?:\w+\s+){0,3}?(?i:" + SPEE
 
 
 def speaker_of(desk: Desk, quotation: Quotation,
-               earlier: dict[int, tuple[Mention | None, bool]] | None = None) -> tuple[Mention | None, bool]:
-    """Who the story says spoke a quotation, and whether that is ambiguous (see the module's docstring)."""
+               earlier: dict[int, tuple[Mention | None, bool]] | None = None,
+               guessed: list[str] | None = None) -> tuple[Mention | None, bool]:
+    """Who the story says spoke a quotation, and whether that is ambiguous (see the module's docstring).
+    When no verb governs the quote and its speaker is only the best-placed name, "nearest" is put in
+    `guessed` (and "earlier" when it goes on from the sentence before)."""
+    def guess(mention: Mention | None) -> tuple[Mention | None, bool]:
+        if guessed is not None:
+            guessed.append("nearest")
+        return mention, False
+
     reading, text = desk.reading, desk.reading.text
     if not reading.sentences:
         return None, False
@@ -130,10 +140,18 @@ def speaker_of(desk: Desk, quotation: Quotation,
         named = [m for m in here if m.start < quotation.start and not m.listener]
         if named:
             return named[-1], False
+    # '"... lives." Mayor Ana Ruiz said after the vote.': the speaker opens the next sentence.
+    alone = not WORD.search(text, s_start, quotation.start) and not WORD.search(text, quotation.end, s_end)
+    if alone and last + 1 < len(reading.sentences):
+        for mention in desk.mentions_in(last + 1, last + 1):
+            gap = text[quotation.end:mention.start]
+            if (mention.cue and not mention.listener and len(gap) <= 40 and '"' not in gap and "\n" not in gap
+                    and not re.search(r"[.;!?,]", gap.strip(" \n")) and len(gap.split()) <= 3):
+                return mention, False
     # A quote standing alone goes on from the sentence before: the same speaker, or who spoke there.
     outside = len(WORD.findall(text, s_start, quotation.start)) + len(WORD.findall(text, quotation.end, s_end))
     if outside > 2:
-        return _nearest_named(desk, quotation, first, last), False
+        return guess(_nearest_named(desk, quotation, first, last))
     # '"...". Those were Kim's words.': a next sentence that refers back names the speaker.
     if last + 1 < len(reading.sentences):
         n_start, n_end = reading.sentences[last + 1]
@@ -142,6 +160,8 @@ def speaker_of(desk: Desk, quotation: Quotation,
             if cues:
                 return cues[0], False
     if first > 0 and earlier is not None and (first - 1) in earlier and earlier[first - 1][0] is not None:
+        if guessed is not None:
+            guessed.append("earlier")
         return earlier[first - 1]
     if first > 0:
         p_start, p_end = reading.sentences[first - 1]
@@ -150,7 +170,22 @@ def speaker_of(desk: Desk, quotation: Quotation,
             return cues[-1], False
         if PRONOUN_SPEECH.search(text, p_start, p_end):
             return pronoun_subject(desk, first - 1, p_end, earlier)
-    return _nearest_named(desk, quotation, first, last), False
+        # "The mayor did not hesitate. '...'": the one person the sentence before is about, as its subject.
+        subjects = [m for m in desk.mentions_in(first - 1, first - 1) if not m.listener]
+        people = {person for mention in subjects for person in mention.people}
+        if subjects and len(people) == 1 and _starts_sentence(desk, subjects[0]) and _next_paragraph(
+                desk, subjects[0].start, quotation.start):
+            return subjects[0], False
+    return guess(_nearest_named(desk, quotation, first, last))
+
+
+def _next_paragraph(desk: Desk, earlier: int, later: int) -> bool:
+    """Whether `later` is in the same paragraph as `earlier`, or the one straight after it."""
+    starts = [start for start, _ in desk.reading.paragraphs]
+    first, second = _paragraph_start(desk, earlier), _paragraph_start(desk, later)
+    if first == second:
+        return True
+    return first in starts and second in starts and starts.index(second) == starts.index(first) + 1
 
 
 def pronoun_subject(desk: Desk, sentence: int, before: int,
@@ -335,10 +370,17 @@ def judge_all(desk: Desk) -> list[QuoteVerdict]:
     said = desk.record.said + desk.record.on_screen
     verdicts = []
     speakers: dict[int, tuple[Mention | None, bool]] = {}
+    unsure: set[int] = set()
     for quotation in desk.reading.quotations:
-        speaker, ambiguous = speaker_of(desk, quotation, speakers)
-        speakers[desk.reading.sentence_at(max(quotation.end - 1, quotation.start))] = (speaker, ambiguous)
-        verdicts += _judge_quotation(desk, quotation, speaker, ambiguous, said)
+        trace: list[str] = []
+        speaker, ambiguous = speaker_of(desk, quotation, speakers, trace)
+        sentence = desk.reading.sentence_at(max(quotation.end - 1, quotation.start))
+        guessed = "nearest" in trace or ("earlier" in trace and desk.reading.sentence_at(quotation.start) - 1 in unsure)
+        if guessed:
+            unsure.add(sentence)
+        speakers[sentence] = (speaker, ambiguous)
+        verdicts += [replace(verdict, guessed=guessed)
+                     for verdict in _judge_quotation(desk, quotation, speaker, ambiguous, said)]
     return verdicts
 
 
@@ -451,6 +493,9 @@ def _check_speaker(desk: Desk, notes: Notes, verdict: QuoteVerdict, speaker: Per
                 desk, verdict.quotation, quote.heard_from):
             notes.add("attribution.second-hand", f"Second hand: you had these words from "
                       f"{desk.name(quote.heard_from)}, not from {who}; say how you know.", span)
+        elif verdict.faithful and verdict.guessed:
+            notes.add("attribution.cannot-tell", f"I could not tell for certain who the story says is "
+                      f"speaking: no \u201csaid\u201d or colon ties these words to {who}. Make it plain.", span)
         elif verdict.faithful:
             notes.add("attribution.right-speaker", f"Rightly attributed to {who}.", span)
     elif speaker.id == ON_SCREEN_SPEAKER.id:

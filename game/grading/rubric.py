@@ -46,6 +46,8 @@ RUBRIC: dict[str, Rule] = _rules(
     ("quotes.cannot-tell", "quotes", "info", 0, "The editor could not tell whether the quotes are right."),
     # --- attribution -----------------------------------------------------------------------------------
     ("attribution.right-speaker", "attribution", "praise", 0, "A quote given to the person who said it."),
+    ("attribution.cannot-tell", "attribution", "info", 0,
+     "No speech verb ties a quote to its speaker: the editor could not tell for certain who is speaking."),
     ("attribution.wrong-speaker", "attribution", "error", 40, "A quote given to someone who did not say it."),
     ("attribution.no-speaker", "attribution", "warning", 15, "No one is named near a quote."),
     ("attribution.ambiguous-speaker", "attribution", "warning", 10,
