@@ -4,7 +4,12 @@ The corpus (tests/stories/blind/) was written by people who never saw the grader
 wording lists, each story with its expected verdict written first (format: /work/corpus/WRITER-BRIEF.md):
 
     tests/stories/blind/tune/<scenario>/NNN-slug.md + expected.yaml     tuned on
+    tests/stories/blind/incoming/<scenario>/...                         new tune material, not yet tuned on
     tests/stories/blind/heldout/<scenario>/...                          never tuned on (the lead's measure)
+
+A new blind batch is split as it arrives: a third (stratified by fault class) to heldout/, the rest to
+incoming/, whose figures are the honest measure of generality before anyone fits the grader to it; once the
+grader is fitted to it, it moves to tune/ (which tests/test_grader_blind.py pins).
 
 For each part it prints, per fault class, the recall (flawed stories of that class whose dimension got an
 error; for too-long, the warning) and the false-positive rate (good stories where that detection fired),
@@ -160,10 +165,11 @@ def report_part(part: str, graded: list[Graded], verbose: bool) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--verbose", action="store_true", help="name each miss, false alarm and praise")
-    parser.add_argument("--part", choices=("tune", "heldout", "all"), default="all",
-                        help="which part to grade (default: both)")
+    parser.add_argument("--part", choices=("tune", "incoming", "heldout", "all"), default="all",
+                        help="which part to grade (default: all)")
     args = parser.parse_args()
-    for part in ("tune", "heldout") if args.part == "all" else (args.part,):
+    parts = ("tune", "incoming", "heldout")
+    for part in parts if args.part == "all" else (args.part,):
         graded = grade_part(part)
         if graded is None:
             print(f"\n== {part}: no held-out set" if part == "heldout" else f"\n== {part}: no stories")

@@ -83,19 +83,32 @@ def start_server(scenario: str, port: int, results: Path) -> subprocess.Popen[by
     raise SystemExit("the server did not start")
 
 
-def games_of(server: int) -> list[int]:
+def _processes() -> list[tuple[int, int, bytes]]:
+    """(pid, parent, command line) of every live (not zombie) process."""
     found = []
     for entry in Path("/proc").iterdir():
         if not entry.name.isdigit():
             continue
         try:
-            stat = (entry / "stat").read_text()
+            stat = (entry / "stat").read_text().rsplit(")", 1)[1].split()
             command = (entry / "cmdline").read_bytes()
         except OSError:
             continue
-        if int(stat.rsplit(")", 1)[1].split()[1]) == server and b"--session" in command:
-            found.append(int(entry.name))
+        if stat[0] != "Z":
+            found.append((int(entry.name), int(stat[1]), command))
     return found
+
+
+def games_of(server: int) -> list[int]:
+    """The server's games: its children running a session, or the children of its game template."""
+    processes = _processes()
+    templates = {pid for pid, parent, command in processes if parent == server and b"--template" in command}
+    return [pid for pid, parent, command in processes
+            if b"--session" in command and pid not in templates and (parent == server or parent in templates)]
+
+
+def template_of(server: int) -> list[int]:
+    return [pid for pid, parent, command in _processes() if parent == server and b"--template" in command]
 
 
 def all_games() -> list[int]:
@@ -209,7 +222,7 @@ async def kill_round(port: int, code: str, students: int, server: subprocess.Pop
     async with aiohttp.ClientSession() as http:
         clients = [Client(f"Orphan {number}") for number in range(students)]
         await asyncio.gather(*(connect(http, port, code, client) for client in clients))
-        games = set(games_of(server.pid))
+        games = set(games_of(server.pid)) | set(template_of(server.pid))  # the template must go too
         os.kill(server.pid, signal.SIGKILL)
         server.wait()
         killed = time.monotonic()

@@ -23,12 +23,13 @@ from game.engine import GameState
 from game.grader import Story, grade_state, strong_story_notes
 from game.model import Scenario, clock_text
 from game.saves import SaveError, load_game, save_game
+from game.text import clean, duration
 from game.transcript import TranscriptError, build_transcript, save_transcript
 
 UNDO_LIMIT = 200
 """Earlier states kept for undo (the same as the Textual game)."""
 END_OF_STORY = "."
-KIND_NAMES = {"on_record": "on the record", "statement": "statement", "social_post": "post",
+KIND_NAMES = {"on_record": "on the record", "statement": "statement", "social_post": "social media post",
               "second_hand": "second hand"}
 STATUS_NAMES = {"confirmed": "confirmed", "claim": "a claim", "rumour": "a rumour, unchecked",
                 "verified": "checked: true", "disproved": "checked: false"}
@@ -58,7 +59,9 @@ class Conversation:
     """Repeat each line typed (when input is piped, so the output reads as the whole conversation)."""
 
     def say(self, text: str = "") -> None:
-        for line in text.split("\n"):
+        """Write text, line by line. Everything written is cleaned here, the one way out to the terminal:
+        scenario text cannot carry escape sequences or control characters through it."""
+        for line in clean(text).split("\n"):
             if self.width and len(line) > self.width:
                 indent = line[: len(line) - len(line.lstrip())]
                 line = textwrap.fill(line, self.width, subsequent_indent=indent + "  ",
@@ -68,7 +71,7 @@ class Conversation:
 
     def ask(self, prompt: str) -> str:
         """A line typed in answer (without its line ending). Raises InputEnded at the end of input."""
-        self.output.write(prompt)
+        self.output.write(clean(prompt))
         self.output.flush()
         line = self.input.readline()
         if not line:
@@ -102,11 +105,11 @@ class PlainGame:
         """Play until the story is filed (0), the player quits (0), or input ends (1)."""
         try:
             self.title()
+            if not new:
+                self.offer_saved_game()
             if ask_name and self.player is None:
                 name = self.talk.ask("Your name, for the report card (press Enter to skip): ").strip()
                 self.player = name or None
-            if not new:
-                self.offer_saved_game()
             resumed = bool(self.state.history)
             self.autosave()
             self.show_scene()
@@ -232,8 +235,8 @@ class PlainGame:
         left = engine.time_left(self.scenario, self.state)
         deadline = self.scenario.clock.deadline
         if left >= 0:
-            return f"{clock_text(self.state.time)}, {_duration(left)} to the deadline at {deadline}."
-        return f"{clock_text(self.state.time)}, {_duration(-left)} past the deadline at {deadline}."
+            return f"{clock_text(self.state.time)}, {duration(left)} to the deadline at {deadline}."
+        return f"{clock_text(self.state.time)}, {duration(-left)} past the deadline at {deadline}."
 
     def show_scene(self) -> None:
         scene = engine.current_scene(self.scenario, self.state)
@@ -272,7 +275,7 @@ class PlainGame:
         self.talk.say("Choices:")
         for number, option in enumerate(offered, 1):
             label = f"Ask {option.to}: {option.label}" if option.to else option.label
-            cost = f"{option.minutes} minutes" if option.minutes != 1 else "1 minute"
+            cost = duration(option.minutes)
             if option.kind == "file":
                 cost += ", then write your story"
             self.talk.say(f"{number}. {label} ({cost})")
@@ -324,7 +327,7 @@ class PlainGame:
             self.talk.say(f"The desk asks: {filing.brief.strip()}")
             if filing.writing_minutes:
                 late = engine.is_late(self.scenario, filed_at)
-                self.talk.say(f"Writing takes {filing.writing_minutes} minutes: you would file at "
+                self.talk.say(f"Writing takes {duration(filed_at - self.state.time)}: you would file at "
                               f"{clock_text(filed_at)}{', after the deadline' if late else ''}.")
         self.talk.say("1. Write and file your story")
         self.talk.say("2. Go back to reporting")
@@ -376,7 +379,7 @@ class PlainGame:
         self.undo = []
         self.autosave()
         self.talk.say()
-        late = f", {_duration(report.late_by)} late" if report.late_by else ", on time"
+        late = f", {duration(report.late_by)} late" if report.late_by else ", on time"
         self.talk.say(f"Filed at {clock_text(report.filed_at)}{late}.")
         self.talk.say()
         self.talk.say(f"The editor's grade: {report.overall} out of 100.")
@@ -434,13 +437,6 @@ class PlainGame:
                 save_game(path, self.scenario, self.state, self.undo)
         except OSError as error:
             self.talk.say(f"(The game could not be saved to {path}: {error.strerror or error}.)")
-
-
-def _duration(minutes: int) -> str:
-    hours, rest = divmod(minutes, 60)
-    parts = ([f"{hours} hour{'s' if hours != 1 else ''}"] if hours else []) + (
-        [f"{rest} minute{'s' if rest != 1 else ''}"] if rest or not hours else [])
-    return " ".join(parts)
 
 
 def run_plain(scenario: Scenario, *, results_dir: Path | None = None, player: str | None = None,

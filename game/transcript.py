@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 
 TRANSCRIPT_FORMAT = "newsroom-transcript"
 TRANSCRIPT_VERSION = 1
-KIND_NAMES = {"on_record": "on the record", "statement": "statement", "social_post": "post",
+KIND_NAMES = {"on_record": "on the record", "statement": "statement", "social_post": "social media post",
               "second_hand": "second hand"}
 
 

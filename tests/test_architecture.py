@@ -31,7 +31,8 @@ def test_no_core_module_imports_textual_anywhere_in_its_source() -> None:
     offenders = [module for module in core_modules()
                  if any(name == "textual" or name.startswith("textual.")
                         for name in imported_names((ROOT / module).read_text(encoding="utf-8")))]
-    allowed = {"game/commands/play.py", "game/commands/serve.py"}  # start the UI, lazily, inside run()
+    allowed = {"game/commands/play.py", "game/commands/serve.py",  # start the UI, lazily, inside run()
+               "game/classroom/template.py"}  # preloads the UI for served games, lazily, inside preload()
     assert set(offenders) <= allowed, offenders
 
 

@@ -53,7 +53,7 @@ def test_a_piped_playthrough_files_a_story_and_saves_its_report_card(tmp_path: P
     assert done.returncode == 0, out + done.stderr.decode("utf-8")
     assert "\x1b" not in out and not any(char in out for char in "┌─│╭")  # no colour, no cursor, no boxes
     assert "Choose 1 to 3, or type h for help: 1\n" in out  # piped answers are echoed
-    assert "Ask Ana Ruiz: Why close it now? (5 minutes)" in out
+    assert "Ask Ana Ruiz: Why close it now? (5 min)" in out
     assert "Ending: Front page." in out
     (card_json,) = (tmp_path / "results").glob("*.json")
     (card_md,) = (tmp_path / "results").glob("*.md")
@@ -82,9 +82,11 @@ def test_input_ending_early_keeps_the_game_and_the_next_run_carries_on(example: 
     assert out.rstrip().endswith("Input ended before the story was filed. Your game is saved: play again to carry on.")
     state, undo = load_game(paths.save_path(example.id), example)
     assert state.scene == "steps" and len(undo) == 2
-    status, out = play(example, ["Ana", "y", "1", "1", "1", *FILING], tmp_path)
+    status, out = play(example, ["y", "Ana", "1", "1", "1", *FILING], tmp_path)
     assert status == 0, out
     assert "You have a saved game (On the steps, 09:30). Carry on with it?" in out
+    # the saved game is offered before the name is asked, so a scripted "y" is never taken for a name
+    assert out.index("You have a saved game") < out.index("Your name, for the report card")
     assert "Carrying on." in out
     (card,) = tmp_path.glob("*.json")
     assert json.loads(card.read_text(encoding="utf-8"))["route"][1]["choice"] == "chamber/1"
@@ -92,7 +94,7 @@ def test_input_ending_early_keeps_the_game_and_the_next_run_carries_on(example: 
 
 def test_starting_again_instead_of_carrying_on(example: Scenario) -> None:
     play(example, ["", "1"])
-    status, out = play(example, ["", "n", "q"])
+    status, out = play(example, ["n", "", "q"])
     assert status == 0 and "Starting the day again." in out
     assert load_game(paths.save_path(example.id), example)[0].scene == "call"
     status, out = play(example, ["", "q"], new=True)

@@ -75,20 +75,33 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-def sessions_of(server: int) -> set[int]:
-    """The game processes the server started."""
-    found = set()
+def _live_processes() -> list[tuple[int, int, bytes]]:
+    """(pid, parent, command line) of every live (not zombie) process."""
+    found = []
     for entry in Path("/proc").iterdir():
         if not entry.name.isdigit():
             continue
         try:
-            stat = (entry / "stat").read_text()
+            stat = (entry / "stat").read_text().rsplit(")", 1)[1].split()
             command = (entry / "cmdline").read_bytes()
         except OSError:
             continue
-        if int(stat.rsplit(")", 1)[1].split()[1]) == server and b"--session" in command:
-            found.add(int(entry.name))
+        if stat[0] != "Z":
+            found.append((int(entry.name), int(stat[1]), command))
     return found
+
+
+def templates_of(server: int) -> set[int]:
+    """The server's game template (the process each game is forked from)."""
+    return {pid for pid, parent, command in _live_processes() if parent == server and b"--template" in command}
+
+
+def sessions_of(server: int) -> set[int]:
+    """The game processes the server started: forked from its template (or its own children without one)."""
+    processes = _live_processes()
+    templates = {pid for pid, parent, command in processes if parent == server and b"--template" in command}
+    return {pid for pid, parent, command in processes
+            if b"--session" in command and pid not in templates and (parent == server or parent in templates)}
 
 
 def alive(pid: int) -> bool:
@@ -428,15 +441,19 @@ def test_each_browser_gets_its_own_game_and_ctrl_c_ends_them_all(own_server: Ser
             second = await Student(http, served.port, await join(http, served.port, "Lee", code)).connect()
             await first.until("New game")
             await second.until("New game")
-            games = wait_for(lambda: len(sessions_of(served.process.pid)) == 2 and sessions_of(served.process.pid),
+            games = wait_for(lambda: len(sessions_of(served.process.pid)) == 2 and set(sessions_of(served.process.pid)),
                              "two game processes")
+            templates = templates_of(served.process.pid)
+            assert len(templates) == 1  # the games are forked from the one pre-imported template
+            assert {parent for pid, parent, _ in _live_processes() if pid in games} == templates
+            games |= templates  # the template too must end with the server
             served.process.send_signal(signal.SIGINT)  # while both browsers are still connected
             for student in (first, second):
                 await asyncio.wait_for(student.reader, timeout=30)  # type: ignore[arg-type]  # the server closes them
             return set(games)
 
     games = asyncio.run(connect_two())
-    assert len(games) == 2 and len(served.data_folders()) == 2  # a data folder each: no shared autosave or name
+    assert len(games) == 3 and len(served.data_folders()) == 2  # a data folder each: no shared autosave or name
     assert served.process.wait(timeout=30) == 0
     for game in games:
         wait_for(lambda game=game: not alive(game), "every game to end with the server")  # type: ignore[misc]
@@ -457,3 +474,27 @@ def test_a_busy_port_is_a_clear_error(served: Served, tmp_path: Path) -> None:
         capture_output=True, text=True, timeout=60)
     assert done.returncode == 1
     assert f"cannot listen on 127.0.0.1:{served.port}" in done.stderr and "Traceback" not in done.stderr
+
+
+@linux_only
+def test_games_and_their_template_end_when_the_server_is_killed(own_server: Served) -> None:
+    """SIGKILL to the server alone (nothing tidies up): the template sees its socket close, the games their
+    parent go, and every one of them ends."""
+    served = own_server
+
+    async def connect_one() -> set[int]:
+        import aiohttp
+
+        async with aiohttp.ClientSession() as http:
+            seat = await join(http, served.port, "Kim", served.codes["student"])
+            student = await Student(http, served.port, seat).connect()
+            await student.until("New game")
+            games = wait_for(lambda: sessions_of(served.process.pid), "the game process")
+            processes = set(games) | templates_of(served.process.pid)
+            served.process.kill()
+            return processes
+
+    processes = asyncio.run(connect_one())
+    assert len(processes) == 2
+    for pid in processes:
+        wait_for(lambda pid=pid: not alive(pid), "the game and its template to end")  # type: ignore[misc]

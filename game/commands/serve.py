@@ -17,6 +17,7 @@ import ipaddress
 import json
 import os
 import shlex
+import socket
 import subprocess
 import sys
 import time
@@ -24,6 +25,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from game.classroom.template import TEMPLATE_FLAG, Pipes, Template
+from game.classroom.template import serve as serve_template
 from game.commands.common import add_scenario_argument, load_or_report
 
 if TYPE_CHECKING:
@@ -36,15 +39,22 @@ REFRESH_SECONDS = 2
 """How often the teacher page asks for news."""
 
 
-def session_command(results: Path, scenario: Path | None, data: Path | None = None, name: str | None = None) -> str:
-    """The shell command textual-serve runs for one student's game (this module, with --session)."""
-    arguments = [sys.executable, "-m", "game.commands.serve", "--session", "--results", str(results)]
+def session_arguments(results: Path, scenario: Path | None, data: Path | None = None,
+                      name: str | None = None) -> list[str]:
+    """One student's game's arguments to run_session (after `python -m game.commands.serve`)."""
+    arguments = ["--session", "--results", str(results)]
     if data is not None:
         arguments += ["--data", str(data)]
     if name:
         arguments += ["--name", name]
     if scenario is not None:
         arguments.append(str(scenario))
+    return arguments
+
+
+def session_command(results: Path, scenario: Path | None, data: Path | None = None, name: str | None = None) -> str:
+    """The shell command textual-serve runs for one student's game (this module, with --session)."""
+    arguments = [sys.executable, "-m", "game.commands.serve", *session_arguments(results, scenario, data, name)]
     if os.name == "nt":
         return subprocess.list2cmdline(arguments)
     return "exec " + shlex.join(arguments)  # the game replaces the shell, so closing it ends the game
@@ -59,8 +69,18 @@ def is_loopback(host: str) -> bool:
         return False
 
 
+def start_template() -> Template | None:
+    """The pre-forked template games are forked from (POSIX only); None where it cannot start."""
+    if os.name != "posix" or not hasattr(socket, "send_fds"):
+        return None
+    try:
+        return Template()
+    except (OSError, ValueError):
+        return None
+
+
 def make_server(scenario_path: Path, scenario: Scenario, host: str, port: int, results: Path,
-                class_code: str | None = None) -> Any:
+                class_code: str | None = None, use_template: bool = True) -> Any:
     """A textual-serve Server for a class: the join page, a game per seat, the teacher's page."""
     import textual_serve
     from aiohttp import WSMsgType, web
@@ -75,13 +95,32 @@ def make_server(scenario_path: Path, scenario: Scenario, host: str, port: int, r
     roster = Roster(results)
     codes = roster.codes(class_code)
     roster.note_scenario(scenario_path)
+    template = start_template() if use_template else None
 
     class SeatService(AppService):  # type: ignore[misc]
         """textual-serve's process for one browser, with the seat's data folder in its environment."""
 
-        def __init__(self, command: str, data: Path, **kwargs: Any) -> None:
+        def __init__(self, command: str, data: Path, argv: Sequence[str], **kwargs: Any) -> None:
             super().__init__(command, **kwargs)
+            self.argv = argv
             self.data = data
+            self.pipes: Any = None
+
+        async def _open_app_process(self, width: int = 80, height: int = 24) -> Any:
+            """The game forked from the template (imports already done), or started afresh without one."""
+            if template is None or template.process.poll() is not None:
+                return await super()._open_app_process(width, height)
+            self.pipes = await Pipes.open(template, self.argv, self._build_environment(width, height))
+            self._process = self.pipes
+            self._stdin = self.pipes.stdin
+            return self.pipes
+
+        async def stop(self) -> None:
+            try:
+                await super().stop()
+            finally:
+                if self.pipes is not None:
+                    self.pipes.close()
 
         def _build_environment(self, width: int = 80, height: int = 24) -> dict[str, str]:
             environment: dict[str, str] = super()._build_environment(width, height)
@@ -167,7 +206,8 @@ def make_server(scenario_path: Path, scenario: Scenario, host: str, port: int, r
                 await websocket.prepare(request)
                 data = self.roster.seat_data(seat)
                 command = session_command(self.roster.seat_results(seat), scenario_path, data, seat.name)
-                service = SeatService(command, data, write_bytes=websocket.send_bytes,
+                argv = session_arguments(self.roster.seat_results(seat), scenario_path, data, seat.name)
+                service = SeatService(command, data, argv, write_bytes=websocket.send_bytes,
                                       write_str=websocket.send_str, close=websocket.close,
                                       download_manager=self.download_manager)
                 await service.start(width, height)
@@ -257,6 +297,8 @@ def make_server(scenario_path: Path, scenario: Scenario, host: str, port: int, r
                 task.cancel()
             if tasks:
                 await asyncio.wait(tasks, timeout=10)
+            if template is not None:
+                template.close()
 
         async def on_startup(self, app: Any) -> None:
             if self.host in ("0.0.0.0", "::"):
@@ -377,4 +419,6 @@ def register(commands: Any) -> None:
 
 
 if __name__ == "__main__":
+    if len(sys.argv) == 4 and sys.argv[1:3] == ["--session", TEMPLATE_FLAG]:
+        raise SystemExit(serve_template(int(sys.argv[3])))
     raise SystemExit(run_session(sys.argv[1:]))

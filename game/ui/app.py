@@ -72,6 +72,8 @@ class NewsroomApp(App[None]):
         self.watching = watch
         self.results_dir = results_dir
         self.player = remembered_player()
+        self.played = False
+        """Whether a day has ended in this run: then the title lists all the objectives, spoilers included."""
         self._stamp = file_stamp(self.path)
         self._checked = asyncio.Event()
         self.unknown_theme = theme if theme and theme not in self.available_themes else None
@@ -205,7 +207,14 @@ class NewsroomApp(App[None]):
             self.bell()
             return
         self.advance(session)
-        if session.place == "desk":
+        if session.place == "desk" and not session.state.response:
+            self.push_screen(DeskScreen())
+        # with a response, the scene shows it first and offers the desk (SceneScreen, OPEN_DESK)
+
+    def open_desk(self) -> None:
+        from game.ui.screens.desk import DeskScreen
+
+        if self.session is not None and self.session.place == "desk":
             self.push_screen(DeskScreen())
 
     def undo(self) -> None:
@@ -215,7 +224,13 @@ class NewsroomApp(App[None]):
             return
         step = session.state.history[-1] if session.state.history else None
         self.advance(session.undo_last())
-        if step is not None:
+        if step is None:
+            return
+        from game.ui.screens.scene import SceneScreen
+
+        if isinstance(self.screen, SceneScreen):
+            self.screen.show_undone(step.label)
+        else:
             self.notify(f"Undone: {step.label}")
 
     def leave_desk(self) -> None:
@@ -236,6 +251,7 @@ class NewsroomApp(App[None]):
                         "please report this.", severity="error", timeout=15)
             return
         if filed.report is not None:
+            self.played = True
             self.advance(filed.session)
         self.show(ReviewScreen(filed.session, filed))
 
@@ -244,6 +260,7 @@ class NewsroomApp(App[None]):
         from game.ui.screens.review import ReviewScreen
 
         assert self.session is not None
+        self.played = True
         self.show(ReviewScreen(self.session, None))
 
     def back_to_title(self) -> None:
@@ -286,7 +303,7 @@ class NewsroomApp(App[None]):
                 remember_player(self.player)
             self.begin(Session.start(self.scenario, self.player))
 
-        self.push_screen(PlayerNameScreen(self.player), start)
+        self.push_screen(PlayerNameScreen(), start)
 
     async def action_continue_game(self) -> None:
         from game.saves import SaveError
@@ -359,4 +376,5 @@ class NewsroomApp(App[None]):
             yield SystemCommand("Insert quote", "Put the highlighted quote in your story (ctrl+o)",
                                 screen.action_insert_quote)
         yield SystemCommand("Help", "The keys (?)", self.action_help)
-        yield from super().get_system_commands(screen)
+        yield SystemCommand("Quit", "Leave Newsroom (ctrl+q); your reporting is saved", self.action_quit)
+        # Textual's own entries (Maximize, Screenshot, Theme, Keys, Quit the application…) are left out on purpose.

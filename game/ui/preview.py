@@ -29,16 +29,26 @@ class Preview:
     title: str
     summary: str
     objectives: tuple[str, ...] = ()
+    """All the learning objectives, shown once the player has played."""
+    before_play: tuple[str, ...] | None = None
+    """The objectives worded to give nothing away, shown before play (None: show `objectives`)."""
 
     @classmethod
     def of(cls, scenario: Any) -> Preview:
         """The preview of a checked `Scenario`."""
-        return cls(scenario.id, scenario.title, scenario.summary, tuple(scenario.objectives))
+        before = scenario.objectives_before_play
+        return cls(scenario.id, scenario.title, scenario.summary, tuple(scenario.objectives),
+                   None if before is None else tuple(before))
+
+    def shown_objectives(self, played: bool) -> tuple[str, ...]:
+        """What the title lists: the spoiler-free objectives before play, all of them after."""
+        return self.objectives if played or self.before_play is None else self.before_play
 
 
-TITLE_KEYS = ("format", "id", "version", "title", "summary", "authors", "language", "objectives")
+TITLE_KEYS = ("format", "id", "version", "title", "summary", "authors", "language", "objectives",
+              "objectives_before_play")
 """The top-level keys a scenario usually opens with; the quick read parses only as far as these go."""
-WANTED = ("id", "title", "summary", "objectives")
+WANTED = ("id", "title", "summary", "objectives", "objectives_before_play")
 _TOP_LEVEL_KEY = re.compile(r"^([A-Za-z_][A-Za-z0-9_-]*)[ \t]*:", re.MULTILINE)
 
 
@@ -72,9 +82,11 @@ def preview_from(data: object) -> Preview | None:
         return None
     summary = data.get("summary")
     objectives = data.get("objectives")
+    before = data.get("objectives_before_play")
     return Preview(
         scenario_id, title, summary if isinstance(summary, str) else "",
         tuple(item for item in objectives if isinstance(item, str)) if isinstance(objectives, list) else (),
+        tuple(item for item in before if isinstance(item, str)) if isinstance(before, list) else None,
     )
 
 

@@ -1,16 +1,24 @@
-"""The story desk: a headline, the story, the notebook's quotes beside it, and filing."""
+"""The story desk: a headline, the story, the notebook's quotes beside it, and filing.
+
+The header shows when the story as it stands would be filed, and while the desk is in front the game clock
+runs at the scenario's `desk_clock_rate` (the rule and its warnings are `game.deadline`'s, shared with the
+plain face).
+"""
 
 from __future__ import annotations
+
+import time
+from dataclasses import replace
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
-from textual.widgets import Footer, Input, OptionList, Static, TextArea
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import Collapsible, Input, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
-from game import engine
+from game import deadline, engine
 from game.model import clock_text
 from game.ui.kept import load_draft, save_draft
 from game.ui.screens.base import GameScreen
@@ -18,16 +26,38 @@ from game.ui.screens.confirm import ConfirmScreen
 from game.ui.session import Session
 from game.ui.text import clean, duration, time_left_text
 from game.ui.widgets.clock_bar import ClockBar
+from game.ui.widgets.game_footer import GameFooter
 from game.ui.widgets.notebook_view import quote_mark
+
+TICK_SECONDS = 1.0
+"""How often the desk looks at the real clock to move the game clock on."""
+SENTENCE_ENDS = ".!?…"
+CLOSING_MARKS = "”\"’'"
 
 
 def word_count(text: str) -> int:
-    return len(text.split())
+    return engine.words_in(text)
 
 
-def attributed(quote: engine.NotebookQuote) -> str:
-    """A quote as it goes into the story: the speaker's full name, then the words exactly as said."""
-    return f"{quote.speaker.name} said: “{quote.quote.text}”"
+def quote_style(text: str) -> str:
+    """"straight" if the player's last double quotation mark is a straight one ("), else "curly"."""
+    straight = text.rfind('"')
+    curly = max(text.rfind("“"), text.rfind("”"))
+    return "straight" if straight > curly else "curly"
+
+
+def attributed(quote: engine.NotebookQuote, style: str = "curly") -> str:
+    """A quote as it goes into the story: the speaker's full name, then the words exactly as said, in the
+    player's quotation marks; a quote that stops mid-sentence gets a full stop after its closing mark."""
+    words = quote.quote.text.strip()
+    if style == "straight":
+        words = words.replace("“", "'").replace("”", "'")  # a quote inside the quote: single marks
+        opening, closing = '"', '"'
+    else:
+        opening, closing = "“", "”"
+    ends_sentence = bool(words) and (words[-1] in SENTENCE_ENDS or (
+        words[-1] in CLOSING_MARKS and len(words) > 1 and words[-2] in SENTENCE_ENDS))
+    return f"{quote.speaker.name} said: {opening}{words}{closing}{'' if ends_sentence else '.'}"
 
 
 def quote_prompt(entry: engine.NotebookQuote) -> Text:
@@ -35,6 +65,33 @@ def quote_prompt(entry: engine.NotebookQuote) -> Text:
     out.append(clean(entry.speaker.name), style="bold")
     out.append(f"\n{quote_mark(entry.quote.text)}", style="italic")
     return out
+
+
+def brief_title(session: Session) -> str:
+    """The brief's one-line title, which is all that shows when it is folded."""
+    filing = session.scenario.filing
+    parts = ["The desk's brief"]
+    if filing is not None and (filing.min_words or filing.max_words):
+        parts.append(f"{filing.min_words}–{filing.max_words} words" if filing.max_words
+                     else f"at least {filing.min_words} words")
+    return " · ".join(parts)
+
+
+def brief_text(session: Session) -> Text:
+    filing = session.scenario.filing
+    brief = Text()
+    if filing is None:
+        return brief
+    brief.append("The desk wants: ", style="bold")
+    brief.append(clean(filing.brief))
+    if filing.writing_minutes or filing.minutes_per_100_words:
+        rule = f"at least {duration(filing.writing_minutes)}" if filing.writing_minutes else ""
+        if filing.minutes_per_100_words:
+            rule += (", or " if rule else "") + f"{duration(filing.minutes_per_100_words)} per 100 words"
+        brief.append(f"\nWriting takes {rule}.", style="dim")
+    if deadline.clock_runs(session.scenario):
+        brief.append(" The clock runs while you write.", style="dim")
+    return brief
 
 
 class DeskScreen(GameScreen):
@@ -45,12 +102,18 @@ class DeskScreen(GameScreen):
         Binding("ctrl+o", "insert_quote", "Quote"),
         Binding("ctrl+s", "save_draft", "Save"),
         Binding("ctrl+f", "file", "File"),
+        Binding("ctrl+b", "toggle_brief", "Brief"),
         Binding("escape", "leave", "Back"),
     ]
+    seconds_now = staticmethod(time.monotonic)
+    """The real clock the desk clock reads (tests hold it still)."""
 
     def compose(self) -> ComposeResult:
         yield ClockBar(id="clock")
-        yield Static(id="brief")
+        yield Static(id="alarm")
+        with Collapsible(title="The desk's brief", collapsed=False, id="brief-fold"), \
+                VerticalScroll(id="brief-scroll"):
+            yield Static(id="brief")
         with Horizontal(id="desk"):
             with Vertical(id="writing"):
                 yield Input(placeholder="Headline", id="headline")
@@ -60,33 +123,36 @@ class DeskScreen(GameScreen):
             with Vertical(id="quotes-side"):
                 yield Static("Quotes · Enter inserts", id="quotes-title")
                 yield OptionList(id="quotes")
-        yield Footer()
+        yield GameFooter()
 
     def on_mount(self) -> None:
         headline, body = load_draft(self.session.scenario.id)
         self.saved = (headline, body)
+        self.listed: tuple[str, ...] | None = None
+        self.desk_clock = deadline.DeskClock(self.session.state)
+        self.ours = self.session.state
+        self.last_seconds = self.seconds_now()
         self.query_one("#headline", Input).value = headline
         self.query_one("#body", TextArea).load_text(body)
+        self.query_one("#brief-fold", Collapsible).collapsed = self.app.size.height < 22 and bool(body)
         self.watch(self.game, "session", self.show, init=True)
         self.query_one("#headline" if not headline else "#body").focus()
         self.update_count()
+        if deadline.clock_runs(self.session.scenario):
+            self.set_interval(TICK_SECONDS, self.tick)
 
     def show(self, session: Session | None) -> None:
         if session is None or not session.state.at_desk:
             return
         scenario, state = session.scenario, session.state
-        filed_at = engine.filing_time(scenario, state)
-        self.query_one(ClockBar).show(session, where="Story desk")
-        brief = Text()
-        if scenario.filing is not None:
-            brief.append("The desk wants: ", style="bold")
-            brief.append(clean(scenario.filing.brief))
-            writing = scenario.filing.writing_minutes
-            if writing:
-                brief.append(f"\nWriting takes {duration(writing)}: filed at {clock_text(filed_at)}, "
-                             f"{time_left_text(engine.index(scenario).deadline - filed_at)}.", style="dim")
-        self.query_one("#brief", Static).update(brief)
+        self.query_one("#brief-fold", Collapsible).title = brief_title(session)
+        self.query_one("#brief", Static).update(brief_text(session))
+        self.show_deadline(session)
         quotes = engine.notebook(scenario, state).quotes
+        listed = tuple(entry.quote.id for entry in quotes)
+        if listed == self.listed:
+            return  # the clock moved on: the quotes (and the one highlighted) stay as they are
+        self.listed = listed
         menu = self.query_one("#quotes", OptionList)
         items: list[Option | None] = []
         for entry in quotes:
@@ -96,6 +162,39 @@ class DeskScreen(GameScreen):
             menu.highlighted = 0
         else:
             menu.set_options([Option(Text("No quotes in your notebook.", style="italic"), disabled=True)])
+
+    def show_deadline(self, session: Session) -> None:
+        """The header, and the warning line once the story as it stands is close to late (or late)."""
+        words = word_count(self.body)
+        self.query_one(ClockBar).show(session, where="Story desk", words=words)
+        if session.scenario.filing is None:
+            return
+        self.desk_clock, found, warnings = self.desk_clock.check(session.scenario, words)
+        alarm = self.query_one("#alarm", Static)
+        close = found.late or found.spare <= max(deadline.WARN_AT)
+        alarm.display = close
+        alarm.set_class(found.late, "-late")
+        if close:
+            alarm.update(Text("⚠ " + deadline.warning_text(found, deadline.LATE if found.late else 0)))
+        if warnings:
+            self.app.bell()
+
+    # --- the clock while writing -----------------------------------------------------------------
+
+    def tick(self) -> None:
+        """Move the game clock on by the real time spent at the desk (only while the desk is in front)."""
+        now = self.seconds_now()
+        seconds, self.last_seconds = now - self.last_seconds, now
+        session = self.game.session
+        if self.app.screen is not self or session is None or not session.state.at_desk:
+            return
+        if session.state != self.ours:  # the game changed under the desk: count from where it is now
+            self.desk_clock = self.desk_clock.restart(session.state)
+        self.desk_clock = self.desk_clock.spend(seconds)
+        state = self.desk_clock.state(session.scenario)
+        self.ours = state
+        if state != session.state:
+            self.game.advance(replace(session, state=state))
 
     # --- writing ---------------------------------------------------------------------------------
 
@@ -117,11 +216,15 @@ class DeskScreen(GameScreen):
         words = word_count(self.body)
         out = Text(f"{words} word{'s' * (words != 1)}", style="bold")
         filing = self.session.scenario.filing
-        if filing is not None and (filing.min_words or filing.max_words):
-            wanted = f"{filing.min_words}–{filing.max_words}" if filing.max_words else f"at least {filing.min_words}"
-            out.append(f" · the desk wants {wanted}", style="dim")
-        out.append(" · unsaved" if self.unsaved else " · draft saved", style="dim italic")
+        if filing is not None and (filing.min_words or filing.max_words) and self.size.width >= 72:
+            wanted = f"{filing.min_words}–{filing.max_words}" if filing.max_words else f"≥{filing.min_words}"
+            out.append(f" (wants {wanted})", style="dim")
+        if filing is not None:
+            out.append(f" · writing {duration(engine.writing_minutes(self.session.scenario, words))}", style="dim")
+        out.append(" · unsaved" if self.unsaved else " · saved", style="dim italic")
         self.query_one("#count", Static).update(out)
+        if self.game.session is not None and self.game.session.state.at_desk:
+            self.show_deadline(self.game.session)
 
     @on(OptionList.OptionSelected, "#quotes")
     def _quote_picked(self, event: OptionList.OptionSelected) -> None:
@@ -140,8 +243,12 @@ class DeskScreen(GameScreen):
         body = self.query_one("#body", TextArea)
         before = body.document.get_text_range((0, 0), body.cursor_location)
         spacer = "" if not before or before[-1].isspace() else " "
-        body.insert(spacer + attributed(entry))
+        body.insert(spacer + attributed(entry, quote_style(body.text)))
         body.focus()
+
+    def action_toggle_brief(self) -> None:
+        fold = self.query_one("#brief-fold", Collapsible)
+        fold.collapsed = not fold.collapsed
 
     def action_save_draft(self) -> None:
         if self.keep_draft():
@@ -183,8 +290,8 @@ class DeskScreen(GameScreen):
             self.query_one("#headline" if not headline else "#body").focus()
             return
         scenario, state = self.session.scenario, self.session.state
-        filed_at = engine.filing_time(scenario, state)
         words = word_count(body)
+        filed_at = engine.filing_time(scenario, state, words)
         message = Text(f"{words} words, filed at {clock_text(filed_at)} "
                        f"({time_left_text(engine.index(scenario).deadline - filed_at)}).\n")
         filing = scenario.filing

@@ -5,12 +5,12 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Footer
 
 from game import engine
 from game.ui.screens.base import GameScreen
 from game.ui.session import Session
 from game.ui.widgets.clock_bar import ClockBar
+from game.ui.widgets.game_footer import GameFooter
 from game.ui.widgets.notebook_view import NotebookView
 
 
@@ -26,7 +26,7 @@ class NotebookScreen(GameScreen):
         yield ClockBar(id="clock")
         with VerticalScroll(id="pages"):
             yield NotebookView(id="notebook")
-        yield Footer()
+        yield GameFooter()
 
     def on_mount(self) -> None:
         self.watch(self.game, "session", self.show, init=True)

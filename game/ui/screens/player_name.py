@@ -13,20 +13,19 @@ from game.ui.text import clean
 
 
 class PlayerNameScreen(ModalScreen[str | None]):
-    """Dismissed with the name (possibly empty) on Enter, or None on Escape (no new game)."""
+    """Dismissed with the name (possibly empty) on Enter, or None on Escape (no new game).
+
+    The box starts empty every time: on a shared classroom machine the last player's name must not end up on
+    the next player's report card."""
 
     CSS_PATH = "player_name.tcss"
     BINDINGS = [Binding("escape", "cancel", "Back")]
-
-    def __init__(self, name: str | None = None) -> None:
-        super().__init__()
-        self.remembered = name or ""
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
             yield Static("New game", id="question")
             yield Static("Your name, for the report card (optional). Press Enter to start.", id="message")
-            yield Input(value=self.remembered, placeholder="Your name", max_length=60, id="name")
+            yield Input(placeholder="Your name", max_length=60, id="name")
             yield Static("Escape goes back", id="hint")
 
     @on(Input.Submitted)

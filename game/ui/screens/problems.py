@@ -9,11 +9,12 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from game.problems import Problem
 from game.ui.screens.base import GameScreen
 from game.ui.text import clean
+from game.ui.widgets.game_footer import GameFooter
 
 SHOWN = 200
 
@@ -53,7 +54,7 @@ class ProblemsScreen(GameScreen):
             yield Static(problems_text(self.problems), id="problems")
         if self.watching:
             yield Static("Watching the file: save it and the game reloads.", id="watching")
-        yield Footer()
+        yield GameFooter()
 
     def on_mount(self) -> None:
         self.query_one("#list").focus()

@@ -8,7 +8,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Button, Static
 
 from game import engine
 from game.model import clock_text
@@ -16,6 +16,7 @@ from game.ui.filing import Filed
 from game.ui.screens.base import GameScreen
 from game.ui.session import Session
 from game.ui.text import clean, reflow
+from game.ui.widgets.game_footer import GameFooter
 from game.ui.widgets.marked_story import MarkedStory, findings_table
 from game.ui.widgets.score_table import ScoreTable
 
@@ -98,7 +99,7 @@ class ReviewScreen(GameScreen):
             with Horizontal(id="actions"):
                 yield Button("Play again", id="play-again", variant="primary")
                 yield Button("Quit", id="quit")
-        yield Footer()
+        yield GameFooter()
 
     def on_mount(self) -> None:
         self.query_one("#review").focus()

@@ -7,14 +7,16 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from game import engine
+from game.ui.kept import load_draft
 from game.ui.screens.base import GameScreen
 from game.ui.session import Session
 from game.ui.text import clean, plain, reflow
-from game.ui.widgets.choice_list import ChoiceList
+from game.ui.widgets.choice_list import OPEN_DESK, ChoiceList
 from game.ui.widgets.clock_bar import ClockBar
+from game.ui.widgets.game_footer import GameFooter
 from game.ui.widgets.notebook_view import quote_mark
 
 
@@ -58,7 +60,9 @@ def prompt_text(session: Session) -> Text:
         return Text("Your day is over.", style="italic")
     out = Text()
     left = engine.questions_left(scene, session.state)
-    if scene.questions and left:
+    if session.state.at_desk:
+        out.append("Your story is waiting at the desk.", style="dim")
+    elif scene.questions and left:
         prompt = engine.prompt_text(session.scenario, session.state)
         if prompt:
             out.append(clean(prompt) + " ")
@@ -89,9 +93,10 @@ class SceneScreen(GameScreen):
             yield Static(id="text")
             yield Static(id="after", classes="response")
             yield Static(id="gathered")
+            yield Static(id="undone")
             yield Static(id="prompt")
         yield ChoiceList(id="choices")
-        yield Footer()
+        yield GameFooter()
 
     def on_mount(self) -> None:
         self.watch(self.game, "session", self.show, init=True)
@@ -102,7 +107,7 @@ class SceneScreen(GameScreen):
         state = session.state
         moved = bool(state.history) and state.history[-1].scene != state.scene
         response = plain(reflow(state.response or ""))
-        self.query_one(ClockBar).show(session)
+        self.query_one(ClockBar).show(session, words=engine.words_in(load_draft(session.scenario.id)[1]))
         self.query_one("#heading", Static).update(heading_text(session))
         self.query_one("#before", Static).update(response if moved else "")
         self.query_one("#before").display = bool(state.response) and moved
@@ -114,8 +119,11 @@ class SceneScreen(GameScreen):
         self.query_one("#gathered").display = bool(gathered)
         self.query_one("#prompt", Static).update(prompt_text(session))
         choices = self.query_one(ChoiceList)
+        self.query_one("#undone").display = False
         if state.ending:
             choices.show([engine.Option("review", "See the editor's review", "choice", 0)])
+        elif state.at_desk:
+            choices.show([engine.Option(OPEN_DESK, "Sit down at the story desk", "choice", 0)])
         else:
             choices.show(engine.options(session.scenario, state))
         self.query_one("#story", VerticalScroll).scroll_home(animate=False)
@@ -126,6 +134,8 @@ class SceneScreen(GameScreen):
     def _chosen(self, event: ChoiceList.Chosen) -> None:
         if self.session.state.ending:
             self.game.show_review()
+        elif event.key == OPEN_DESK and self.session.state.at_desk:
+            self.game.open_desk()
         else:
             self.game.take(event.key)
 
@@ -134,6 +144,12 @@ class SceneScreen(GameScreen):
 
     def action_undo(self) -> None:
         self.game.undo()
+
+    def show_undone(self, label: str) -> None:
+        """Say what was taken back, in the scene itself (a toast would cover the choices)."""
+        undone = self.query_one("#undone", Static)
+        undone.update(Text.assemble(("↶ Undone: ", "bold"), clean(label)))
+        undone.display = True
 
     def action_scroll_story(self, direction: int) -> None:
         story = self.query_one("#story", VerticalScroll)

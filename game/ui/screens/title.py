@@ -11,12 +11,13 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, VerticalScroll
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from game.ui.preview import Preview
 from game.ui.screens.base import GameScreen
 from game.ui.text import clean, reflow
+from game.ui.widgets.game_footer import GameFooter
 
 
 def title_text(preview: Preview) -> Text:
@@ -25,15 +26,17 @@ def title_text(preview: Preview) -> Text:
     return out
 
 
-def about_text(preview: Preview) -> Group:
-    """The summary, then the learning objectives as a list (wrapped lines indented under their bullet)."""
+def about_text(preview: Preview, played: bool = False) -> Group:
+    """The summary, then the learning objectives as a list (wrapped lines indented under their bullet):
+    before play the ones that give nothing away, after play all of them."""
     parts: list[RenderableType] = [Text(clean(reflow(preview.summary)))]
-    if preview.objectives:
+    shown = preview.shown_objectives(played)
+    if shown:
         parts.append(Text("\nIn this story you practise:", style="bold"))
         objectives = Table.grid(padding=(0, 1), pad_edge=True)
         objectives.add_column(no_wrap=True)
         objectives.add_column(ratio=1)
-        for objective in preview.objectives:
+        for objective in shown:
             objectives.add_row("•", Text(clean(reflow(objective))))
         parts.append(objectives)
     return Group(*parts)
@@ -48,6 +51,8 @@ class TitleScreen(GameScreen):
         Binding("2", "pick(1)", show=False),
         Binding("3", "pick(2)", show=False),
         Binding("q", "app.quit", "Quit"),
+        Binding("pageup", "scroll_about(-1)", show=False, priority=True),
+        Binding("pagedown", "scroll_about(1)", show=False, priority=True),
     ]
 
     def compose(self) -> ComposeResult:
@@ -57,7 +62,7 @@ class TitleScreen(GameScreen):
             yield Static(id="about")
         with Center():
             yield OptionList(id="menu")
-        yield Footer()
+        yield GameFooter()
 
     def on_mount(self) -> None:
         self.watch(self.game, "preview", self.show, init=True)
@@ -68,7 +73,7 @@ class TitleScreen(GameScreen):
             self.query_one("#about", Static).update(Text("Reading the scenario…", style="italic"))
         else:
             self.query_one("#title", Static).update(title_text(preview))
-            self.query_one("#about", Static).update(about_text(preview))
+            self.query_one("#about", Static).update(about_text(preview, self.game.played))
         self.refresh_menu()
 
     def refresh_menu(self) -> None:
@@ -83,7 +88,15 @@ class TitleScreen(GameScreen):
         menu.focus()
 
     def on_screen_resume(self) -> None:
-        self.refresh_menu()
+        self.show(self.game.preview)
+
+    def action_scroll_about(self, direction: int) -> None:
+        """PageUp/PageDown scroll the summary while the menu keeps the focus."""
+        about = self.query_one("#about-scroll", VerticalScroll)
+        if direction < 0:
+            about.scroll_page_up()
+        else:
+            about.scroll_page_down()
 
     async def action_pick(self, index: int) -> None:
         menu = self.query_one("#menu", OptionList)

@@ -13,10 +13,13 @@ from game.ui.text import clean, duration
 from game.ui.widgets import styles
 
 MAX_NUMBERED = 9
+OPEN_DESK = "desk"
+"""The key of the one option a scene offers once the player has taken a choice that leads to the desk."""
 
 
 def option_prompt(number: int, option: engine.Option) -> Text:
-    """"1  Ask Ana Ruiz: Why close it now?  5 min" as plain text (labels are never markup)."""
+    """"1  Ask Ana Ruiz: Why close it now?  5 min" as plain text (labels are never markup). Every choice
+    shows what it costs, "0 min" included; one that leads to the story desk says so too."""
     prompt = Text()
     prompt.append(f"{number} " if number <= MAX_NUMBERED else "  ", style="bold")
     if option.kind == "question":
@@ -26,7 +29,8 @@ def option_prompt(number: int, option: engine.Option) -> Text:
     prompt.append(clean(option.label))
     if option.kind == "file":
         prompt.append("  → story desk", style="italic")
-    elif option.minutes:
+        prompt.append(f" · {duration(option.minutes)}", style="dim")
+    elif option.key != OPEN_DESK and option.key != "review":
         prompt.append(f"  {duration(option.minutes)}", style="dim")
     return prompt
 
@@ -41,6 +45,12 @@ class ChoiceList(OptionList):
             super().__init__()
             self.key = key
 
+    def on_mount(self) -> None:
+        self.watch(self, "scroll_y", self.show_cue, init=False)
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self.show_cue)
+
     def show(self, options: list[engine.Option]) -> None:
         self.set_options(
             Option(option_prompt(number, option), id=option.key)
@@ -48,6 +58,19 @@ class ChoiceList(OptionList):
         )
         if options:
             self.highlighted = 0
+        self.call_after_refresh(self.show_cue)
+
+    def below(self) -> int:
+        """How many options are wholly or partly out of sight below the list's window."""
+        lines = self._lines
+        bottom = round(self.scroll_y) + self.scrollable_content_region.height
+        return len({index for index, _ in lines[max(bottom, 0):]})
+
+    def show_cue(self, *_: object) -> None:
+        """A "more below" line under the list while options are out of sight below it."""
+        hidden = self.below() if self.is_mounted else 0
+        self.set_class(hidden > 0, "-more")
+        self.border_subtitle = f"▼ {hidden} more below (↓)" if hidden else None
 
     def choose_number(self, number: int) -> None:
         """Pick the option with this number, if there is one."""
