@@ -16,10 +16,10 @@ error; for too-long, the warning) and the false-positive rate (good stories wher
 then the share of (good, flawed) pairs the good story outranks, the good stories under 90, whether every
 flawed story is below every good one, and any praise of a fault present. Run:
 
-    python benchmarks/bench_grader_accuracy.py [--part tune|heldout|all] [--verbose]
+    python benchmarks/bench_grader_accuracy.py [--part tune|incoming|heldout|all] [--verbose]
 
-`--part tune` grades the tuning part only (what a developer runs while tuning); the default, `all`, grades
-both parts, which is how the lead measures the held-out one.
+`--part tune` grades the tuning part only (what a developer runs while tuning), `--part incoming` the batch not yet
+fitted to (record it before changing anything); the default, `all`, grades every part (the lead's measure).
 """
 
 from __future__ import annotations
