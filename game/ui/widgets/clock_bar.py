@@ -94,4 +94,5 @@ class ClockBar(Static):
     def on_resize(self, event: Resize) -> None:
         shown = getattr(self, "_shown", None)
         if shown is not None:
-            self.update(clock_line(*shown, width=event.size.width))
+            session, where, words = shown
+            self.update(clock_line(session, where, words, width=event.size.width))
