@@ -22,7 +22,7 @@ from functools import lru_cache
 import simplemma
 import snowballstemmer
 
-from game.grading.speech import DENIALS, HEDGES
+from game.grading.speech import DENIALS, HEDGES, REFUTED_NEXT
 from game.grading.text import WORD, Reading
 from game.model import Proposition
 
@@ -351,6 +351,7 @@ def _assess(tokens: Tokens, reading: Reading, sentence: int, first: int, last: i
         if REFERRING.match(text, n_start, n_end):
             hedged = hedged or bool(HEDGES.search(text, n_start, n_end))
             denied = denied or bool(DENIALS.search(text, n_start, n_end))
+        denied = denied or bool(REFUTED_NEXT.match(text, n_start, n_end))
     return Asserted(items[first].start, items[last].end, sentence, negations % 2 == 1, modal, hedged, denied,
                     uncertain)
 

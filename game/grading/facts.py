@@ -17,7 +17,7 @@ from game.grading.assertions import WINDOW, Token, Tokens, key_of_word, matches,
 from game.grading.quotes import pronoun_subject
 from game.grading.reading import Desk, Notes, Occurrence, lower_first
 from game.grading.record import Phrase
-from game.grading.speech import ATTRIBUTING, PRONOUN_SPEECH
+from game.grading.speech import ATTRIBUTING, DENIALS, HEDGES, PRONOUN_SPEECH, REFUTED_NEXT
 from game.grading.text import WORD
 from game.model import CoreValue, Fact
 
@@ -337,10 +337,22 @@ def _wrong_value(desk: Desk, tokens: Tokens, value: CoreValue) -> tuple[int, int
             start, end = items[first].start, items[last].end
             if desk.reading.quotation_at(start, end) is not None or _governed(desk, sentence, start):
                 continue
-            if _negated_before(desk, first):
+            if _negated_before(desk, first) or _reported_as_not_so(desk, sentence):
                 continue
             return (start, end)
     return None
+
+
+def _reported_as_not_so(desk: Desk, sentence: int) -> bool:
+    """The sentence puts its content as talk or a source's report ("a post announced that ..."), or says or
+    is told by the next sentence that it is not so ("He had not"): not the story's own voice."""
+    text, sentences = desk.reading.text, desk.reading.sentences
+    if not sentences:
+        return False
+    start, end = sentences[sentence]
+    if HEDGES.search(text, start, end) or DENIALS.search(text, start, end):
+        return True
+    return sentence + 1 < len(sentences) and bool(REFUTED_NEXT.match(text, sentences[sentence + 1][0]))
 
 
 def _split_by_clause(desk: Desk, items: tuple[Token, ...], a: int, b: int) -> bool:

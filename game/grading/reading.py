@@ -16,7 +16,16 @@ from game.grading.assertions import Tokens
 from game.grading.record import Phrase, Record
 from game.grading.report import Finding, Story
 from game.grading.rubric import rule
-from game.grading.speech import ADDRESSEE_BEFORE, CUE_AFTER, CUE_BEFORE, DENIALS, HEDGES, NEGATORS, QUESTIONS
+from game.grading.speech import (
+    ADDRESSEE_BEFORE,
+    CUE_AFTER,
+    CUE_BEFORE,
+    DENIALS,
+    HEDGES,
+    NEGATORS,
+    QUESTIONS,
+    REFUTED_NEXT,
+)
 from game.grading.text import Reading, Span, words
 from game.model import Person
 
@@ -196,7 +205,10 @@ def phrase_occurrences(record: Record, reading: Reading) -> tuple[Occurrence, ..
         sentence = reading.sentence_at(start)
         s_start, s_end = reading.sentences[sentence] if reading.sentences else (0, len(text))
         if sentence not in tone:
-            tone[sentence] = (bool(HEDGES.search(text, s_start, s_end)), bool(DENIALS.search(text, s_start, s_end)))
+            denied = bool(DENIALS.search(text, s_start, s_end))
+            if sentence + 1 < len(reading.sentences):  # "He had not: the count was still running."
+                denied = denied or bool(REFUTED_NEXT.match(text, reading.sentences[sentence + 1][0]))
+            tone[sentence] = (bool(HEDGES.search(text, s_start, s_end)), denied)
         quoted = reading.quotation_at(start, end) is not None
         negated = _negated(text, s_start, start)
         hedged, denied = tone[sentence]

@@ -56,8 +56,15 @@ HEDGES = re.compile(
     r"speculat\w*|whisper\w*|gossip\w*|supposedly|purported\w*|hearsay|could\s+not\s+(?:be\s+)?"
     r"(?:confirm|verif|independently)\w*|cannot\s+(?:be\s+)?(?:confirm|verif)\w*|not\s+(?:yet\s+)?(?:been\s+)?"
     r"(?:confirmed|verified|corroborated)|no\s+(?:evidence|confirmation)|claims?\s+that|talk\s+of|word\s+that|word\s+(?:went|spread|was)|went\s+round|circulat\w+|"
-    r"it\s+is\s+said)\b",
+    r"it\s+is\s+said"
+    # a source's report put as its report: "a post announced that...", "the account claimed that..."
+    r"|(?:post|posts|account|tweet|message|report|blog|feed|page)\b[^.;:!?\"\u201c]{0,80}\b(?:said|claimed|announced|"
+    r"reported|declared|stated|suggested|insisted|told\s+(?:its|his|her|their)\s+\w+)\b[^.;:!?]{0,60}?\bthat)\b",
     re.IGNORECASE)
+REFUTED_NEXT = re.compile(
+    r"\s*(?:but\s+|in\s+fact,?\s+)?(?:he|she|they|it|that|this)\s+(?:had|has|have|did|does|do|was|were|is|are)"
+    r"(?:\s*n[o']t\b|\s+not\b)", re.IGNORECASE)
+"""A next sentence that says the one before is not so: "He had not: the count was still running"."""
 DENIALS = re.compile(
     r"\b(?:false|falsely|untrue|not\s+true|baseless|unfounded|denied|denies|deny|dismissed|wrong|"
     r"proved\s+(?:false|wrong)|turned\s+out\s+(?:to\s+be\s+)?(?:false|wrong)|no\s+truth|off,\s+not)\b",
