@@ -140,3 +140,45 @@ def test_problems(snap_compare: Any, tmp_path: Path, monkeypatch: pytest.MonkeyP
         await pilot.app.scenario_ready()
 
     assert snap_compare(make_app(Path("bridge.yaml")), run_before=loaded)
+
+
+# --- every screen again at 60×20, the smallest size the README promises -------------------------------------
+
+async def _loaded(pilot: Pilot[Any]) -> None:
+    await pilot.app.scenario_ready()
+
+
+async def _name(pilot: Pilot[Any]) -> None:
+    await pilot.app.scenario_ready()
+    await pilot.press("1")
+    await pilot.pause()
+    still(pilot.app)
+
+
+async def _quote(pilot: Pilot[Any]) -> None:
+    await start_game(pilot)
+    await pilot.press("1", "1", "1")
+
+
+async def _notebook(pilot: Pilot[Any]) -> None:
+    await start_game(pilot)
+    await pilot.press("1", "2", "1", "1", "n")
+
+
+async def _filing(pilot: Pilot[Any]) -> None:
+    await to_desk(pilot)
+    await pilot.press("ctrl+f")
+
+
+async def _help(pilot: Pilot[Any]) -> None:
+    await pilot.app.scenario_ready()
+    await pilot.press("question_mark")
+
+
+NARROW = {"title": _loaded, "player_name": _name, "scene_with_a_quote": _quote, "notebook": _notebook,
+          "story_desk": to_desk, "filing_confirmation": _filing, "help": _help}
+
+
+@pytest.mark.parametrize("screen", sorted(NARROW))
+def test_at_60_by_20(snap_compare: Any, screen: str) -> None:
+    assert snap_compare(make_app(), run_before=NARROW[screen], terminal_size=(60, 20))
