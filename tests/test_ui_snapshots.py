@@ -182,3 +182,56 @@ NARROW = {"title": _loaded, "player_name": _name, "scene_with_a_quote": _quote, 
 @pytest.mark.parametrize("screen", sorted(NARROW))
 def test_at_60_by_20(snap_compare: Any, screen: str) -> None:
     assert snap_compare(make_app(), run_before=NARROW[screen], terminal_size=(60, 20))
+
+
+# --- the hardest fits in any shipped scenario: the longest brief at the desk, the longest choice list -------
+
+def _longest() -> tuple[Path, str, Path]:
+    """(the scenario with the longest desk brief, the scenario and scene with the most choices at the start)."""
+    from dataclasses import replace
+
+    from game import engine
+    from game.bundled import bundled
+    from game.loader import load_scenario
+
+    briefs, lists = [], []
+    for path in bundled().values():
+        scenario = load_scenario(path)
+        briefs.append((len(scenario.filing.brief) if scenario.filing else 0, str(path)))
+        start = engine.new_game(scenario)
+        for scene in scenario.scenes:
+            if scene.ending is None:
+                count = len(engine.options(scenario, replace(start, scene=scene.id)))
+                lists.append((count, str(path), scene.id))
+    _, brief_path = max(briefs)
+    _, list_path, scene = max(lists)
+    return Path(brief_path), scene, Path(list_path)
+
+
+def _at(scene: str | None, desk: bool = False) -> Any:
+    async def run(pilot: Pilot[Any]) -> None:
+        from dataclasses import replace
+
+        from game import engine
+        from game.ui.session import Session
+
+        app = pilot.app
+        scenario = await app.scenario_ready()
+        state = engine.new_game(scenario)
+        state = replace(state, scene=scene or state.scene, at_desk=desk)
+        app.begin(Session(scenario, state, (), "Ada"))
+        await pilot.pause()
+        still(app)
+    return run
+
+
+@pytest.mark.parametrize("size", [(80, 24), (60, 20)], ids=["80x24", "60x20"])
+def test_the_longest_brief_at_the_desk(snap_compare: Any, size: tuple[int, int]) -> None:
+    brief, _, _ = _longest()
+    assert snap_compare(make_app(brief), run_before=_at(None, desk=True), terminal_size=size)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (60, 20)], ids=["80x24", "60x20"])
+def test_the_longest_choice_list(snap_compare: Any, size: tuple[int, int]) -> None:
+    _, scene, path = _longest()
+    assert snap_compare(make_app(path), run_before=_at(scene), terminal_size=size)
