@@ -15,9 +15,9 @@ from collections.abc import Callable
 
 from game.grading.assertions import WINDOW, Token, Tokens, key_of_word, matches, sense_keys
 from game.grading.quotes import pronoun_subject
-from game.grading.reading import Desk, Notes, Occurrence, lower_first
+from game.grading.reading import Desk, Notes, Occurrence, lower_first, tone_of
 from game.grading.record import Phrase
-from game.grading.speech import ATTRIBUTING, DENIALS, HEDGES, PRONOUN_SPEECH, REFUTED_NEXT
+from game.grading.speech import ATTRIBUTING, PRONOUN_SPEECH
 from game.grading.text import WORD
 from game.model import CoreValue, Fact
 
@@ -346,13 +346,7 @@ def _wrong_value(desk: Desk, tokens: Tokens, value: CoreValue) -> tuple[int, int
 def _reported_as_not_so(desk: Desk, sentence: int) -> bool:
     """The sentence puts its content as talk or a source's report ("a post announced that ..."), or says or
     is told by the next sentence that it is not so ("He had not"): not the story's own voice."""
-    text, sentences = desk.reading.text, desk.reading.sentences
-    if not sentences:
-        return False
-    start, end = sentences[sentence]
-    if HEDGES.search(text, start, end) or DENIALS.search(text, start, end):
-        return True
-    return sentence + 1 < len(sentences) and bool(REFUTED_NEXT.match(text, sentences[sentence + 1][0]))
+    return bool(desk.reading.sentences) and any(tone_of(desk.reading, sentence))
 
 
 def _split_by_clause(desk: Desk, items: tuple[Token, ...], a: int, b: int) -> bool:

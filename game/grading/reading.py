@@ -195,6 +195,17 @@ makes Kim the subject of what was said, not its speaker."""
 _ASIDE = re.compile(r"\s*,\s*(?i:he|she|they|it)\s+(?:\w+ly\s+)?\w+\s*,")
 
 
+def tone_of(reading: Reading, sentence: int) -> tuple[bool, bool]:
+    """(hedged, denied) for a sentence: put as talk or a source's report, and said (in it, or by the next
+    sentence: "He had not: the count was still running.") not to be so."""
+    text = reading.text
+    s_start, s_end = reading.sentences[sentence] if reading.sentences else (0, len(text))
+    denied = bool(DENIALS.search(text, s_start, s_end))
+    if sentence + 1 < len(reading.sentences):
+        denied = denied or bool(REFUTED_NEXT.match(text, reading.sentences[sentence + 1][0]))
+    return bool(HEDGES.search(text, s_start, s_end)), denied
+
+
 def phrase_occurrences(record: Record, reading: Reading) -> tuple[Occurrence, ...]:
     if record.phrases is None:
         return ()
@@ -203,12 +214,9 @@ def phrase_occurrences(record: Record, reading: Reading) -> tuple[Occurrence, ..
     tone: dict[int, tuple[bool, bool]] = {}
     for start, end, key in record.phrases.find(text):
         sentence = reading.sentence_at(start)
-        s_start, s_end = reading.sentences[sentence] if reading.sentences else (0, len(text))
+        s_start = reading.sentences[sentence][0] if reading.sentences else 0
         if sentence not in tone:
-            denied = bool(DENIALS.search(text, s_start, s_end))
-            if sentence + 1 < len(reading.sentences):  # "He had not: the count was still running."
-                denied = denied or bool(REFUTED_NEXT.match(text, reading.sentences[sentence + 1][0]))
-            tone[sentence] = (bool(HEDGES.search(text, s_start, s_end)), denied)
+            tone[sentence] = tone_of(reading, sentence)
         quoted = reading.quotation_at(start, end) is not None
         negated = _negated(text, s_start, start)
         hedged, denied = tone[sentence]
