@@ -26,17 +26,13 @@ from game.ui.screens.confirm import ConfirmScreen
 from game.ui.session import Session
 from game.ui.text import clean, duration, time_left_text
 from game.ui.widgets.clock_bar import ClockBar
-from game.ui.widgets.game_footer import GameFooter
+from game.ui.widgets.game_footer import NARROW, GameFooter
 from game.ui.widgets.notebook_view import quote_mark
 
 TICK_SECONDS = 1.0
 """How often the desk looks at the real clock to move the game clock on."""
 SENTENCE_ENDS = ".!?…"
 CLOSING_MARKS = "”\"’'"
-
-
-def word_count(text: str) -> int:
-    return engine.words_in(text)
 
 
 def quote_style(text: str) -> str:
@@ -165,7 +161,7 @@ class DeskScreen(GameScreen):
 
     def show_deadline(self, session: Session) -> None:
         """The header, and the warning line once the story as it stands is close to late (or late)."""
-        words = word_count(self.body)
+        words = engine.words_in(self.body)
         self.query_one(ClockBar).show(session, where="Story desk", words=words)
         if session.scenario.filing is None:
             return
@@ -213,10 +209,10 @@ class DeskScreen(GameScreen):
     @on(TextArea.Changed)
     @on(Input.Changed)
     def update_count(self) -> None:
-        words = word_count(self.body)
+        words = engine.words_in(self.body)
         out = Text(f"{words} word{'s' * (words != 1)}", style="bold")
         filing = self.session.scenario.filing
-        if filing is not None and (filing.min_words or filing.max_words) and self.size.width >= 72:
+        if filing is not None and (filing.min_words or filing.max_words) and self.size.width >= NARROW:
             wanted = f"{filing.min_words}–{filing.max_words}" if filing.max_words else f"≥{filing.min_words}"
             out.append(f" (wants {wanted})", style="dim")
         if filing is not None:
@@ -290,7 +286,7 @@ class DeskScreen(GameScreen):
             self.query_one("#headline" if not headline else "#body").focus()
             return
         scenario, state = self.session.scenario, self.session.state
-        words = word_count(body)
+        words = engine.words_in(body)
         filed_at = engine.filing_time(scenario, state, words)
         message = Text(f"{words} words, filed at {clock_text(filed_at)} "
                        f"({time_left_text(engine.index(scenario).deadline - filed_at)}).\n")

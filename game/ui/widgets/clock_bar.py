@@ -14,7 +14,7 @@ from textual.widgets import Static
 from game import deadline, engine
 from game.model import clock_text
 from game.ui.session import Session
-from game.ui.text import clean, time_left_text
+from game.ui.text import clean, duration, time_left_text
 from game.ui.widgets import styles
 
 URGENT_MINUTES = 30
@@ -29,6 +29,17 @@ def _fit(place: str, room: int) -> str:
     return place if len(place) <= room else place[: room - 1].rstrip() + "…"
 
 
+def spare_minutes(session: Session, words: int = 0) -> int:
+    """Minutes between the deadline and when the story goes in (negative: late): the filing time once filed,
+    else the file-by time of a story of `words` words, else (no desk in the scenario) the clock."""
+    scenario, state = session.scenario, session.state
+    if state.filed_at is not None:
+        return engine.index(scenario).deadline - state.filed_at
+    if scenario.filing is None:
+        return engine.time_left(scenario, state)
+    return deadline.file_by(scenario, state, words).spare
+
+
 def clock_line(session: Session, where: str | None = None, words: int = 0, width: int = 80) -> Text:
     """" 15:47   Story desk · due 16:00 · file by 16:17, 17 min late", fitted to `width` cells, with the
     status styled by urgency. After filing it says when the story went in."""
@@ -39,16 +50,14 @@ def clock_line(session: Session, where: str | None = None, words: int = 0, width
     place = clean(where)
     due = clock_text(engine.index(scenario).deadline)
     found = deadline.file_by(scenario, state, words)
-    spare = found.spare
+    spare = spare_minutes(session, words)
     if state.filed_at is not None:
         filed = deadline.FileBy(state.time, state.filed_at, 0, found.deadline, words)
         forms = [(f"due {due}", f"filed at {clock_text(state.filed_at)}, {filed.status}"),
                  ("", f"filed {clock_text(state.filed_at)}, {filed.status}")]
-        spare = filed.spare
     elif scenario.filing is None:
-        left = time_left_text(engine.time_left(scenario, state))
+        left = time_left_text(spare)
         forms = [(f"due {due}", left), ("", left)]
-        spare = engine.time_left(scenario, state)
     else:
         forms = [(f"due {due}", f"file by {clock_text(found.at)}, {found.status}"),
                  ("", f"file by {clock_text(found.at)}, {found.status}"),
@@ -72,8 +81,8 @@ def clock_line(session: Session, where: str | None = None, words: int = 0, width
 
 def _short(found: deadline.FileBy) -> str:
     if found.late:
-        return f"{deadline.duration(found.spare)} late"
-    return f"{deadline.duration(found.spare)} spare" if found.spare else "due now"
+        return f"{duration(found.spare)} late"
+    return f"{duration(found.spare)} spare" if found.spare else "due now"
 
 
 class ClockBar(Static):
@@ -83,10 +92,7 @@ class ClockBar(Static):
 
     def show(self, session: Session, where: str | None = None, words: int = 0) -> None:
         self._shown = (session, where, words)
-        found = deadline.file_by(session.scenario, session.state, words)
-        spare = (found.deadline - session.state.filed_at if session.state.filed_at is not None
-                 else found.spare if session.scenario.filing is not None
-                 else engine.time_left(session.scenario, session.state))
+        spare = spare_minutes(session, words)
         self.set_class(0 <= spare <= URGENT_MINUTES, "-urgent")
         self.set_class(spare < 0, "-late")
         self.update(clock_line(session, where, words, self.size.width or self.app.size.width))
