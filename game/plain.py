@@ -96,9 +96,9 @@ class PlainGame:
     state: GameState = field(init=False)
     undo: list[GameState] = field(default_factory=list)
     relist: bool = True
+    """List the choices before the next prompt (not after a mistyped answer: the prompt says what to type)."""
     seconds_now: Callable[[], float] = time.monotonic
     """The real clock the desk reads while the player writes (tests give a fake one)."""
-    """List the choices before the next prompt (not after a mistyped answer: the prompt says what to type)."""
 
     def __post_init__(self) -> None:
         self.state = engine.new_game(self.scenario)
@@ -362,9 +362,8 @@ class PlainGame:
             words = engine.words_in(body)
             self.talk.say(f"Your story has {words} word{'s' if words != 1 else ''}.")
             if filing and deadline.clock_runs(self.scenario):  # the clock ran while the player wrote
-                clock = deadline.DeskClock(self.state).spend(self.seconds_now() - started)
-                self.state = clock.state(self.scenario)
-                _, found, _ = clock.check(self.scenario, words)
+                self.state = deadline.DeskClock(self.state).spend(self.seconds_now() - started).state(self.scenario)
+                found = deadline.file_by(self.scenario, self.state, words)
                 self.talk.say(f"It is now {clock_text(found.now)}: filed now, it goes in at "
                               f"{clock_text(found.at)}, {found.status}.")
             if filing and words < filing.min_words:

@@ -32,7 +32,6 @@ def reflow(text: str) -> str:
     return "\n\n".join(" ".join(part.split()) for part in paragraphs if part.strip())
 
 
-
 def duration(minutes: int) -> str:
     """A span of game time as a reporter says it: "45 min", "2 h 05"."""
     minutes = abs(minutes)

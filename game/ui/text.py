@@ -14,6 +14,7 @@ from game.text import clean, duration, reflow, time_left_text
 
 __all__ = ["clean", "duration", "line", "plain", "reflow", "time_left_text"]
 
+
 def plain(text: str, style: str | Style = "") -> Text:
     """Untrusted text as a `Text`: displayed exactly as written, never parsed as markup."""
     return Text(clean(text), style=style)
