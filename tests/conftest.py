@@ -18,6 +18,15 @@ def _private_data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pyt
         monkeypatch.setenv("NEWSROOM_DATA_DIR", str(tmp_path_factory.mktemp("newsroom-data")))
 
 
+@pytest.fixture
+def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A fresh data folder for this test alone (saves, drafts, the remembered player): a test module that
+    plays games uses it for every test with `pytestmark = pytest.mark.usefixtures("data_dir")`."""
+    folder = tmp_path / "data"
+    monkeypatch.setenv("NEWSROOM_DATA_DIR", str(folder))
+    return folder
+
+
 @pytest.fixture(scope="session")
 def example_text() -> str:
     return EXAMPLE.read_text(encoding="utf-8")

@@ -22,10 +22,7 @@ HOSTILE = "\x1b]0;pwned\x07\x1b[31m\x9b2J[bold]x[/]"
 SEQUENCES = ("\x1b", "\x9b", "\x07", "pwned")
 
 
-@pytest.fixture(autouse=True)
-def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("NEWSROOM_DATA_DIR", str(tmp_path / "data"))
-    return tmp_path / "data"
+pytestmark = pytest.mark.usefixtures("data_dir")
 
 
 @pytest.fixture

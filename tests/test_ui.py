@@ -23,12 +23,7 @@ from game.ui.widgets.choice_list import ChoiceList
 from tests.conftest import ROOT
 from tests.ui_helpers import edited_example, make_app, screen_segments, screen_text, start_game
 
-
-@pytest.fixture(autouse=True)
-def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "data"
-    monkeypatch.setenv("NEWSROOM_DATA_DIR", str(folder))
-    return folder
+pytestmark = pytest.mark.usefixtures("data_dir")
 
 
 async def test_title_screen_shows_the_scenario_and_no_continue_without_a_save() -> None:

@@ -4,8 +4,6 @@ the name box starts empty on a shared machine, and the palette holds only the ga
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from textual.widgets import Input, TextArea
 
@@ -20,10 +18,7 @@ from tests.ui_helpers import make_app, screen_text, start_game
 SCENARIOS = ROOT / "scenarios"
 
 
-@pytest.fixture(autouse=True)
-def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("NEWSROOM_DATA_DIR", str(tmp_path / "data"))
-    return tmp_path / "data"
+pytestmark = pytest.mark.usefixtures("data_dir")
 
 
 def test_an_inserted_quote_keeps_its_closing_stop_and_the_players_marks(example) -> None:  # type: ignore[no-untyped-def]

@@ -6,7 +6,6 @@ offered then, whatever conditions allow."""
 from __future__ import annotations
 
 from dataclasses import replace
-from pathlib import Path
 
 import pytest
 
@@ -20,10 +19,7 @@ from tests.ui_helpers import make_app
 SIZE = (60, 20)
 
 
-@pytest.fixture(autouse=True)
-def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("NEWSROOM_DATA_DIR", str(tmp_path / "data"))
-    return tmp_path / "data"
+pytestmark = pytest.mark.usefixtures("data_dir")
 
 
 def in_sight(choices: ChoiceList, index: int) -> bool:

@@ -17,11 +17,7 @@ from game.ui.text import clean, plain, reflow, time_left_text
 from game.ui.widgets.marked_story import marked_story
 from tests.ui_helpers import edited_example
 
-
-@pytest.fixture(autouse=True)
-def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("NEWSROOM_DATA_DIR", str(tmp_path / "data"))
-    return tmp_path / "data"
+pytestmark = pytest.mark.usefixtures("data_dir")
 
 
 def test_choose_and_undo_walk_back_through_states(example) -> None:  # type: ignore[no-untyped-def]

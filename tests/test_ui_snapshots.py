@@ -15,11 +15,7 @@ from textual.widgets import Input, TextArea
 
 from tests.ui_helpers import edited_example, make_app, start_game
 
-
-@pytest.fixture(autouse=True)
-def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("NEWSROOM_DATA_DIR", str(tmp_path / "data"))
-    return tmp_path / "data"
+pytestmark = pytest.mark.usefixtures("data_dir")
 
 
 def still(app: Any) -> None:
