@@ -86,4 +86,4 @@ async def file_a_story(student: Student) -> None:
     await student.key("\t", "Write")
     await student.key("The council voted 5-2 to close the bridge.", "bridge.")
     await student.key("\x06", "File")
-    await student.key("\r", "REVIEW")
+    await student.key("\r", "Verdict")

@@ -91,16 +91,18 @@ def test_filing_confirmation(snap_compare: Any) -> None:
     assert snap_compare(make_app(), run_before=file)
 
 
-def test_review(snap_compare: Any, example: Any) -> None:
+async def _review(pilot: Pilot[Any]) -> None:
     """A review built from a fixed report, so the snapshot does not follow the grader's wording."""
     from game.grader import Finding, Report
+    from game.loader import load_scenario
     from game.model import DIMENSIONS
     from game.ui.filing import Filed
     from game.ui.screens.review import ReviewScreen
     from game.ui.session import Session
+    from tests.conftest import EXAMPLE
 
-    session = Session.start(example, "Ada").choose("call/1").choose("chamber/1").choose("steps/ask:ask-why")
-    session = session.choose("steps/ask:ask-shops").choose("steps/1")
+    session = Session.start(load_scenario(EXAMPLE), "Ada").choose("call/1").choose("chamber/1")
+    session = session.choose("steps/ask:ask-why").choose("steps/ask:ask-shops").choose("steps/1")
     headline = "Millbrook votes to close its old bridge"
     body = ("The council voted 5-2 to close the bridge from Monday. Ana Ruiz said: “The engineers were "
             "clear. We close the bridge on Monday or we gamble with lives.”")
@@ -113,21 +115,34 @@ def test_review(snap_compare: Any, example: Any) -> None:
     filed = Filed(session.file(78, frozenset({"balance"})), headline, body, report,
                   strong=("Heard both sides of the vote in their own words.",),
                   card=Path("results/ada_example-bridge.md"))
+    app = pilot.app
+    await app.scenario_ready()
+    app.session = filed.session
+    app.show(ReviewScreen(filed.session, filed))
 
-    async def review(pilot: Pilot[Any]) -> None:
-        app = pilot.app
-        await app.scenario_ready()
-        app.session = filed.session
-        app.show(ReviewScreen(filed.session, filed))
 
-    assert snap_compare(make_app(), run_before=review)
+def test_review(snap_compare: Any) -> None:
+    assert snap_compare(make_app(), run_before=_review)
+
+
+async def _review_story(pilot: Pilot[Any]) -> None:
+    await _review(pilot)
+    await pilot.pause()
+    await pilot.press("right")
+
+
+def test_review_story(snap_compare: Any) -> None:
+    """The second tab of the review: the story with the editor's marks in place."""
+    assert snap_compare(make_app(), run_before=_review_story)
 
 
 def test_help(snap_compare: Any) -> None:
     assert snap_compare(make_app(), press=["question_mark"])
 
 
-def test_problems(snap_compare: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("size", [(80, 24), (60, 20)], ids=["80x24", "60x20"])
+def test_problems(snap_compare: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                  size: tuple[int, int]) -> None:
     edited_example(tmp_path, ("goto: chamber\n        minutes: 20", "goto: chamberz\n        minutes: 20"),
                    name="bridge.yaml")
     monkeypatch.chdir(tmp_path)  # problems name the file as given: the same on every machine
@@ -135,7 +150,7 @@ def test_problems(snap_compare: Any, tmp_path: Path, monkeypatch: pytest.MonkeyP
     async def loaded(pilot: Pilot[Any]) -> None:
         await pilot.app.scenario_ready()
 
-    assert snap_compare(make_app(Path("bridge.yaml")), run_before=loaded)
+    assert snap_compare(make_app(Path("bridge.yaml")), run_before=loaded, terminal_size=size)
 
 
 # --- every screen again at 60×20, the smallest size the README promises -------------------------------------
@@ -172,7 +187,8 @@ async def _help(pilot: Pilot[Any]) -> None:
 
 
 NARROW = {"title": _loaded, "player_name": _name, "scene_with_a_quote": _quote, "notebook": _notebook,
-          "story_desk": to_desk, "filing_confirmation": _filing, "help": _help}
+          "story_desk": to_desk, "filing_confirmation": _filing, "help": _help, "review": _review,
+          "review_story": _review_story}
 
 
 @pytest.mark.parametrize("screen", sorted(NARROW))

@@ -1,14 +1,19 @@
-"""The editor's review: the marks, the story with findings in place, what a strong story did, the debrief,
-and the ending reached."""
+"""The editor's review, in tabs: the ending and the marks, the story with findings in place, what a strong story
+did, and the debrief of the player's choices."""
 
 from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
 
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Button, Static
+from textual.containers import VerticalScroll
+from textual.widgets import Static, TabbedContent, TabPane
 
 from game import engine
 from game.model import clock_text
@@ -29,9 +34,17 @@ def ending_text(session: Session) -> Text:
     if scene.ending is not None:
         out.append(f"{TONES.get(scene.ending.tone, '')} {clean(scene.ending.title)}\n", style="bold")
     out.append(clean(reflow(engine.scene_text(session.scenario, session.state))))
-    if session.state.filed_at is not None:
-        out.append(f"\nFiled at {clock_text(session.state.filed_at)}.", style="dim")
     return out
+
+
+def filed_line(session: Session, card: Path | None) -> Text | None:
+    """When the story was filed and where its report card went, on one line (None when there is neither)."""
+    parts = []
+    if session.state.filed_at is not None:
+        parts.append(f"Filed at {clock_text(session.state.filed_at)}.")
+    if card is not None:
+        parts.append(f"Report card saved: {card}")
+    return Text(clean(" ".join(parts)), style="dim") if parts else None
 
 
 def bullets(items: list[tuple[str | None, str]]) -> Table:
@@ -48,15 +61,28 @@ def bullets(items: list[tuple[str | None, str]]) -> Table:
     return table
 
 
-def section(title: str) -> Static:
-    return Static(Text(title, style="bold"), classes="section")
+TABS = ("verdict", "story", "strong", "choices")
+"""The review's tabs in order, as their pane ids."""
+
+
+def summary_line(findings: Sequence[Any]) -> Text:
+    """What the editor marked, counted: "2 errors · 1 warning · 3 praises", or that nothing was marked."""
+    counts = Counter(finding.severity for finding in findings)
+    parts = [f"{counts[severity]} {name if counts[severity] == 1 else plural}"
+             for severity, name, plural in (("error", "error", "errors"), ("warning", "warning", "warnings"),
+                                            ("praise", "praise", "praises")) if counts[severity]]
+    return Text(" · ".join(parts) or "nothing marked", style="dim")
 
 
 class ReviewScreen(GameScreen):
-    """What the editor made of the story. `filed` is None when the day ended without a story filed."""
+    """What the editor made of the story, in tabs so each part fits the screen: the verdict (the ending and
+    the marks), the story with the findings in place, what a strong story did, and the player's choices.
+    `filed` is None when the day ended without a story filed."""
 
     CSS_PATH = "review.tcss"
     BINDINGS = [
+        Binding("right", "tab(1)", "Next tab", priority=True, key_display="→"),
+        Binding("left", "tab(-1)", "Previous tab", priority=True, key_display="←", show=False),
         Binding("p", "play_again", "Play again"),
         Binding("q", "app.quit", "Quit"),
     ]
@@ -69,46 +95,63 @@ class ReviewScreen(GameScreen):
     def compose(self) -> ComposeResult:
         session, filed = self.ended, self.filed
         report = filed.report if filed is not None else None
-        with VerticalScroll(id="review"):
-            yield Static(Text("THE EDITOR'S REVIEW", style="bold"), id="masthead")
-            if session.state.ending:
-                yield Static(ending_text(session), id="ending")
-            for note in filed.notes if filed is not None else ():
-                yield Static(Text(note, style="italic"), classes="note")
-            if report is not None:
-                yield section("The marks")
-                table = ScoreTable(id="scores")
-                table.show(report.overall, report.scores, frozenset(report.error_dimensions))
-                yield table
+        debrief = engine.debrief(session.scenario, session.state)
+        with TabbedContent(id="review"):
+            with TabPane("Verdict", id="verdict"), VerticalScroll(classes="page"):
+                if session.state.ending:
+                    yield Static(ending_text(session), id="ending")
+                for note in filed.notes if filed is not None else ():
+                    yield Static(Text(note, style="italic"), classes="note")
+                if report is not None:
+                    table = ScoreTable(id="scores")
+                    table.show(report.overall, report.scores, frozenset(report.error_dimensions))
+                    yield table
+                    if filed is not None:
+                        yield Static(Text.assemble(("Your story, marked: ", "dim"), summary_line(report.findings),
+                                                   ("  (→)", "dim")), id="marked")
+                line = filed_line(session, filed.card if filed is not None else None)
+                if line is not None:
+                    yield Static(line, id="filed")
             if filed is not None:
-                yield section("Your story" + (", marked by the editor" if report is not None else ""))
-                story = MarkedStory(id="story")
-                story.show(filed.story_text, report.findings if report is not None else ())
-                yield story
-                if report is not None and report.findings:
-                    yield Static(findings_table(report.findings), id="findings")
+                title = "Your story"
+                with TabPane(title, id="story"), VerticalScroll(classes="page"):
+                    if report is not None:
+                        yield Static(summary_line(report.findings), id="summary")
+                    story = MarkedStory(id="story-text")
+                    story.show(filed.story_text, report.findings if report is not None else ())
+                    yield story
+                    if report is not None and report.findings:
+                        yield Static(findings_table(report.findings), id="findings")
             if filed is not None and filed.strong:
-                yield section("What a strong story did")
-                yield Static(bullets([(None, note) for note in filed.strong]), id="strong")
-            debrief = engine.debrief(session.scenario, session.state)
-            if debrief:
-                yield section("Your choices, and what they meant")
-                yield Static(bullets(debrief), id="debrief")
-            if filed is not None and filed.card is not None:
-                yield Static(Text(f"Report card saved: {filed.card}", style="dim"), id="card")
-            with Horizontal(id="actions"):
-                yield Button("Play again", id="play-again", variant="primary")
-                yield Button("Quit", id="quit")
+                with TabPane("A strong story", id="strong"), VerticalScroll(classes="page"):
+                    yield Static(bullets([(None, note) for note in filed.strong]), id="strong-notes")
+            objectives = session.scenario.objectives
+            if debrief or objectives:
+                with TabPane("Your choices", id="choices"), VerticalScroll(classes="page"):
+                    if debrief:
+                        yield Static(bullets(debrief), id="debrief")
+                    if objectives:
+                        yield Static(Text("What the day was about", style="bold"), classes="heading")
+                        yield Static(bullets([(None, objective) for objective in objectives]), id="objectives")
         yield GameFooter()
 
     def on_mount(self) -> None:
-        self.query_one("#review").focus()
+        self.focus_page()
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "play-again":
-            self.action_play_again()
-        else:
-            self.app.exit()
+    def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        self.focus_page()
+
+    def focus_page(self) -> None:
+        """Focus the shown tab's page, so the arrow and page keys scroll it."""
+        pane = self.query_one(TabbedContent).active_pane
+        if pane is not None:
+            pane.query_one(".page").focus()
+
+    def action_tab(self, step: int) -> None:
+        tabs = self.query_one(TabbedContent)
+        shown = [pane.id for pane in tabs.query(TabPane) if pane.id]
+        if tabs.active in shown:
+            tabs.active = shown[(shown.index(tabs.active) + step) % len(shown)]
 
     def action_play_again(self) -> None:
         self.game.back_to_title()
