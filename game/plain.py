@@ -24,12 +24,11 @@ from game import deadline, engine, paths
 from game.engine import GameState
 from game.grader import Story, grade_state, strong_story_notes
 from game.model import Scenario, clock_text
+from game.play import UNDO_LIMIT
 from game.saves import SaveError, load_game, save_game
 from game.text import clean, duration
 from game.transcript import TranscriptError, build_transcript, save_transcript
 
-UNDO_LIMIT = 200
-"""Earlier states kept for undo (the same as the Textual game)."""
 END_OF_STORY = "."
 KIND_NAMES = {"on_record": "on the record", "statement": "statement", "social_post": "social media post",
               "second_hand": "second hand"}

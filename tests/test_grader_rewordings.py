@@ -324,3 +324,29 @@ def test_a_quote_no_verb_ties_to_anyone_is_not_praised_as_rightly_attributed() -
 def report_text_offset(text: str, words: str) -> int:
     story = Story.parse(text)
     return story.text.index(words)
+
+
+# --- a pronoun the record resolves: never "wrong speaker" when the real speaker is its likely antecedent ---
+
+@pytest.mark.parametrize("paragraph", [
+    "Mr Trump gave his account. His account of the breakdown was that Mr Kim wanted sanctions \"lifted in "
+    "their entirety\". \"We weren't willing to do that,\" he said.",
+    "Mr Trump still reckons Kim is \"quite a guy, quite a character\". Will they meet again? No summit is "
+    "planned. \"It might be soon, it might not be for a long time,\" said the President.",
+])
+def test_a_pronoun_that_can_mean_the_real_speaker_is_not_a_wrong_speaker(paragraph: str) -> None:
+    report = graded(added(paragraph))
+    assert not report.by_code("attribution.wrong-speaker"), errors(report)
+    assert report.by_code("attribution.ambiguous-speaker") or report.by_code("attribution.right-speaker")
+
+
+def test_a_quote_given_by_name_to_the_wrong_person_is_still_a_wrong_speaker() -> None:
+    report = graded(added("Mr Trump spoke first. \"We weren't willing to do that,\" Mr Kim said."))
+    assert report.by_code("attribution.wrong-speaker"), errors(report)
+
+
+def test_a_pronoun_whose_only_antecedent_did_not_say_it_is_a_wrong_speaker() -> None:
+    report = graded(added("Mr Kim arrived late.\n\nMr Kim was unmoved. \"We weren't willing to do that,\" "
+                          "he said."))
+    assert report.by_code("attribution.wrong-speaker") or report.by_code(
+        "attribution.ambiguous-speaker"), errors(report)

@@ -501,9 +501,33 @@ def _check_speaker(desk: Desk, notes: Notes, verdict: QuoteVerdict, speaker: Per
     elif speaker.id == ON_SCREEN_SPEAKER.id:
         notes.add("attribution.wrong-speaker", f"Wrong speaker: these words were spoken on screen by someone "
                   f"in the scene, not by {desk.people_named([named])}.", span)
+    elif _soft(desk, verdict) and _antecedent(desk, verdict.quotation, speaker.id):
+        notes.add("attribution.ambiguous-speaker", f"I could not tell who is speaking: the words could be "
+                  f"read as {desk.people_named([named])}'s, though the record has them from {who}, named just "
+                  "before. Name the speaker with the quote.", span)
     else:
         notes.add("attribution.wrong-speaker", f"Wrong speaker: the record has these words from {who}, but "
                   f"the story gives them to {desk.people_named([named])}.", span)
+
+
+def _soft(desk: Desk, verdict: QuoteVerdict) -> bool:
+    """Whether the story's speaker was only inferred (a pronoun, a title, the nearest name, the sentence
+    before) rather than named with the quote in its own sentence."""
+    named = verdict.speaker
+    if named is None:
+        return False
+    first = desk.reading.sentence_at(verdict.quotation.start)
+    return verdict.guessed or named.sentence < first
+
+
+def _antecedent(desk: Desk, quotation: Quotation, person: str) -> bool:
+    """Whether `person` is named, not as a listener, in the quote's paragraph, in its sentence or the few
+    before it: a reading of its pronoun or title that fits the record, so the editor may not call it wrong."""
+    last = desk.reading.sentence_at(max(quotation.end - 1, quotation.start))
+    first = max(0, desk.reading.sentence_at(quotation.start) - PRONOUN_REACH)
+    paragraph = _paragraph_start(desk, quotation.start)
+    return any(person in m.people and not m.listener and m.start < quotation.end
+               and _paragraph_start(desk, m.start) == paragraph for m in desk.mentions_in(first, last))
 
 
 def _any_real(desk: Desk, mention: Mention) -> bool:

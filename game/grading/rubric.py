@@ -51,7 +51,8 @@ RUBRIC: dict[str, Rule] = _rules(
     ("attribution.wrong-speaker", "attribution", "error", 40, "A quote given to someone who did not say it."),
     ("attribution.no-speaker", "attribution", "warning", 15, "No one is named near a quote."),
     ("attribution.ambiguous-speaker", "attribution", "warning", 10,
-     "A pronoun introduces a quote and could mean more than one person."),
+     "A pronoun, title or nearby name introduces a quote and could mean more than one person (one of them "
+     "the real speaker, named in the same paragraph)."),
     ("attribution.second-hand", "attribution", "warning", 10, "Second-hand words given as if heard first hand."),
     ("attribution.claim-attributed", "attribution", "praise", 0, "A one-sided claim put in its owner's mouth."),
     ("attribution.claim-as-fact", "attribution", "error", 40, "A one-sided claim stated in the story's own voice."),

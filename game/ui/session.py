@@ -12,11 +12,9 @@ from typing import Literal
 from game import engine, paths
 from game.engine import GameState
 from game.model import Scenario
+from game.play import UNDO_LIMIT
 from game.saves import SaveError, load_game, save_game
 from game.ui.kept import draft_path
-
-UNDO_LIMIT = 200
-"""How many earlier states a session keeps (a long day is well under a hundred choices)."""
 
 Place = Literal["scene", "desk", "ending"]
 
