@@ -2,7 +2,7 @@
 (tests/scenarios/blind/, each with the author's answer key EXPECTED-<name>.md). They are what the playtest
 must finish on (issue #11); here they pin what an author was promised: validate and `lint --strict` clean.
 
-The held-out one (heldout/) is not tuned on: only measured, with `newsroom playtest`, by whoever works on the
+The held-out ones (heldout/) are not tuned on: only measured, with `newsroom playtest`, by whoever works on the
 playtester, against its answer key.
 """
 
