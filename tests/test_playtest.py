@@ -412,3 +412,39 @@ def test_every_shipped_scenario_validates_lints_strictly_and_playtests(name: str
     assert report["complete"], f"{name}: the exhaustive playtest hit its state limit"
     assert report["dead_ends"] == [] and report["errors"] == []
     assert report["endings_never"] == [], f"{name}: endings no playthrough reaches"
+
+
+def _rivals(port_clears_union: bool = True) -> Scenario:
+    """A hub where backing the union lowers 'port' and backing the port lowers 'union' (unless told not to):
+    an ending and a choice that need both flags."""
+    data = scenario(flags=["union", "port"], scenes=[
+        {"id": "start", "text": "The hall.", "choices": [
+            {"label": "Back the union", "set": ["union"], "clear": ["port"]},
+            {"label": "Back the port", "set": ["port"], "clear": ["union"] if port_clears_union else []},
+            {"label": "Claim both sides", "when": {"all": [{"flag": "union"}, {"flag": "port"}]},
+             "response": "Both."},
+            {"label": "Wait", "minutes": 5},
+            {"label": "Write", "file": True, "minutes": 0}]},
+    ])
+    data = with_filing(data, [{"ending": "exclusive", "when": {"all": [{"flag": "union"}, {"flag": "port"}]}},
+                              {"ending": "filed"}])
+    return load(data)
+
+
+def test_a_walk_cut_short_proves_flags_that_lower_each_other_are_never_up_together() -> None:
+    report = explore(_rivals(), max_states=3, search_states=3, first_look=3)
+    assert not report.exhaustive
+    settled = {target.name: target for target in report.settled}
+    for name in ("exclusive", "start/3"):
+        assert settled[name].status == "unreachable", name
+        assert "'port' and 'union' raised together" in settled[name].reason
+    full = explore(_rivals())
+    assert full.exhaustive and "exclusive" not in full.endings and "start/3" not in full.choices
+
+
+def test_flags_that_do_not_lower_each_other_are_not_proven_apart() -> None:
+    report = explore(_rivals(port_clears_union=False), max_states=3, search_states=3, first_look=3)
+    settled = {target.name: target for target in report.settled}
+    assert all(settled[name].status != "unreachable" for name in ("exclusive", "start/3") if name in settled)
+    full = explore(_rivals(port_clears_union=False))
+    assert "exclusive" in full.endings and "start/3" in full.choices

@@ -6,7 +6,8 @@ for a dead end. Each is settled one of three ways:
 
 - **reached**: a best-first search heads for it — states nearer (in scene steps) to the place where the
   target happens, and closer to meeting its condition, first — and reports the route it took;
-- **proven unreachable**: lint's analysis (what any route could ever do) shows no route can, or the
+- **proven unreachable**: lint's analysis (what any route could ever do) shows no route can; or it needs
+  two flags up at once that every effect raising one lowers the other (`flags_apart`); or the
   search walked every state that can still lead to the target (keyed by `Sight` over just the scenes from
   which the target can be reached, so it is exact for that target) without meeting it;
 - **unknown**: neither within the search's budget of states.
@@ -28,8 +29,8 @@ from game import engine
 from game.authoring.reach import Reach
 from game.authoring.sight import DESK, Sight, cone
 from game.engine import GameState
-from game.model import Condition, Outcome, Scenario, Scene, clock_text, minutes_of
-from game.references import conditions
+from game.model import Condition, Effects, Outcome, Scenario, Scene, clock_text, minutes_of
+from game.references import choice_targets, conditions
 
 Step = tuple[str, GameState]
 Successors = Callable[[GameState], list[Step]]
@@ -147,6 +148,81 @@ def never_by_lint(scenario: Scenario, target: Target, found: Reach) -> str | Non
         return None if q is None or (s, q) in found.questions else "its condition can never hold (lint)"
     c = next((i for i, choice in enumerate(scene.choices) if engine.choice_key(scene, i, choice) == target.name), None)
     return None if c is None or (s, c) in found.choices else "its condition can never hold (lint)"
+
+
+def every_effect(scenario: Scenario) -> Iterable[Effects]:
+    """Every place in the scenario that can change the state: scenes, arrivals, choices and their chance
+    outcomes, questions (in scenes and shared), timed events."""
+    for scene in scenario.scenes:
+        yield scene
+        yield from scene.arrive
+        for choice in scene.choices:
+            yield choice
+            yield from choice.chance
+        yield from scene.questions.asked if scene.questions else ()
+    yield from scenario.questions
+    yield from scenario.events
+
+
+def flags_apart(scenario: Scenario) -> set[frozenset[str]]:
+    """Pairs of flags that are never raised together.
+
+    Sound because the state only changes by applying one effect at a time (`engine.apply_effects`), and
+    conditions are only tested between effects: if the day does not start with both, and every effect
+    that raises either one lowers the other (a flag both raised and lowered by one effect ends lowered),
+    then after every effect at most one of the two is raised, so no condition ever sees both."""
+    raisers: dict[str, list[Effects]] = {}
+    for effects in every_effect(scenario):
+        for flag in effects.set:
+            raisers.setdefault(flag, []).append(effects)
+    start = set(engine.new_game(scenario).flags)
+    apart = set()
+    for one, other in itertools.combinations(sorted(raisers), 2):
+        if {one, other} <= start:
+            continue
+        if all(other in e.clear for e in raisers[one]) and all(one in e.clear for e in raisers[other]):
+            apart.add(frozenset((one, other)))
+    return apart
+
+
+def needed_flags(condition: Condition | None) -> set[str]:
+    """Flags the condition cannot hold without (tested directly, or in an `all`)."""
+    if condition is None:
+        return set()
+    if condition.kind == "flag":
+        return {str(condition.flag)}
+    if condition.kind == "all":
+        return set().union(*(needed_flags(part) for part in condition.all or ()))
+    return set()
+
+
+def never_together(scenario: Scenario, target: Target, apart: set[frozenset[str]]) -> str | None:
+    """Why the target needs two flags that are never raised together, or None.
+
+    Choices and questions need their own condition; an ending counts only when no choice, chance outcome
+    or event leads into it, so filing is the only way in and every outcome naming it must need such a pair."""
+    def pair_in(condition: Condition | None) -> frozenset[str] | None:
+        needed = needed_flags(condition)
+        return next((pair for pair in sorted(apart, key=sorted) if pair <= needed), None)
+
+    def said(pair: frozenset[str]) -> str:
+        one, other = sorted(pair)
+        return (f"it needs flags '{one}' and '{other}' raised together, but every effect that raises one "
+                "lowers the other")
+
+    if target.kind in ("choice", "question"):
+        conditions = [when for whens in target.places.values() for when in whens]
+        pairs = [pair_in(when) for when in conditions]
+        return said(pairs[0]) if conditions and all(pairs) and pairs[0] else None
+    if target.kind != "ending" or not scenario.filing:
+        return None
+    led = {goal for scene in scenario.scenes for choice in scene.choices for goal in choice_targets(choice)}
+    led |= {event.goto for event in scenario.events if event.goto}
+    outcomes = [outcome for outcome in scenario.filing.outcomes if outcome.ending == target.name]
+    if target.name in led or not outcomes:
+        return None
+    pairs = [pair_in(outcome.when) for outcome in outcomes]
+    return said(pairs[0]) if all(pairs) and pairs[0] else None
 
 
 def shortfall(condition: Condition | None, state: GameState) -> int:

@@ -523,8 +523,9 @@ def _settle(scenario: Scenario, report: Playtest, start: GameState, desk: Desk, 
             want.add(f"dead end:{scene.id}")
     fresh = [target for target in directed.targets(scenario, want - set(known))]
     found = reach(scenario)
+    apart = directed.flags_apart(scenario)
     for target in fresh:
-        reason = directed.never_by_lint(scenario, target, found)
+        reason = directed.never_by_lint(scenario, target, found) or directed.never_together(scenario, target, apart)
         if reason:
             target.status, target.reason = "unreachable", "proven: " + reason
     report.settled += fresh
