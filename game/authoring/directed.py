@@ -30,7 +30,7 @@ from game.authoring.reach import Reach
 from game.authoring.sight import DESK, Sight, cone
 from game.engine import GameState
 from game.model import Condition, Effects, Outcome, Scenario, Scene, clock_text, minutes_of
-from game.references import choice_targets, conditions
+from game.references import conditions, successors
 
 Step = tuple[str, GameState]
 Successors = Callable[[GameState], list[Step]]
@@ -201,28 +201,28 @@ def never_together(scenario: Scenario, target: Target, apart: set[frozenset[str]
 
     Choices and questions need their own condition; an ending counts only when no choice, chance outcome
     or event leads into it, so filing is the only way in and every outcome naming it must need such a pair."""
-    def pair_in(condition: Condition | None) -> frozenset[str] | None:
-        needed = needed_flags(condition)
-        return next((pair for pair in sorted(apart, key=sorted) if pair <= needed), None)
-
-    def said(pair: frozenset[str]) -> str:
-        one, other = sorted(pair)
+    def needs_a_pair(conditions: list[Condition | None]) -> str | None:
+        """The reason, when there are conditions and each needs a pair of flags kept apart."""
+        first = None
+        for condition in conditions:
+            needed = needed_flags(condition)
+            pair = next((pair for pair in sorted(apart, key=sorted) if pair <= needed), None)
+            if pair is None:
+                return None
+            first = first or pair
+        if first is None:
+            return None
+        one, other = sorted(first)
         return (f"it needs flags '{one}' and '{other}' raised together, but every effect that raises one "
                 "lowers the other")
 
     if target.kind in ("choice", "question"):
-        conditions = [when for whens in target.places.values() for when in whens]
-        pairs = [pair_in(when) for when in conditions]
-        return said(pairs[0]) if conditions and all(pairs) and pairs[0] else None
+        return needs_a_pair([when for whens in target.places.values() for when in whens])
     if target.kind != "ending" or not scenario.filing:
         return None
-    led = {goal for scene in scenario.scenes for choice in scene.choices for goal in choice_targets(choice)}
-    led |= {event.goto for event in scenario.events if event.goto}
-    outcomes = [outcome for outcome in scenario.filing.outcomes if outcome.ending == target.name]
-    if target.name in led or not outcomes:
-        return None
-    pairs = [pair_in(outcome.when) for outcome in outcomes]
-    return said(pairs[0]) if all(pairs) and pairs[0] else None
+    if any(target.name in goals for goals in successors(scenario, DESK).values()):
+        return None  # a choice or an event leads into the ending: filing is not the only way in
+    return needs_a_pair([outcome.when for outcome in scenario.filing.outcomes if outcome.ending == target.name])
 
 
 def shortfall(condition: Condition | None, state: GameState) -> int:
