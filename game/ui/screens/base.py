@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, cast
 
+from textual.containers import ScrollableContainer
 from textual.screen import Screen
 
 if TYPE_CHECKING:
@@ -24,3 +25,11 @@ class GameScreen(Screen[None]):
         session = self.game.session
         assert session is not None, "a game screen was shown without a game"
         return session
+
+
+def page(scroll: ScrollableContainer, direction: int) -> None:
+    """Scroll a page up (direction < 0) or down: the PageUp/PageDown of a text beside a focused list."""
+    if direction < 0:
+        scroll.scroll_page_up()
+    else:
+        scroll.scroll_page_down()

@@ -61,10 +61,6 @@ def bullets(items: list[tuple[str | None, str]]) -> Table:
     return table
 
 
-TABS = ("verdict", "story", "strong", "choices")
-"""The review's tabs in order, as their pane ids."""
-
-
 def summary_line(findings: Sequence[Any]) -> Text:
     """What the editor marked, counted: "2 errors · 1 warning · 3 praises", or that nothing was marked."""
     counts = Counter(finding.severity for finding in findings)

@@ -11,7 +11,7 @@ from textual.widgets import Static
 
 from game import engine
 from game.ui.kept import load_draft
-from game.ui.screens.base import GameScreen
+from game.ui.screens.base import GameScreen, page
 from game.ui.session import Session
 from game.ui.text import clean, plain, reflow
 from game.ui.widgets.choice_list import OPEN_DESK, ChoiceList
@@ -152,11 +152,7 @@ class SceneScreen(GameScreen):
         undone.display = True
 
     def action_scroll_story(self, direction: int) -> None:
-        story = self.query_one("#story", VerticalScroll)
-        if direction < 0:
-            story.scroll_page_up()
-        else:
-            story.scroll_page_down()
+        page(self.query_one("#story", VerticalScroll), direction)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "undo":

@@ -15,7 +15,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from game.ui.preview import Preview
-from game.ui.screens.base import GameScreen
+from game.ui.screens.base import GameScreen, page
 from game.ui.text import clean, reflow
 from game.ui.widgets.game_footer import GameFooter
 
@@ -92,11 +92,7 @@ class TitleScreen(GameScreen):
 
     def action_scroll_about(self, direction: int) -> None:
         """PageUp/PageDown scroll the summary while the menu keeps the focus."""
-        about = self.query_one("#about-scroll", VerticalScroll)
-        if direction < 0:
-            about.scroll_page_up()
-        else:
-            about.scroll_page_down()
+        page(self.query_one("#about-scroll", VerticalScroll), direction)
 
     async def action_pick(self, index: int) -> None:
         menu = self.query_one("#menu", OptionList)
