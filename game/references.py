@@ -251,6 +251,19 @@ def successors(scenario: Scenario, desk: str | None = None) -> dict[str, set[str
     return graph
 
 
+def every_effect(scenario: Scenario) -> Iterator[Effects]:
+    """Everything that can change the state: scenes, their choices and chance outcomes, questions (shared
+    ones as placed in scenes: uses are resolved on loading), arrivals, and timed events."""
+    for scene in scenario.scenes:
+        yield scene
+        for choice in scene.choices:
+            yield choice
+            yield from choice.chance
+        yield from scene.questions.asked if scene.questions else ()
+        yield from scene.arrive
+    yield from scenario.events
+
+
 def choice_targets(choice: Choice) -> set[str]:
     """The scenes a choice can lead to: its goto, and each chance outcome's (or the goto, for those without)."""
     if not choice.chance:

@@ -30,7 +30,7 @@ from game.authoring.reach import Reach
 from game.authoring.sight import DESK, Sight, cone
 from game.engine import GameState
 from game.model import Condition, Effects, Outcome, Scenario, Scene, clock_text, minutes_of
-from game.references import conditions, successors
+from game.references import conditions, every_effect, successors
 
 Step = tuple[str, GameState]
 Successors = Callable[[GameState], list[Step]]
@@ -148,20 +148,6 @@ def never_by_lint(scenario: Scenario, target: Target, found: Reach) -> str | Non
         return None if q is None or (s, q) in found.questions else "its condition can never hold (lint)"
     c = next((i for i, choice in enumerate(scene.choices) if engine.choice_key(scene, i, choice) == target.name), None)
     return None if c is None or (s, c) in found.choices else "its condition can never hold (lint)"
-
-
-def every_effect(scenario: Scenario) -> Iterable[Effects]:
-    """Every place in the scenario that can change the state: scenes, arrivals, choices and their chance
-    outcomes, questions (in scenes and shared), timed events."""
-    for scene in scenario.scenes:
-        yield scene
-        yield from scene.arrive
-        for choice in scene.choices:
-            yield choice
-            yield from choice.chance
-        yield from scene.questions.asked if scene.questions else ()
-    yield from scenario.questions
-    yield from scenario.events
 
 
 def flags_apart(scenario: Scenario) -> set[frozenset[str]]:

@@ -21,7 +21,7 @@ from typing import Any
 from game import engine
 from game.engine import GameState
 from game.model import CONDITION_KINDS, Condition, Scenario, minutes_of
-from game.references import conditions, successors
+from game.references import conditions, every_effect, successors
 
 DESK = ""
 """The story desk's node in the scene graph."""
@@ -215,14 +215,11 @@ class Sight:
         is the same above its highest test, one nothing raises the same below its lowest."""
         rises: set[str] = set()
         falls: set[str] = set()
-        for scene in self.scenario.scenes:
-            for effects in [scene, *scene.choices, *(scene.questions.asked if scene.questions else []),
-                            *scene.arrive, *(luck for choice in scene.choices for luck in choice.chance),
-                            *self.scenario.events]:
-                for name, delta in effects.change.items():
-                    (rises if delta > 0 else falls if delta < 0 else set()).add(name)
-                rises.update(effects.set_to)  # a counter set to a value may go either way
-                falls.update(effects.set_to)
+        for effects in every_effect(self.scenario):
+            for name, delta in effects.change.items():
+                (rises if delta > 0 else falls if delta < 0 else set()).add(name)
+            rises.update(effects.set_to)  # a counter set to a value may go either way
+            falls.update(effects.set_to)
         clamps: dict[str, tuple[float, float]] = {}
         for name, named in self.bounds.items():
             high = max(value + (0 if kind == "at_least" else 1) for kind, value in named)
