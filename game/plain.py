@@ -23,7 +23,7 @@ from typing import TextIO
 
 from game import deadline, engine, paths
 from game.engine import GameState
-from game.model import Scenario, clock_text
+from game.model import QUOTE_KIND_NAMES, Scenario, clock_text
 from game.play.filing import Filed, GradingFailed, file_story
 from game.play.session import Session, autosave, resume
 from game.play.views import choice_views
@@ -31,8 +31,6 @@ from game.saves import SaveError
 from game.text import clean, duration
 
 END_OF_STORY = "."
-KIND_NAMES = {"on_record": "on the record", "statement": "statement", "social_post": "social media post",
-              "second_hand": "second hand"}
 STATUS_NAMES = {"confirmed": "confirmed", "claim": "a claim", "rumour": "a rumour, unchecked",
                 "verified": "checked: true", "disproved": "checked: false"}
 HELP = """\
@@ -297,8 +295,8 @@ class PlainGame:
             self.talk.say(f"Quotes from {speaker}:")
             for entry in entries:
                 when = f", {entry.quote.time}" if entry.quote.time else ""
-                self.talk.say(f"- \u201c{entry.quote.text}\u201d ({KIND_NAMES.get(entry.quote.kind, entry.quote.kind)}"
-                              f"{when}; {entry.quote.context})")
+                kind = QUOTE_KIND_NAMES.get(entry.quote.kind, entry.quote.kind)
+                self.talk.say(f"- \u201c{entry.quote.text}\u201d ({kind}{when}; {entry.quote.context})")
         if book.facts:
             self.talk.say("Facts:")
         for fact in book.facts:

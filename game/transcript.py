@@ -23,7 +23,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from game import __version__
 from game.engine import GameState, debrief, index, notebook, say
-from game.model import DIMENSIONS, Scenario, clock_text
+from game.model import DIMENSIONS, QUOTE_KIND_NAMES, Scenario, clock_text
 from game.paths import data_dir
 
 if TYPE_CHECKING:
@@ -31,8 +31,6 @@ if TYPE_CHECKING:
 
 TRANSCRIPT_FORMAT = "newsroom-transcript"
 TRANSCRIPT_VERSION = 1
-KIND_NAMES = {"on_record": "on the record", "statement": "statement", "social_post": "social media post",
-              "second_hand": "second hand"}
 
 
 class TranscriptError(OSError):
@@ -225,7 +223,7 @@ def report_card(transcript: dict[str, Any]) -> str:
         lines.append(f"| {step['time']} | {_inline(where)} | {_inline(what)} |")
     book = transcript.get("notebook") or {}
     lines += ["", "## Notebook", "", "### Quotes", ""]
-    lines += [f"- {_inline(q['speaker'])} ({KIND_NAMES.get(q['kind'], q['kind'])}"
+    lines += [f"- {_inline(q['speaker'])} ({QUOTE_KIND_NAMES.get(q['kind'], q['kind'])}"
               + (f", {q['time']}" if q.get("time") else "") + f"): “{_inline(q['text'])}”"
               for q in book.get("quotes") or []] or ["None gathered."]
     lines += ["", "### Facts", ""]
