@@ -24,7 +24,7 @@ from typing import TextIO
 from game import deadline, engine, paths
 from game.engine import GameState
 from game.model import QUOTE_KIND_NAMES, Scenario, clock_text
-from game.play.filing import Filed, GradingFailed, file_story
+from game.play.filing import GradingFailed, Outcome, file_story
 from game.play.session import Session, autosave, resume
 from game.play.views import choice_views
 from game.saves import SaveError
@@ -395,7 +395,7 @@ class PlainGame:
         self.review(filed)
         return 0 if filed.card is not None else 1
 
-    def review(self, filed: Filed) -> None:
+    def review(self, filed: Outcome) -> None:
         report, story = filed.report, filed.story
         self.talk.say()
         late = f", {duration(report.late_by)} late" if report.late_by else ", on time"
