@@ -262,8 +262,7 @@ class PlainGame:
         lookup = engine.index(self.scenario)
         if self.state.gathered:
             self.talk.say()
-        for item in self.state.gathered:
-            kind, _, ident = item.partition(":")
+        for kind, ident in self.state.gathered:
             if kind == "quote":
                 quote = lookup.quotes[ident]
                 self.talk.say(f"In your notebook: {lookup.people[quote.speaker].name}: \u201c{quote.text}\u201d")

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from game import __version__
-from game.engine import GameState, debrief, index, notebook, say
+from game.engine import GameState, asked_in, debrief, index, notebook, say
 from game.model import DIMENSIONS, QUOTE_KIND_NAMES, Scenario, clock_text, minutes_of
 from game.paths import data_dir
 
@@ -56,10 +56,10 @@ def build_transcript(scenario: Scenario, state: GameState, story: Story, report:
             "time": clock_text(step.time), "scene": step.scene,
             "scene_title": scene.title if scene else None, "place": scene.place if scene else None,
             "choice": step.key, "label": step.label,
-            "kind": "question" if "/ask:" in step.key else "choice",
+            "kind": "question" if asked_in(step.key) else "choice",
         }
-        if entry["kind"] == "question" and scene and scene.questions:
-            asked = step.key.split("/ask:", 1)[1]
+        asked = asked_in(step.key)
+        if asked and scene and scene.questions:
             question = next((q for q in scene.questions.asked if q.id == asked), None)
             if question and question.to in lookup.people:
                 entry["to"] = lookup.people[question.to].name

@@ -332,7 +332,7 @@ def _world(scene: Scene, time: int, counters: dict[str, int], true: list[tuple[s
     """A state in which exactly these tests hold (an `asked` test is met through a taken question key)."""
     by_kind: dict[str, tuple[str, ...]] = {}
     for kind, name in true:
-        by_kind[kind] = (*by_kind.get(kind, ()), name if kind != "asked" else f"?/ask:{name}")
+        by_kind[kind] = (*by_kind.get(kind, ()), name if kind != "asked" else f"?{engine.QUESTION_MARK}{name}")
     return GameState("", "", scene.id, time, quotes=by_kind.get("has_quote", ()), facts=by_kind.get("knows", ()),
                      verified=by_kind.get("verified", ()), flags=by_kind.get("flag", ()),
                      counters=tuple(sorted(counters.items())), visited=by_kind.get("visited", ()),
