@@ -15,9 +15,9 @@ from game.bundled import bundled
 from game.grader import Finding, Report
 from game.loader import load_scenario
 from game.model import DIMENSIONS
-from game.ui.filing import Filed
+from game.play.filing import Filed
+from game.play.session import Session
 from game.ui.screens.review import ReviewScreen
-from game.ui.session import Session
 from tests.ui_helpers import make_app, screen_text
 
 pytestmark = pytest.mark.usefixtures("data_dir")

@@ -96,9 +96,9 @@ async def _review(pilot: Pilot[Any]) -> None:
     from game.grader import Finding, Report
     from game.loader import load_scenario
     from game.model import DIMENSIONS
-    from game.ui.filing import Filed
+    from game.play.filing import Filed
+    from game.play.session import Session
     from game.ui.screens.review import ReviewScreen
-    from game.ui.session import Session
     from tests.conftest import EXAMPLE
 
     session = Session.start(load_scenario(EXAMPLE), "Ada").choose("call/1").choose("chamber/1")
@@ -225,7 +225,7 @@ def _at(scene: str | None, desk: bool = False) -> Any:
         from dataclasses import replace
 
         from game import engine
-        from game.ui.session import Session
+        from game.play.session import Session
 
         app = pilot.app
         scenario = await app.scenario_ready()
