@@ -616,3 +616,107 @@ def test_whatever_the_event_and_fallback_proofs_shut_never_happens_in_play(data:
             for *_, key, _ in items} | {f"scene:{scene.id}" for scene in timed.scenes}):
         if closures.why(target):
             assert not report.has(target.kind, target.name), (target.id, closures.why(target))
+
+
+def _staffroom(limit: int) -> Scenario:
+    """A staffroom where the head will answer `limit` questions in the whole game: two give a quote each,
+    a third follows up on the first; an ending needs both quotes."""
+    quotes = [{"id": name, "speaker": "ed", "text": f"{name}.", "context": "the staffroom", "kind": "on_record"}
+              for name in ("ed-staff", "ed-proud")]
+    data = scenario(scenes=[
+        {"id": "start", "text": "The hall.", "gather": ["ed-go"], "choices": [
+            {"label": "Wait", "minutes": 5},
+            {"label": "Cross to the staffroom", "goto": "staff"},
+            {"label": "Write", "file": True, "minutes": 0}]},
+        {"id": "staff", "text": "The staffroom.", "questions": {"limit": limit, "items": [
+            {"id": "when-told", "ask": "When were you told?", "to": "ed", "gather": ["ed-staff"], "answer": "Late."},
+            {"id": "lost", "ask": "What is lost?", "to": "ed", "gather": ["ed-proud"], "answer": "Much."},
+            {"id": "who-told", "ask": "Who told you?", "to": "ed", "when": {"asked": "when-told"},
+             "answer": "Nobody."}]},
+         "choices": [{"label": "Back to the hall", "goto": "start", "minutes": 5}]}])
+    data["quotes"] += quotes
+    data = with_filing(data, [{"ending": "both-sides",
+                               "when": {"all": [{"has_quote": "ed-staff"}, {"has_quote": "ed-proud"}]}},
+                              {"ending": "filed"}])
+    return load(data)
+
+
+def test_a_walk_cut_short_proves_what_a_scenes_question_limit_never_lets_the_player_hold() -> None:
+    """With a limit of one question, the ending that needs both quotes, and the follow-up that needs the
+    first question put (which uses up the limit), are proven unreachable; a complete walk agrees."""
+    report = explore(_staffroom(limit=1), max_states=3, search_states=3, first_look=3)
+    assert not report.exhaustive
+    settled = _settled(report)
+    both, follow = settled["ending:both-sides"], settled["question:staff/ask:who-told"]
+    assert both.status == follow.status == "unreachable"
+    assert "only questions in scene 'staff' give; that takes 2 of them" in both.reason
+    assert "question 'when-told'" in follow.reason and "0 before this one" in follow.reason
+    full = explore(_staffroom(limit=1))
+    assert full.exhaustive and "both-sides" not in full.endings and "staff/ask:who-told" not in full.questions
+
+
+def test_a_limit_that_allows_enough_questions_proves_nothing() -> None:
+    report = explore(_staffroom(limit=2), max_states=3, search_states=3, first_look=3)
+    assert all(target.status != "unreachable" for target in report.settled
+               if target.id in ("ending:both-sides", "question:staff/ask:who-told"))
+    full = explore(_staffroom(limit=2))
+    assert full.exhaustive and "both-sides" in full.endings and "staff/ask:who-told" in full.questions
+
+
+QUOTES = ["qa", "qb", "qc"]
+held_atoms = st.one_of(st.sampled_from(QUOTES).map(lambda quote: {"has_quote": quote}),
+                       st.sampled_from(["k0", "k1", "k2"]).map(lambda key: {"asked": key}),
+                       st.sampled_from(QUOTES).map(lambda quote: {"not": {"has_quote": quote}}))
+held_conditions = st.one_of(st.none(), held_atoms,
+                            st.lists(held_atoms, min_size=2, max_size=3).map(lambda parts: {"all": parts}))
+
+
+@st.composite
+def limited_scenarios(draw: st.DrawFn) -> dict[str, Any]:
+    """A hub and a room, each with questions under a limit that give quotes and test what is held."""
+    scenes = []
+    for index in range(2):
+        items = []
+        for n in range(draw(st.integers(1, 3))):
+            item: dict[str, Any] = {"id": f"k{index * 3 + n}" if index == 0 else f"r{n}", "ask": f"Q{n}?",
+                                    "to": "ed", "answer": "A."}
+            gives = draw(st.sampled_from(["", *QUOTES]))
+            if gives:
+                item["gather"] = [gives]
+            when = draw(held_conditions)
+            if when:
+                item["when"] = when
+            items.append(item)
+        choices: list[dict[str, Any]] = [{"label": "across", "goto": f"s{1 - index}"}]
+        when = draw(held_conditions)
+        choices.append({"label": "test", "response": "Yes.", **({"when": when} if when else {})})
+        if draw(st.booleans()):
+            choices.append({"label": "also", "gather": [draw(st.sampled_from(QUOTES))], "once": True})
+        choices.append({"label": "write", "file": True, "minutes": 0})
+        scenes.append({"id": f"s{index}", "text": f"Scene {index}.", "choices": choices,
+                       "questions": {"limit": draw(st.integers(1, 2)), "items": items}})
+    scenes[0]["gather"] = ["ed-go"]
+    data = scenario(scenes=scenes)
+    data["quotes"] += [{"id": quote, "speaker": "ed", "text": f"{quote}.", "context": "here", "kind": "on_record"}
+                       for quote in QUOTES]
+    return with_filing(data, [{"ending": "held", "when": draw(held_conditions) or {"has_quote": "qa"}},
+                              {"ending": "filed"}])
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(limited_scenarios())
+def test_whatever_the_question_limits_rule_out_never_happens_in_play(data: dict[str, Any]) -> None:
+    checked = check_text(text_of(data), "limited.yaml")
+    if checked.scenario is None or checked.errors:
+        return
+    limited = checked.scenario
+    report = explore(limited)
+    assert report.exhaustive
+    every = {f"{kind}:{key}" for kind, items in (("choice", report.all_choices()), ("question", report.all_questions()))
+             for *_, key, _ in items} | {"ending:held"}
+    closures = directed.Closures(limited, directed.shut_by_limits(limited))
+    for target in directed.targets(limited, every | {f"scene:{scene.id}" for scene in limited.scenes} | {
+            f"quote:{quote}" for quote in QUOTES}):
+        reason = directed.never_within_limits(limited, target) or closures.why(target)
+        if reason:
+            assert not report.has(target.kind, target.name), (target.id, reason)

@@ -9,8 +9,9 @@ for a dead end. Each is settled one of three ways:
 - **proven unreachable**: lint's analysis (what any route could ever do) shows no route can; or it needs
   two flags up at once that every effect raising one lowers the other (`flags_apart`); or it is a choice
   or question shut for good by a timed event sure to have happened by the time it opens
-  (`shut_by_events`), or a fallback beside a choice always on offer (`shut_fallbacks`), or lint's analysis
-  finds it unreachable once those are left out (`Closures`); or the
+  (`shut_by_events`), or a fallback beside a choice always on offer (`shut_fallbacks`); or it needs more
+  of one scene's questions put than the scene's limit allows (`never_within_limits`, `shut_by_limits`);
+  or lint's analysis finds it unreachable once those options are left out (`Closures`); or the
   search walked every state that can still lead to the target (keyed by `Sight` over just the scenes from
   which the target can be reached, so it is exact for that target) without meeting it;
 - **unknown**: neither within the search's budget of states.
@@ -212,6 +213,142 @@ def never_together(scenario: Scenario, target: Target, apart: set[frozenset[str]
     if any(target.name in goals for goals in successors(scenario, DESK).values()):
         return None  # a choice or an event leads into the ending: filing is not the only way in
     return needs_a_pair([outcome.when for outcome in scenario.filing.outcomes if outcome.ending == target.name])
+
+
+HELD = {"has_quote": "quote", "knows": "fact", "verified": "checked fact", "asked": "question"}
+"""The tests only something done can make true, and what each names."""
+
+
+def _givers(scenario: Scenario) -> dict[tuple[str, str], set[tuple[int, int] | None]]:
+    """For each test in `HELD` (as (kind, id)), what can make it true: a question, as (scene index, question
+    index), or None for anything else (a scene, choice, chance outcome, arrival or timed event): the same
+    parts as `every_effect`, told apart."""
+    found: dict[tuple[str, str], set[tuple[int, int] | None]] = {}
+
+    def note(effects: Effects, giver: tuple[int, int] | None) -> None:
+        for quote in effects.gather:
+            found.setdefault(("has_quote", quote), set()).add(giver)
+        for fact in [*effects.learn, *effects.verify]:
+            found.setdefault(("knows", fact), set()).add(giver)
+        for fact in effects.verify:
+            found.setdefault(("verified", fact), set()).add(giver)
+
+    for s, scene in enumerate(scenario.scenes):
+        for effects in [scene, *scene.arrive, *scene.choices, *(luck for c in scene.choices for luck in c.chance)]:
+            note(effects, None)
+        for q, question in enumerate(scene.questions.asked if scene.questions else []):
+            note(question, (s, q))
+            found.setdefault(("asked", question.id), set()).add((s, q))
+    for event in scenario.events:
+        note(event, None)
+    return found
+
+
+def _fewest(needs: list[set[int]], most: int) -> int | None:
+    """The fewest questions (by index) that meet every need (each a set of questions, any one of which will
+    do), when that is more than `most`; None when `most` can do it (or there are too many to try)."""
+    candidates = sorted(set().union(*needs))
+    if len(candidates) > 16:
+        return None
+    for size in range(len(candidates) + 1):
+        if any(all(need & set(chosen) for need in needs) for chosen in itertools.combinations(candidates, size)):
+            return size if size > most else None
+    return None
+
+
+def beyond_limits(scenario: Scenario, condition: Condition | None, own: tuple[int, int] | None = None,
+                  givers: dict[tuple[str, str], set[tuple[int, int] | None]] | None = None) -> str | None:
+    """Why a condition can never hold because what it needs only questions in one scene give, and that
+    scene's `limit` lets the player put too few of them, or None. `own` is the target's own place when it
+    is itself a question: it must still be on offer, so one fewer may have been put there before it.
+
+    Sound because a scene's questions are offered only while fewer than its limit have been put there in
+    the whole game (`engine._offered`), each question is put at most once, and what is in the notebook (or
+    asked) stays there: to hold every item the condition needs, the player must have put, in that scene,
+    questions that between them give each one; if no set of at most `limit` (or `limit - 1`) of them does,
+    the condition never holds. Items something other than a question can give are left out, which only
+    makes the condition easier to meet."""
+    if condition is None:
+        return None
+    if condition.kind == "any":
+        reasons = [beyond_limits(scenario, part, own, givers) for part in condition.any or ()]
+        return reasons[0] if reasons and all(reasons) else None
+    givers = _givers(scenario) if givers is None else givers
+    by_scene: dict[int, list[tuple[str, str, set[int]]]] = {}
+    for positive, part in _literals(condition):
+        kind = part.kind
+        if not positive or kind not in HELD:
+            continue
+        name = str(part.part(kind))
+        ways = givers.get((kind, name), set())
+        scenes = {way[0] for way in ways if way is not None}
+        if not ways or None in ways or len(scenes) != 1:
+            continue
+        s = scenes.pop()
+        by_scene.setdefault(s, []).append((kind, name, {way[1] for way in ways if way is not None}))
+    for s, items in sorted(by_scene.items()):
+        scene = scenario.scenes[s]
+        if not scene.questions or scene.questions.limit is None:
+            continue
+        here = own is not None and own[0] == s
+        what = " and ".join(dict.fromkeys(f"{HELD[kind]} '{name}'" for kind, name, _ in items))
+        needs = [ways - {own[1]} if own is not None and here else ways for _, _, ways in items]
+        if not all(needs):
+            return f"it needs {what}, which only this question itself gives"
+        limit = scene.questions.limit
+        most = limit - 1 if here else limit
+        fewest = _fewest(needs, max(most, 0))
+        if fewest is None:
+            continue
+        plural = "s" if limit != 1 else ""
+        before = f", and {most} before this one" if most != limit else ""
+        return (f"it needs {what}, which only questions in scene '{scene.id}' give; that takes {fewest} of them, "
+                f"but the scene lets the player put {limit} question{plural} in the whole game{before}")
+    return None
+
+
+def shut_by_limits(scenario: Scenario) -> list[Shut]:
+    """Choices and questions whose own condition is beyond a scene's question limit (`beyond_limits`)."""
+    if not any(scene.questions and scene.questions.limit is not None for scene in scenario.scenes):
+        return []
+    givers = _givers(scenario)
+    found = []
+    for s, scene in enumerate(scenario.scenes):
+        for q, question in enumerate(scene.questions.asked if scene.questions else []):
+            reason = beyond_limits(scenario, question.when, (s, q), givers)
+            if reason:
+                found.append(Shut("question", engine.question_key(scene, question), ("question", s, q), reason))
+        for c, choice in enumerate(scene.choices):
+            reason = beyond_limits(scenario, choice.when, None, givers)
+            if reason:
+                found.append(Shut("choice", engine.choice_key(scene, c, choice), ("choice", s, c), reason))
+    return found
+
+
+def never_within_limits(scenario: Scenario, target: Target) -> str | None:
+    """Why the target needs more of one scene's questions than its limit allows (`beyond_limits`), or None:
+    a choice or question by its own condition; an ending, like `never_together`, only when filing is the
+    only way in and every outcome naming it is beyond the limits."""
+    if not any(scene.questions and scene.questions.limit is not None for scene in scenario.scenes):
+        return None
+    givers = _givers(scenario)
+    if target.kind in ("choice", "question"):
+        scene_id, _, rest = target.name.partition("/")
+        s = next((i for i, scene in enumerate(scenario.scenes) if scene.id == scene_id), None)
+        own = None
+        questions = scenario.scenes[s].questions if s is not None else None
+        if target.kind == "question" and s is not None and questions:
+            own = next(((s, q) for q, question in enumerate(questions.asked) if f"ask:{question.id}" == rest), None)
+        whens = [when for whens in target.places.values() for when in whens]
+        reasons = [beyond_limits(scenario, when, own, givers) for when in whens]
+        return reasons[0] if reasons and all(reasons) else None
+    if target.kind != "ending" or not scenario.filing:
+        return None
+    if any(target.name in goals for goals in successors(scenario, DESK).values()):
+        return None
+    whens = [outcome.when for outcome in scenario.filing.outcomes if outcome.ending == target.name]
+    reasons = [beyond_limits(scenario, when, None, givers) for when in whens]
+    return reasons[0] if reasons and all(reasons) else None
 
 
 LASTING = ("flag", "visited", "has_quote", "knows", "verified")
