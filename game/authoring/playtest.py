@@ -523,8 +523,11 @@ def _settle(scenario: Scenario, report: Playtest, start: GameState, desk: Desk, 
     fresh = [target for target in directed.targets(scenario, want - set(known))]
     found = reach(scenario)
     apart = directed.flags_apart(scenario)
+    closures = directed.Closures(scenario, [*directed.shut_by_events(scenario), *directed.shut_fallbacks(scenario),
+                                            *directed.shut_by_limits(scenario)])
     for target in fresh:
-        reason = directed.never_by_lint(scenario, target, found) or directed.never_together(scenario, target, apart)
+        reason = (directed.never_by_lint(scenario, target, found) or directed.never_together(scenario, target, apart)
+                  or directed.never_within_limits(scenario, target) or closures.why(target))
         if reason:
             target.status, target.reason = "unreachable", "proven: " + reason
     report.settled += fresh
