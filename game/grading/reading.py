@@ -34,6 +34,9 @@ from game.model import Person
 class Noted:
     finding: Finding
     cost: int = 0
+    about: frozenset[str] = frozenset()
+    """What the finding is about (fact and quote ids): praise is never given about what an error or warning
+    is about (game.grading.score.without_doubtful_praise)."""
 
 
 @dataclass
@@ -43,11 +46,12 @@ class Notes:
     items: list[Noted] = field(default_factory=list)
 
     def add(self, code: str, message: str, span: Span | None = None, detail: str | None = None,
-            cost: int | None = None) -> None:
-        """Note a finding of a kind in the rubric; `cost` overrides the rubric's for this one."""
+            cost: int | None = None, about: Iterable[str] = ()) -> None:
+        """Note a finding of a kind in the rubric; `cost` overrides the rubric's for this one, `about` names
+        the facts or quotes it concerns."""
         found = rule(code)
         self.items.append(Noted(Finding(found.dimension, found.severity, message, span, detail, code),
-                                found.cost if cost is None else cost))
+                                found.cost if cost is None else cost, frozenset(about)))
 
     def cost(self, dimension: str) -> int:
         return sum(item.cost for item in self.items if item.finding.dimension == dimension)
