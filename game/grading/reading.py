@@ -24,7 +24,7 @@ from game.grading.speech import (
     HEDGES,
     NEGATORS,
     QUESTIONS,
-    REFUTED_NEXT,
+    said_not_so_after,
 )
 from game.grading.text import Reading, Span, words
 from game.model import Person
@@ -178,7 +178,7 @@ def mentions_in_story(record: Record, reading: Reading) -> tuple[Mention, ...]:
 
 def _negated(text: str, sentence_start: int, start: int) -> bool:
     before = text[max(sentence_start, start - 80):start]
-    clause = re.split(r"[,;:]", before)[-1]
+    clause = re.split(r"[,;:\u2014\u2013]|\s-\s", before)[-1]
     recent = words(clause)[-4:]
     return any(word in NEGATORS or word.endswith("n't") for word in recent)
 
@@ -205,8 +205,7 @@ def tone_of(reading: Reading, sentence: int) -> tuple[bool, bool]:
     text = reading.text
     s_start, s_end = reading.sentences[sentence] if reading.sentences else (0, len(text))
     denied = bool(DENIALS.search(text, s_start, s_end))
-    if sentence + 1 < len(reading.sentences):
-        denied = denied or bool(REFUTED_NEXT.match(text, reading.sentences[sentence + 1][0]))
+    denied = denied or said_not_so_after(text, reading.sentences, sentence)
     return bool(HEDGES.search(text, s_start, s_end)), denied
 
 
