@@ -10,9 +10,9 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from game import engine
-from game.ui.kept import load_draft
+from game.play.kept import load_draft
+from game.play.session import Session
 from game.ui.screens.base import GameScreen, page
-from game.ui.session import Session
 from game.ui.text import clean, plain, reflow
 from game.ui.widgets.choice_list import OPEN_DESK, ChoiceList
 from game.ui.widgets.clock_bar import ClockBar
