@@ -92,3 +92,20 @@ def test_a_proposition_needs_its_with_sense() -> None:
 def test_a_possessive_owner_is_not_the_one_who_acts() -> None:
     assert not count("Brandt's supporters claimed victory for a while.")
     assert "accuracy.contradiction" in count("Brandt's victory was declared at midnight.")
+
+
+def attribution_errors(extra: str) -> set[str]:
+    report = graded("hanoi-summit.yaml", HANOI_BASE, extra)
+    return {f.code or "" for f in report.findings if f.severity == "error" and f.dimension == "attribution"}
+
+
+@pytest.mark.parametrize("extra", [
+    "Trump spoke for an hour. His version was that Kim had asked for every sanction to be lifted.",
+    "Trump's explanation of the collapse is that Kim had asked for every sanction to be lifted.",
+])
+def test_a_claim_put_as_someones_account_is_not_the_storys_voice(extra: str) -> None:
+    assert "attribution.claim-as-fact" not in attribution_errors(extra)
+
+
+def test_the_same_claim_bare_is_still_claim_as_fact() -> None:
+    assert "attribution.claim-as-fact" in attribution_errors("Kim had asked for every sanction to be lifted.")

@@ -191,7 +191,11 @@ def _claims(desk: Desk, notes: Notes, occurrences: list[Occurrence], once: Once)
 _SPEECH_BEFORE = re.compile(r"\b(?:said|says|say|told|tells|claimed|claims|claim|insisted|insists|argued|argue|"
                             r"argues|maintained|maintain|maintains|alleged|allege|alleges|contended|contend|"
                             r"contends|according\s+to|in\s+the\s+(?:view|account|telling|words)\s+of|"
-                            r"by\s+(?:the\s+)?[\w'\-]+\s+(?:account|telling))\b(?!\s+(?:on|upon|for)\b)",
+                            r"by\s+(?:the\s+)?[\w'\-]+\s+(?:account|telling)|"
+                            # someone's account put as theirs: "His account is that ...", "Trump's version was that"
+                            r"(?:his|her|their|its|[\w\-]+['\u2019]s?)\s+(?:own\s+)?(?:account|version|view|telling|case|"
+                            r"explanation|argument|position|story)(?:\s+[\w'\-]+){0,4}?\s+(?:is|was|being)\s+that)"
+                            r"\b(?!\s+(?:on|upon|for)\b)",
                             re.IGNORECASE)
 """A speech verb before a claim ("US officials said"), not one the claim is made of ("insisted on")."""
 _SPEECH_END = re.compile(r",\s*(?:[\w'\-]+\s+){1,4}(?:said|says|say|told\s+\w+|claimed|claims|insisted|"
