@@ -70,7 +70,7 @@ def grade(scenario: Scenario, story: Story, *, gathered: Iterable[str] | None, k
     if invented:
         scores["quotes"] = 0
     scores = {dimension: int(min(100, max(0, scores[dimension]))) for dimension in DIMENSIONS}
-    findings = tuple(sorted(without_doubtful_praise([item.finding for item in notes.items]), key=finding_order))
+    findings = tuple(sorted(without_doubtful_praise(notes.items), key=finding_order))
     return Report(overall(scores, findings, invented, thin), scores, findings, filed_at, late_by,
                   facts=carried(desk), quoted=rightly_quoted(verdicts))
 
