@@ -345,3 +345,34 @@ async def test_no_color_drops_colour_and_underlines_the_highlight(monkeypatch: p
         assert colours <= {"Color('default', ColorType.DEFAULT)"}
         highlighted = [s for s in segments if "Go to the council chamber" in s.text]
         assert highlighted and all(s.style.underline for s in highlighted)
+
+
+async def test_the_footer_greys_undo_in_place_instead_of_rebuilding_its_keys() -> None:
+    from textual.widgets._footer import FooterKey
+
+    from game.ui.widgets.game_footer import GameFooter
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_game(pilot)
+        footer = app.screen.query_one(GameFooter)
+
+        def undo_key() -> FooterKey:
+            return next(key for key in footer.query(FooterKey) if key.action == "undo")
+
+        keys = list(footer.query(FooterKey))
+        assert undo_key().has_class("-disabled")  # nothing to undo yet
+        await pilot.press("1")
+        await pilot.pause()
+        assert app.session.can_undo and not undo_key().has_class("-disabled")
+        await pilot.press("u")
+        await pilot.pause()
+        assert not app.session.can_undo and undo_key().has_class("-disabled")
+        assert list(footer.query(FooterKey)) == keys  # the same widgets throughout: nothing rebuilt
+        assert any(key.has_class("-command-palette") for key in keys)
+        footer.fit(60)  # narrow: the palette key goes, so the keys must be built again
+        app.screen.refresh_bindings()
+        await pilot.pause()
+        await pilot.pause()
+        assert not any(key.has_class("-command-palette") for key in footer.query(FooterKey))
+        assert list(footer.query(FooterKey)) != keys and undo_key().has_class("-disabled")
