@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from game.grading.reading import Noted
 from game.grading.report import Finding, Report
-from game.grading.score import without_doubtful_praise
+from game.grading.score import PASSAGE_DIMENSIONS, without_doubtful_praise
 from game.model import DIMENSIONS
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -38,6 +38,11 @@ def test_praise_of_a_passage_marked_wrong_in_another_dimension_is_dropped() -> N
     kept = without_doubtful_praise([noted("quotes", "error", (10, 40)), noted("attribution", "praise", (12, 30)),
                                     noted("attribution", "praise", (40, 60))])
     assert [(f.severity, f.span) for f in kept] == [("error", (10, 40)), ("praise", (40, 60))]
+
+
+def test_a_lede_error_over_a_paragraph_leaves_praise_of_what_it_carries() -> None:
+    kept = without_doubtful_praise([noted("news_judgement", "error", (0, 200)), noted("quotes", "praise", (40, 60))])
+    assert [f.severity for f in kept] == ["error", "praise"]
 
 
 def test_praise_about_what_a_warning_is_about_is_dropped_and_other_praise_kept() -> None:
@@ -64,6 +69,7 @@ def test_no_kept_praise_is_doubtful_and_nothing_else_is_dropped(given_items: lis
     assert [item.finding for item in given_items if item.finding.severity != "praise"] == [
         f for f in kept_list if f.severity != "praise"]
     errors = [item for item in given_items if item.finding.severity == "error"]
+    passage_errors = [item for item in errors if item.finding.dimension in PASSAGE_DIMENSIONS]
     doubts = [item for item in given_items if item.finding.severity in ("error", "warning")]
     for item in given_items:
         if item.finding.severity != "praise" or id(item.finding) not in kept:
@@ -72,7 +78,7 @@ def test_no_kept_praise_is_doubtful_and_nothing_else_is_dropped(given_items: lis
         assert all(error.finding.dimension != item.finding.dimension for error in errors)
         assert all(not (item.about & doubt.about) for doubt in doubts)
         assert span is None or all(e.finding.span is None or not (span[0] < e.finding.span[1] and e.finding.span[0]
-                                                                  < span[1]) for e in errors)
+                                                                  < span[1]) for e in passage_errors)
 
 
 def doubtful_praise(report: Report) -> list[str]:
@@ -82,7 +88,7 @@ def doubtful_praise(report: Report) -> list[str]:
         for error in errors:
             overlap = (praise.span is not None and error.span is not None and praise.span[0] < error.span[1]
                        and error.span[0] < praise.span[1])
-            if error.dimension == praise.dimension or overlap:
+            if error.dimension == praise.dimension or (overlap and error.dimension in PASSAGE_DIMENSIONS):
                 found.append(f"{praise.code} beside {error.code}")
     return found
 

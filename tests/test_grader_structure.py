@@ -109,3 +109,54 @@ def test_a_claim_put_as_someones_account_is_not_the_storys_voice(extra: str) -> 
 
 def test_the_same_claim_bare_is_still_claim_as_fact() -> None:
     assert "attribution.claim-as-fact" in attribution_errors("Kim had asked for every sanction to be lifted.")
+
+
+def speaker_codes(extra: str) -> set[str]:
+    report = graded("hanoi-summit.yaml", HANOI_BASE, extra)
+    return {f.code or "" for f in report.findings if f.dimension == "attribution" and f.severity != "info"}
+
+
+def test_a_name_after_but_opens_a_new_clause_and_does_not_claim_the_quote() -> None:
+    # The press secretary's words, then Trump as the subject of a clause of his own.
+    found = speaker_codes('In its statement the White House said the two teams "look forward to meeting in the '
+                          'future", and Trump said nothing was fixed yet.')
+    assert "attribution.wrong-speaker" not in found and "attribution.right-speaker" in found
+
+
+def test_a_quote_after_the_closing_mark_still_goes_to_the_name_there() -> None:
+    found = speaker_codes('"Sometimes you have to walk, and this was just one of those times," Kim said.')
+    assert "attribution.wrong-speaker" in found
+
+
+def test_a_next_sentence_with_news_of_its_own_does_not_name_a_lone_quotes_speaker() -> None:
+    found = speaker_codes('Trump said he had turned down what was on the table. "We weren\'t willing to do that." '
+                          "Pompeo said Kim had offered to give up Yongbyon.")
+    assert "attribution.wrong-speaker" not in found and "attribution.right-speaker" in found
+
+
+def test_a_next_sentence_that_only_attributes_names_the_lone_quotes_speaker() -> None:
+    found = speaker_codes('"We weren\'t willing to do that." Pompeo said at the hotel.')
+    assert "attribution.wrong-speaker" in found
+
+
+def test_a_sentence_that_refers_back_names_the_speaker_even_without_said() -> None:
+    found = speaker_codes('Kim had little to say in public. "Sometimes you have to walk, and this was just one of '
+                          'those times." That was how the president put the day at his news conference.')
+    assert "attribution.wrong-speaker" not in found and "attribution.right-speaker" in found
+
+
+def test_the_one_answered_is_spoken_to_not_speaking() -> None:
+    found = speaker_codes('Kim, hours before, answered a foreign reporter\'s question, it is thought for the first '
+                          'time: "It\u2019s too early to say. I would not say I\u2019m pessimistic."')
+    assert "attribution.wrong-speaker" not in found and "attribution.right-speaker" in found
+
+
+def test_adding_goes_on_with_the_sentences_own_speaker() -> None:
+    found = speaker_codes('Trump spoke first. He said Kim had wanted sanctions "lifted in their entirety" for too '
+                          'little, adding: "We weren\'t willing to do that."')
+    assert "attribution.wrong-speaker" not in found and "attribution.right-speaker" in found
+
+
+def test_a_possessive_account_makes_its_owner_the_speaker() -> None:
+    found = speaker_codes('Trump took questions. His account was that Kim wanted sanctions "lifted in their entirety".')
+    assert "attribution.wrong-speaker" not in found and "attribution.right-speaker" in found

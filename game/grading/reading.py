@@ -168,7 +168,8 @@ def mentions_in_story(record: Record, reading: Reading) -> tuple[Mention, ...]:
         sentence_start = reading.sentences[sentence][0] if reading.sentences else 0
         before = text[max(sentence_start, start - 60):start]
         colon = text.startswith(":", end) and reading.sentences and reading.sentences[sentence][0] == start
-        said_before = bool(CUE_BEFORE.search(before)) and (
+        possessor = text.startswith(("'s", "\u2019s"), end)  # "answered a reporter's question": not its speaker
+        said_before = bool(CUE_BEFORE.search(before)) and not possessor and (
             bool(_CLAUSE_ENDS.match(text, end)) or "according" in before.lower())
         cue = (after is not None and not asking) or said_before or bool(colon)
         listener = asking or (not cue and bool(ADDRESSEE_BEFORE.search(before)))

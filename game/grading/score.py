@@ -15,13 +15,19 @@ def finding_order(finding: Finding) -> tuple[int, int, int]:
             finding.span[0] if finding.span else -1)
 
 
+PASSAGE_DIMENSIONS = frozenset(("accuracy", "quotes", "attribution", "verification"))
+"""The dimensions whose errors are about what a passage says: such an error voids praise of that passage. (A
+missed or buried lede points at a whole paragraph, and says nothing against what the paragraph carries.)"""
+
+
 def without_doubtful_praise(items: Sequence[Noted]) -> list[Finding]:
     """Praise only what is certain. The one place praise is dropped: praise in a dimension the story has an
     error in, praise of a passage an error points at (a misquoted passage is not "rightly attributed"), and
     praise about a fact or quote an error or a warning is about (no "kept the rumour out" beside it)."""
     errors = [item for item in items if item.finding.severity == "error"]
     in_error = {item.finding.dimension for item in errors}
-    spans = [item.finding.span for item in errors if item.finding.span is not None]
+    spans = [item.finding.span for item in errors if item.finding.span is not None
+             and item.finding.dimension in PASSAGE_DIMENSIONS]
     about = frozenset().union(*(item.about for item in items if item.finding.severity in ("error", "warning")))
 
     def doubtful(item: Noted) -> bool:

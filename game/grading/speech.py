@@ -32,13 +32,14 @@ statement". Group 1 is the verb (or noun)."""
 QUESTIONS = frozenset(("asked", "asks", "ask"))
 """Speech verbs that mark who asked, not who answered."""
 ADDRESSEE_BEFORE = re.compile(
-    r"\b(?i:told|tell|tells|telling|asked|asking|ask|asks|to|by|from|with|of|answering|questioned|"
+    r"\b(?i:told|tell|tells|telling|asked|asking|ask|asks|to|by|from|with|of|answering|answered|answers|questioned|"
     r"replying\s+to|interrupted|beside|next\s+to)\s+(?:(?:the|a|an|[A-Z][\w.'\-]*)\s+){0,3}$")
 """Before a name, marking its owner as the one spoken to or the one asking: "telling a foreign reporter"."""
 PRONOUN_SPEECH = re.compile(
     r"\b(?:he|she|they)\s+(?:(?:\w+ly|still|also|then|later|again|once|had|has|have|would|only|just)\s+){0,2}"
     r"(?:" + SPEECH + r")\b|\b(?:" + SPEECH + r")\s+(?:he|she|they)\b"
     r"|\b(?:by|in)\s+(?:his|her|their)\s+(?:own\s+)?(?:account|words|telling|view)\b|\bas\s+(?:he|she|they)\s+put\s+it\b"
+    r"|\b(?:his|her|their)\s+(?:own\s+)?(?:account|version|telling|explanation)\b(?:\s+[\w'\-]+){0,4}?\s+(?:is|was)\s+that\b"
     r"|\baccording\s+to\s+(?:him|her|them)\b",
     re.IGNORECASE)
 """A pronoun as the speaker ("he said", "said she"): the speaker was named before, not in this sentence."""
