@@ -25,6 +25,7 @@ from game.ui.screens.base import GameScreen
 from game.ui.screens.confirm import ConfirmScreen
 from game.ui.session import Session
 from game.ui.text import clean, duration, time_left_text
+from game.ui.widgets import update_if_changed
 from game.ui.widgets.clock_bar import ClockBar
 from game.ui.widgets.game_footer import NARROW, GameFooter
 from game.ui.widgets.notebook_view import quote_mark
@@ -218,7 +219,7 @@ class DeskScreen(GameScreen):
         if filing is not None:
             out.append(f" · writing {duration(engine.writing_minutes(self.session.scenario, words))}", style="dim")
         out.append(" · unsaved" if self.unsaved else " · saved", style="dim italic")
-        self.query_one("#count", Static).update(out)
+        update_if_changed(self.query_one("#count", Static), out)  # most keys leave the count as it was
         if self.game.session is not None and self.game.session.state.at_desk:
             self.show_deadline(self.game.session)
 
