@@ -21,7 +21,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.resolver import BaseResolver
 
 from game.model import Scenario
-from game.problems import Problem, ScenarioError
+from game.problems import Located, Problem, ScenarioError
 
 MAX_BYTES = 16 * 1024 * 1024
 """Scenario files larger than this are refused: the Hanoi scenario is under 100 KB, and a synthetic
@@ -99,43 +99,6 @@ class StrictLoader(_Parser, StrictConstructor, CoreResolver):  # type: ignore[mi
 def load_yaml(text: str) -> Any:
     """Any YAML text through the strict loader (for tools that read YAML that is not a scenario)."""
     return StrictLoader(text).get_single_data()
-
-
-# --- locating problems in the node tree ----------------------------------------------------------
-
-@dataclass
-class Located:
-    """The YAML node tree of a file, kept so problems found later can be pointed at a line."""
-
-    file: str
-    root: Node | None
-    text: str = ""
-    """The file's text, for pointing inside a scalar (a template in the middle of a paragraph)."""
-
-    def find(self, path: tuple[object, ...], key: bool = False) -> Node | None:
-        """The node at a path of mapping keys and list indexes (the key's own node when `key`).
-
-        Path parts that do not match the tree (pydantic's union and validator labels) are skipped.
-        """
-        node = self.root
-        last = len(path) - 1
-        for index, part in enumerate(path):
-            if isinstance(node, MappingNode) and isinstance(part, str):
-                for key_node, value_node in node.value:
-                    if isinstance(key_node, ScalarNode) and key_node.value == part:
-                        if key and index == last:
-                            return key_node
-                        node = value_node
-                        break
-            elif isinstance(node, SequenceNode) and isinstance(part, int) and part < len(node.value):
-                node = node.value[part]
-        return node
-
-    def problem(self, path: tuple[object, ...], code: str, message: str,
-                hint: str | None = None, key: bool = False, severity: str = "error") -> Problem:
-        node = self.find(path, key=key)
-        line, column = (node.start_mark.line + 1, node.start_mark.column + 1) if node else (1, 1)
-        return Problem(self.file, line, column, code, message, hint, severity)  # type: ignore[arg-type]
 
 
 def _mark_problem(file: str, mark: Any, code: str, message: str, hint: str | None = None) -> Problem:

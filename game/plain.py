@@ -5,8 +5,9 @@ Choices are numbered; a word or a letter reaches the notebook, undo, help and qu
 line by line and ended by a line holding a single `.`. Input may be piped, so a whole playthrough can
 be scripted; when it is, each answer is echoed so the output reads as a transcript.
 
-Same engine, same autosave (`game.paths.save_path`), same transcripts and report cards as the
-Textual game: a day begun in one can be carried on in the other.
+Same play layer as the Textual game (`game.play`: the session and its undo, autosave and resume, filing
+with its draft, transcript and report card), so a day begun in one can be carried on in the other, and
+what a rule says (a grader failure keeps the story, a filed story's draft goes) is said once.
 """
 
 from __future__ import annotations
@@ -16,22 +17,20 @@ import sys
 import textwrap
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TextIO
 
 from game import deadline, engine, paths
 from game.engine import GameState
-from game.grader import Story, grade_state, strong_story_notes
-from game.model import Scenario, clock_text
-from game.play import UNDO_LIMIT
-from game.saves import SaveError, load_game, save_game
+from game.model import QUOTE_KIND_NAMES, Scenario, clock_text
+from game.play.filing import GradingFailed, Outcome, file_story
+from game.play.session import Session, autosave, resume
+from game.play.views import choice_views
+from game.saves import SaveError
 from game.text import clean, duration
-from game.transcript import TranscriptError, build_transcript, save_transcript
 
 END_OF_STORY = "."
-KIND_NAMES = {"on_record": "on the record", "statement": "statement", "social_post": "social media post",
-              "second_hand": "second hand"}
 STATUS_NAMES = {"confirmed": "confirmed", "claim": "a claim", "rumour": "a rumour, unchecked",
                 "verified": "checked: true", "disproved": "checked: false"}
 HELP = """\
@@ -86,21 +85,29 @@ class Conversation:
 
 @dataclass
 class PlainGame:
-    """One plain-mode playthrough: the scenario, the state, the states before it, and where results go."""
+    """One plain-mode playthrough: a `Session` (the state, the states before it, the player), the
+    conversation it is played over, and where results go."""
 
     scenario: Scenario
     talk: Conversation
     player: str | None = None
     results_dir: Path | None = None
-    state: GameState = field(init=False)
-    undo: list[GameState] = field(default_factory=list)
+    session: Session = field(init=False)
     relist: bool = True
     """List the choices before the next prompt (not after a mistyped answer: the prompt says what to type)."""
     seconds_now: Callable[[], float] = time.monotonic
     """The real clock the desk reads while the player writes (tests give a fake one)."""
 
     def __post_init__(self) -> None:
-        self.state = engine.new_game(self.scenario)
+        self.session = Session.start(self.scenario, self.player)
+
+    @property
+    def state(self) -> GameState:
+        return self.session.state
+
+    @state.setter
+    def state(self, state: GameState) -> None:
+        self.session = replace(self.session, state=state)
 
     # --- the loop ------------------------------------------------------------------------------
 
@@ -113,6 +120,7 @@ class PlainGame:
             if ask_name and self.player is None:
                 name = self.talk.ask("Your name, for the report card (press Enter to skip): ").strip()
                 self.player = name or None
+                self.session = replace(self.session, player=self.player)
             resumed = bool(self.state.history)
             self.autosave()
             self.show_scene()
@@ -142,22 +150,20 @@ class PlainGame:
         self.talk.say()
 
     def offer_saved_game(self) -> None:
-        path = paths.save_path(self.scenario.id)
-        if not path.is_file():
+        if not paths.save_path(self.scenario.id).is_file():
             return
         try:
-            state, undo = load_game(path, self.scenario)
+            saved = resume(self.scenario, self.player)
         except SaveError as error:
             self.talk.say(f"A saved game could not be used: {error}. Starting a new day.")
             return
-        if state.ending:
-            return
+        state = saved.state
         scene = engine.current_scene(self.scenario, state)
         where = "at the story desk" if state.at_desk else (scene.title or scene.id)
         answer = self.talk.ask(f"You have a saved game ({where}, {clock_text(state.time)}). "
                                "Carry on with it? Type y for yes or n to start the day again [y]: ")
         if answer.strip().lower() in ("", "y", "yes"):
-            self.state, self.undo = state, list(undo)
+            self.session = saved
             self.talk.say("Carrying on.")
         else:
             self.talk.say("Starting the day again.")
@@ -210,8 +216,7 @@ class PlainGame:
 
     def step(self, key: str) -> None:
         before = self.state
-        self.undo = [*self.undo, before][-UNDO_LIMIT:]
-        self.state = engine.choose(self.scenario, before, key)
+        self.session = self.session.choose(key)
         self.autosave()
         self.talk.say()
         if self.state.response:
@@ -223,10 +228,10 @@ class PlainGame:
         self.show_gathered()
 
     def take_back(self) -> None:
-        if not self.undo:
+        if not self.session.can_undo:
             self.talk.say("There is nothing to undo yet.")
             return
-        self.state, self.undo = self.undo[-1], self.undo[:-1]
+        self.session = self.session.undo_last()
         self.autosave()
         self.talk.say("Taken back.")
         self.talk.say()
@@ -257,8 +262,7 @@ class PlainGame:
         lookup = engine.index(self.scenario)
         if self.state.gathered:
             self.talk.say()
-        for item in self.state.gathered:
-            kind, _, ident = item.partition(":")
+        for kind, ident in self.state.gathered:
             if kind == "quote":
                 quote = lookup.quotes[ident]
                 self.talk.say(f"In your notebook: {lookup.people[quote.speaker].name}: \u201c{quote.text}\u201d")
@@ -276,12 +280,9 @@ class PlainGame:
         if left is not None and any(option.kind == "question" for option in offered):
             self.talk.say(f"Questions you may still ask: {left}.")
         self.talk.say("Choices:")
-        for number, option in enumerate(offered, 1):
-            label = f"Ask {option.to}: {option.label}" if option.to else option.label
-            cost = duration(option.minutes)
-            if option.kind == "file":
-                cost += ", then write your story"
-            self.talk.say(f"{number}. {label} ({cost})")
+        for number, view in enumerate(choice_views(offered), 1):
+            then = ", then write your story" if view.to_desk else ""
+            self.talk.say(f"{number}. {view.text} ({view.cost}{then})")
 
     def show_notebook(self) -> None:
         book = engine.notebook(self.scenario, self.state)
@@ -293,8 +294,8 @@ class PlainGame:
             self.talk.say(f"Quotes from {speaker}:")
             for entry in entries:
                 when = f", {entry.quote.time}" if entry.quote.time else ""
-                self.talk.say(f"- \u201c{entry.quote.text}\u201d ({KIND_NAMES.get(entry.quote.kind, entry.quote.kind)}"
-                              f"{when}; {entry.quote.context})")
+                kind = QUOTE_KIND_NAMES.get(entry.quote.kind, entry.quote.kind)
+                self.talk.say(f"- \u201c{entry.quote.text}\u201d ({kind}{when}; {entry.quote.context})")
         if book.facts:
             self.talk.say("Facts:")
         for fact in book.facts:
@@ -336,7 +337,7 @@ class PlainGame:
         self.talk.say("2. Go back to reporting")
 
     def back_to_reporting(self) -> None:
-        self.state = engine.leave_desk(self.state)
+        self.session = self.session.leave_desk()
         self.autosave()
         self.talk.say()
         self.show_scene()
@@ -357,7 +358,6 @@ class PlainGame:
             while (line := self.talk.ask("")).strip() != END_OF_STORY:
                 lines.append(line.rstrip())
             body = "\n".join(lines).strip("\n")
-            story = Story(headline, body)
             words = engine.words_in(body)
             self.talk.say(f"Your story has {words} word{'s' if words != 1 else ''}.")
             if filing and deadline.clock_runs(self.scenario):  # the clock ran while the player wrote
@@ -376,17 +376,26 @@ class PlainGame:
             while answer not in ("1", "2", "3"):
                 answer = self.talk.ask("Type 1 to file, 2 to write it again, 3 to go back: ").strip()
             if answer == "1":
-                return self.file(story)
+                return self.file(headline, body)
             if answer == "3":
                 self.back_to_reporting()
                 return None
 
-    def file(self, story: Story) -> int:
-        report = grade_state(self.scenario, self.state, story)
-        self.state = engine.file_story(self.scenario, self.state, report.overall, report.error_dimensions,
-                                       engine.words_in(story.body), report.facts, report.quoted)
-        self.undo = []
+    def file(self, headline: str, body: str) -> int | None:
+        """File the story (`game.play.filing`) and read out the editor's review. None when the grader broke
+        and the game is still at the desk, with the story kept as its draft."""
+        try:
+            filed = file_story(self.session, headline, body, self.results_dir)
+        except GradingFailed as failure:
+            self.talk.say(str(failure))
+            return None
+        self.session = filed.session
         self.autosave()
+        self.review(filed)
+        return 0 if filed.card is not None else 1
+
+    def review(self, filed: Outcome) -> None:
+        report, story = filed.report, filed.story
         self.talk.say()
         late = f", {duration(report.late_by)} late" if report.late_by else ", on time"
         self.talk.say(f"Filed at {clock_text(report.filed_at)}{late}.")
@@ -406,11 +415,10 @@ class PlainGame:
                 if finding.detail:
                     for line in finding.detail.splitlines():
                         self.talk.say(f"   {line}")
-        notes = strong_story_notes(self.scenario)
-        if notes:
+        if filed.strong:
             self.talk.say()
             self.talk.say("What a strong story did:")
-            for note in notes:
+            for note in filed.strong:
                 self.talk.say(f"- {note}")
         ending = engine.current_scene(self.scenario, self.state)
         self.talk.say()
@@ -425,26 +433,20 @@ class PlainGame:
             for principle, text in debrief:
                 self.talk.say(f"- {principle}: {text}" if principle else f"- {text}")
         self.talk.say()
-        try:
-            json_path, card_path = save_transcript(
-                build_transcript(self.scenario, self.state, story, report, self.player), self.results_dir)
-        except TranscriptError as error:
-            self.talk.say(f"Your report card could not be saved: {error}")
-            return 1
-        self.talk.say(f"Your report card is saved: {card_path} (and {json_path.name} beside it for your teacher).")
-        return 0
+        for note in filed.notes:
+            self.talk.say(note)
+        if filed.card is not None and filed.record is not None:
+            self.talk.say(f"Your report card is saved: {filed.card} (and {filed.record.name} beside it for your "
+                          "teacher).")
 
     # --- saving ---------------------------------------------------------------------------------
 
     def autosave(self) -> None:
-        """Keep the game on disk after every step; a finished game leaves no save behind."""
-        path = paths.save_path(self.scenario.id)
+        """Keep the game on disk after every step (`game.play.session.autosave`)."""
         try:
-            if self.state.ending:
-                path.unlink(missing_ok=True)
-            else:
-                save_game(path, self.scenario, self.state, self.undo)
+            autosave(self.session)
         except OSError as error:
+            path = paths.save_path(self.scenario.id)
             self.talk.say(f"(The game could not be saved to {path}: {error.strerror or error}.)")
 
 

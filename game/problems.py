@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from difflib import get_close_matches
 from typing import Literal
 
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
 Severity = Literal["error", "warning"]
 
 
@@ -51,3 +53,38 @@ def did_you_mean(word: str, known: list[str] | tuple[str, ...], what: str = "") 
         return f"there are no {what} yet" if what else "nothing is known here"
     shown = ", ".join(sorted(known)[:12]) + (", ..." if len(known) > 12 else "")
     return f"known {what or 'names'}: {shown}"
+
+
+@dataclass
+class Located:
+    """The YAML node tree of a file, kept so problems found later can be pointed at a line."""
+
+    file: str
+    root: Node | None
+    text: str = ""
+    """The file's text, for pointing inside a scalar (a template in the middle of a paragraph)."""
+
+    def find(self, path: tuple[object, ...], key: bool = False) -> Node | None:
+        """The node at a path of mapping keys and list indexes (the key's own node when `key`).
+
+        Path parts that do not match the tree (pydantic's union and validator labels) are skipped.
+        """
+        node = self.root
+        last = len(path) - 1
+        for index, part in enumerate(path):
+            if isinstance(node, MappingNode) and isinstance(part, str):
+                for key_node, value_node in node.value:
+                    if isinstance(key_node, ScalarNode) and key_node.value == part:
+                        if key and index == last:
+                            return key_node
+                        node = value_node
+                        break
+            elif isinstance(node, SequenceNode) and isinstance(part, int) and part < len(node.value):
+                node = node.value[part]
+        return node
+
+    def problem(self, path: tuple[object, ...], code: str, message: str,
+                hint: str | None = None, key: bool = False, severity: str = "error") -> Problem:
+        node = self.find(path, key=key)
+        line, column = (node.start_mark.line + 1, node.start_mark.column + 1) if node else (1, 1)
+        return Problem(self.file, line, column, code, message, hint, severity)  # type: ignore[arg-type]

@@ -10,9 +10,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from game import templates
-from game.loader import Located
 from game.model import Choice, Condition, Effects, Question, Scenario, UseQuestion, Variant
-from game.problems import Problem, did_you_mean
+from game.problems import Located, Problem, did_you_mean
 
 Path = tuple[object, ...]
 

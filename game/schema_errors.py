@@ -8,9 +8,8 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from game.loader import Located
 from game.model import Scenario
-from game.problems import Problem, did_you_mean
+from game.problems import Located, Problem, did_you_mean
 
 _KIND_NAMES = {
     "string": "text", "int": "a whole number", "bool": "true or false", "list": "a list",

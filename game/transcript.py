@@ -22,8 +22,8 @@ from typing import TYPE_CHECKING, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from game import __version__
-from game.engine import GameState, debrief, index, notebook, say
-from game.model import DIMENSIONS, Scenario, clock_text
+from game.engine import GameState, asked_in, debrief, index, notebook, say
+from game.model import DIMENSIONS, QUOTE_KIND_NAMES, Scenario, clock_text, minutes_of
 from game.paths import data_dir
 
 if TYPE_CHECKING:
@@ -31,8 +31,6 @@ if TYPE_CHECKING:
 
 TRANSCRIPT_FORMAT = "newsroom-transcript"
 TRANSCRIPT_VERSION = 1
-KIND_NAMES = {"on_record": "on the record", "statement": "statement", "social_post": "social media post",
-              "second_hand": "second hand"}
 
 
 class TranscriptError(OSError):
@@ -49,6 +47,7 @@ def default_results_dir() -> Path:
 def build_transcript(scenario: Scenario, state: GameState, story: Story, report: Report,
                      player: str | None) -> dict[str, Any]:
     """Everything a teacher needs about one filed story, as a JSON-ready dict."""
+    from game.grader import filed_from  # filing has loaded the grader already; reading transcripts never does
     lookup = index(scenario)
     route = []
     for step in state.history:
@@ -57,10 +56,10 @@ def build_transcript(scenario: Scenario, state: GameState, story: Story, report:
             "time": clock_text(step.time), "scene": step.scene,
             "scene_title": scene.title if scene else None, "place": scene.place if scene else None,
             "choice": step.key, "label": step.label,
-            "kind": "question" if "/ask:" in step.key else "choice",
+            "kind": "question" if asked_in(step.key) else "choice",
         }
-        if entry["kind"] == "question" and scene and scene.questions:
-            asked = step.key.split("/ask:", 1)[1]
+        asked = asked_in(step.key)
+        if asked and scene and scene.questions:
             question = next((q for q in scene.questions.asked if q.id == asked), None)
             if question and question.to in lookup.people:
                 entry["to"] = lookup.people[question.to].name
@@ -87,6 +86,7 @@ def build_transcript(scenario: Scenario, state: GameState, story: Story, report:
                       for entry in book.facts],
         },
         "story": {"headline": story.headline, "body": story.body, "words": len(story.body.split())},
+        "filed": filed_from(scenario, state, story).notebook_json(),
         "grade": report.to_json(),
         "ending": ({"id": ending.id, "title": ending.ending.title, "tone": ending.ending.tone,
                     "text": say(scenario, state, ending.text)} if ending and ending.ending else None),
@@ -225,7 +225,7 @@ def report_card(transcript: dict[str, Any]) -> str:
         lines.append(f"| {step['time']} | {_inline(where)} | {_inline(what)} |")
     book = transcript.get("notebook") or {}
     lines += ["", "## Notebook", "", "### Quotes", ""]
-    lines += [f"- {_inline(q['speaker'])} ({KIND_NAMES.get(q['kind'], q['kind'])}"
+    lines += [f"- {_inline(q['speaker'])} ({QUOTE_KIND_NAMES.get(q['kind'], q['kind'])}"
               + (f", {q['time']}" if q.get("time") else "") + f"): “{_inline(q['text'])}”"
               for q in book.get("quotes") or []] or ["None gathered."]
     lines += ["", "### Facts", ""]
@@ -330,6 +330,29 @@ class StoryRecord(_Read):
     body: str
 
 
+class FiledRecord(_Read):
+    """What the editor graded (`game.grader.Filed` without the story): enough to grade it again."""
+
+    quotes: list[str] = []
+    facts: list[str] = []
+    verified: list[str] = []
+    filed_at: int
+
+
+class NotebookQuote(_Read):
+    id: str
+
+
+class NotebookFact(_Read):
+    id: str
+    status: str = ""
+
+
+class NotebookRecord(_Read):
+    quotes: list[NotebookQuote] = []
+    facts: list[NotebookFact] = []
+
+
 class TranscriptRecord(_Read):
     """What `newsroom report` needs from a transcript file, checked field by field."""
 
@@ -341,6 +364,25 @@ class TranscriptRecord(_Read):
     story: StoryRecord
     grade: GradeRecord
     ending: EndingRecord | None = None
+    filed: FiledRecord | None = None
+    """Written since the transcript learned to keep it; older ones are re-graded from their notebook."""
+    notebook: NotebookRecord | None = None
+
+    def filed_notebook(self) -> FiledRecord | None:
+        """What the editor graded: as kept, or (a transcript from before it was kept) read back from the
+        notebook and the time in the grade. None when neither is there."""
+        if self.filed is not None:
+            return self.filed
+        if self.notebook is None or self.grade.filed_at is None:
+            return None
+        try:
+            at = minutes_of(self.grade.filed_at)
+        except ValueError:  # a time the grade wrote in another form: nothing to grade it again by
+            return None
+        facts = self.notebook.facts
+        return FiledRecord(quotes=[quote.id for quote in self.notebook.quotes], facts=[fact.id for fact in facts],
+                           verified=[fact.id for fact in facts if fact.status in ("verified", "disproved")],
+                           filed_at=at)
 
 
 def load_transcript(path: Path) -> TranscriptRecord:

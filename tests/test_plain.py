@@ -115,7 +115,7 @@ def test_commands_notebook_help_undo_and_wrong_answers(example: Scenario) -> Non
 
 
 def test_the_textual_game_resumes_a_plain_mode_save(example: Scenario) -> None:
-    from game.ui.session import resume
+    from game.play.session import resume
 
     play(example, ["", "1", "2", "q"])
     session = resume(example)

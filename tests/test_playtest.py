@@ -15,6 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from game import engine
+from game.authoring import directed
 from game.authoring.lint import lint_text
 from game.authoring.playtest import FILE_STEP, LEAVE_STEP, Desk, explore, next_states, play_randomly, route_text
 from game.bundled import bundled
@@ -448,3 +449,274 @@ def test_flags_that_do_not_lower_each_other_are_not_proven_apart() -> None:
     assert all(settled[name].status != "unreachable" for name in ("exclusive", "start/3") if name in settled)
     full = explore(_rivals(port_clears_union=False))
     assert "exclusive" in full.endings and "start/3" in full.choices
+
+
+def _gate(*, lowered: bool = False, when: dict[str, Any] | None = None, filing_minutes: int = 0,
+          by_visit: bool = False) -> Scenario:
+    """A quay the reporter can walk round all morning; at 10:00 a timed event shuts the gate (raises 'shut',
+    or with `by_visit` takes the player to the yard), and the fish berth opens only from 10:30 with the gate
+    open. Variants: a choice that lowers the flag again, a condition on the event, a filing choice that
+    takes minutes (the desk fires no events, so going back finds the gate still open)."""
+    event: dict[str, Any] = {"id": "gate", "at": "10:00", "text": "The gate shuts."}
+    event.update({"goto": "yard"} if by_visit else {"set": ["shut"]})
+    if when:
+        event["when"] = when
+    unseen = {"visited": "yard"} if by_visit else {"flag": "shut"}
+    choices: list[dict[str, Any]] = [
+        {"label": "Walk the quay", "minutes": 10},
+        {"label": "Get a tip", "once": True, "set": ["tipped"]},
+        {"label": "Watch the berth", "when": {"all": [{"after": "10:30"}, {"not": unseen}]}, "goto": "berth"},
+        {"label": "Write", "file": True, "minutes": filing_minutes}]
+    if lowered:
+        choices.append({"label": "Talk the gate open", "clear": ["shut"]})
+    data = scenario(flags=["shut", "tipped"], events=[event], scenes=[
+        {"id": "start", "text": "The quay.", "gather": ["ed-go"], "choices": choices},
+        *([{"id": "yard", "text": "The yard.", "choices": [{"label": "Back to the quay", "goto": "start"}]}]
+          if by_visit else []),
+        {"id": "berth", "text": "The berth.", "choices": [
+            {"label": "Ask about the catch", "once": True, "gather": ["ed-catch"]},
+            {"label": "Back", "goto": "start"}]}])
+    data["quotes"].append({"id": "ed-catch", "speaker": "ed", "text": "Sold on.", "context": "the berth",
+                           "kind": "on_record"})
+    return load(with_filing(data))
+
+
+GATED = ["choice:start/3", "scene:berth", "choice:berth/1", "choice:berth/2", "quote:ed-catch"]
+
+
+def _settled(report: Any) -> dict[str, Any]:
+    return {target.id: target for target in report.settled}
+
+
+@pytest.mark.parametrize("variant", [{}, {"by_visit": True}, {"when": {"after": "09:30"}}])
+def test_a_walk_cut_short_proves_what_a_sure_event_has_closed_by_the_time_it_opens(variant: dict[str, Any]) -> None:
+    """The berth needs 10:30 or later with the gate open; an event with no condition (or one that always
+    holds when it fires) shuts it at 10:00 for good: the berth, its choices and its quote are proven
+    unreachable, each with the reason; a complete walk agrees."""
+    gated = _gate(**variant)
+    report = explore(gated, max_states=3, search_states=3, first_look=3)
+    assert not report.exhaustive
+    settled = _settled(report)
+    for name in GATED:
+        assert settled[name].status == "unreachable", (name, settled[name].reason)
+        assert "the timed event 'gate' (due at 10:00, always happens)" in settled[name].reason
+    assert "10:30 or later with" in settled["choice:start/3"].reason
+    assert "once choice 'start/3' is shut" in settled["quote:ed-catch"].reason
+    assert "no route can enter scene 'berth'" in settled["choice:berth/1"].reason
+    full = explore(gated)
+    assert full.exhaustive and not {f"{kind}:{name}" for kind, name in [t.split(":", 1) for t in GATED]
+                                    if full.has(kind, name)}
+
+
+@pytest.mark.parametrize("variant", [{"lowered": True}, {"when": {"flag": "tipped"}}, {"filing_minutes": 40},
+                                     {"by_visit": True, "filing_minutes": 40}])
+def test_an_event_that_can_be_undone_or_passed_by_or_outrun_at_the_desk_proves_nothing(
+        variant: dict[str, Any]) -> None:
+    """The flag lowered again, an event that needs the tip, or a filing choice that takes 40 minutes (at
+    09:50, filing carries the clock to 10:30 and the desk fires no events, so going back finds the gate
+    open): none of these is proven, and a complete walk does reach the berth."""
+    gated = _gate(**variant)
+    report = explore(gated, max_states=3, search_states=3, first_look=3)
+    assert all(target.status != "unreachable" for target in report.settled if target.id in GATED)
+    full = explore(gated)
+    assert full.exhaustive and "start/3" in full.choices
+    if not variant.get("by_visit"):  # (there, the event fires as the step into the berth ends: off to the yard)
+        assert "berth" in full.scenes and "ed-catch" in full.quotes
+
+
+def _hall(always: bool) -> Scenario:
+    """A fallback beside choices always on offer, or (not `always`) offered only before 10:00."""
+    until_ten = {} if always else {"when": {"before": "10:00"}}
+    data = scenario(scenes=[
+        {"id": "start", "text": "The hall.", "gather": ["ed-go"], "choices": [
+            {"label": "Read the notes", "when": {"before": "09:30"}, "once": True},
+            {"label": "Ask for the secretary", "fallback": True, "goto": "end"},
+            {"label": "Pace", "minutes": 10, **until_ten},
+            {"label": "Go on", "goto": "end", **until_ten}]},
+        ending("end")])
+    return load(data)
+
+
+def test_a_fallback_is_proven_never_offered_where_something_else_always_is() -> None:
+    report = explore(_hall(always=True), max_states=2, search_states=2, first_look=2)
+    target = _settled(report)["choice:start/2"]
+    assert target.status == "unreachable" and "'Pace' is always on offer" in target.reason
+    assert "start/2" not in explore(_hall(always=True)).choices
+    contrast = explore(_hall(always=False), max_states=2, search_states=2, first_look=2)
+    assert all(t.status != "unreachable" for t in contrast.settled if t.id == "choice:start/2")
+    assert "start/2" in explore(_hall(always=False)).choices
+
+
+timed_atoms = st.one_of(
+    st.sampled_from(FLAGS).map(lambda flag: {"not": {"flag": flag}}),
+    st.sampled_from(FLAGS).map(lambda flag: {"flag": flag}),
+    st.sampled_from(["s1", "s2"]).map(lambda scene: {"not": {"visited": scene}}),
+    st.sampled_from(["09:20", "09:40", "10:00"]).map(lambda t: {"after": t}),
+    st.sampled_from(["09:40", "10:00"]).map(lambda t: {"before": t}),
+)
+gated = st.tuples(st.sampled_from(["09:20", "09:40", "10:00"]),
+                  st.sampled_from([{"flag": "a"}, {"visited": "s1"}]))  # what the first event may do
+timed_conditions = st.one_of(st.none(), timed_atoms,
+                             st.lists(timed_atoms, min_size=2, max_size=3).map(lambda parts: {"all": parts}),
+                             *[gated.map(lambda pair: {"all": [{"after": pair[0]}, {"not": pair[1]}]})] * 3)
+
+
+@st.composite
+def timed_scenarios(draw: st.DrawFn) -> dict[str, Any]:
+    """Three scenes of choices under conditions on flags, visits and the clock; timed events that raise a
+    flag or take the player somewhere, with or without a condition; filing choices with or without minutes."""
+    scenes = []
+    for index in range(3):
+        choices: list[dict[str, Any]] = [{"label": "on", "goto": f"s{index + 1}" if index < 2 else "s0"}]
+        for n in range(draw(st.integers(1, 3))):
+            choice: dict[str, Any] = {"label": f"choice {n}", "goto": draw(st.sampled_from(["s0", "s1", "s2"])),
+                                      "once": draw(st.booleans()), "fallback": draw(st.booleans())}
+            when = draw(timed_conditions)
+            if when:
+                choice["when"] = when
+            effect = draw(st.sampled_from(["", "set", "clear"]))
+            if effect:
+                choice[effect] = [draw(st.sampled_from(FLAGS))]
+            choices.append(choice)
+        if index == 2 or draw(st.booleans()):
+            choices.append({"label": "write", "file": True, "minutes": draw(st.sampled_from([0, 10]))})
+        scenes.append({"id": f"s{index}", "text": f"Scene {index}.", "choices": choices})
+    scenes[0]["gather"] = ["ed-go"]
+    events = []
+    for n in range(draw(st.integers(1, 2))):
+        event: dict[str, Any] = {"id": f"e{n}", "at": draw(st.sampled_from(["09:20", "09:40"])), "text": "Now."}
+        if draw(st.booleans()):
+            event["set"] = [draw(st.sampled_from(FLAGS)) if n else "a"]
+        else:
+            event["goto"] = draw(st.sampled_from(["s1", "s2"])) if n else "s1"
+        when = draw(st.sampled_from([None, None, {"after": "09:00"}, {"flag": "a"}, {"before": "09:30"}]))
+        if when:
+            event["when"] = when
+        events.append(event)
+    data = scenario(flags=FLAGS, events=events, scenes=scenes)
+    data["clock"] = {"start": "09:00", "deadline": "10:30", "minutes_per_action": 10}
+    return with_filing(data)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(timed_scenarios())
+def test_whatever_the_event_and_fallback_proofs_shut_never_happens_in_play(data: dict[str, Any]) -> None:
+    """Each option `shut_by_events` or `shut_fallbacks` proves never on offer, and everything `Closures`
+    finds unreachable because of them, is never reached by a complete walk (the clock ends the day)."""
+    checked = check_text(text_of(data), "timed.yaml")
+    if checked.scenario is None or checked.errors:
+        return
+    timed = checked.scenario
+    report = explore(timed)
+    assert report.exhaustive
+    shut = [*directed.shut_by_events(timed), *directed.shut_fallbacks(timed)]
+    closures = directed.Closures(timed, shut)
+    for target in directed.targets(timed, set(report.missing()) | {
+            f"{kind}:{key}" for kind, items in (("choice", report.all_choices()), ("question", report.all_questions()))
+            for *_, key, _ in items} | {f"scene:{scene.id}" for scene in timed.scenes}):
+        if closures.why(target):
+            assert not report.has(target.kind, target.name), (target.id, closures.why(target))
+
+
+def _staffroom(limit: int) -> Scenario:
+    """A staffroom where the head will answer `limit` questions in the whole game: two give a quote each,
+    a third follows up on the first; an ending needs both quotes."""
+    quotes = [{"id": name, "speaker": "ed", "text": f"{name}.", "context": "the staffroom", "kind": "on_record"}
+              for name in ("ed-staff", "ed-proud")]
+    data = scenario(scenes=[
+        {"id": "start", "text": "The hall.", "gather": ["ed-go"], "choices": [
+            {"label": "Wait", "minutes": 5},
+            {"label": "Cross to the staffroom", "goto": "staff"},
+            {"label": "Write", "file": True, "minutes": 0}]},
+        {"id": "staff", "text": "The staffroom.", "questions": {"limit": limit, "items": [
+            {"id": "when-told", "ask": "When were you told?", "to": "ed", "gather": ["ed-staff"], "answer": "Late."},
+            {"id": "lost", "ask": "What is lost?", "to": "ed", "gather": ["ed-proud"], "answer": "Much."},
+            {"id": "who-told", "ask": "Who told you?", "to": "ed", "when": {"asked": "when-told"},
+             "answer": "Nobody."}]},
+         "choices": [{"label": "Back to the hall", "goto": "start", "minutes": 5}]}])
+    data["quotes"] += quotes
+    data = with_filing(data, [{"ending": "both-sides",
+                               "when": {"all": [{"has_quote": "ed-staff"}, {"has_quote": "ed-proud"}]}},
+                              {"ending": "filed"}])
+    return load(data)
+
+
+def test_a_walk_cut_short_proves_what_a_scenes_question_limit_never_lets_the_player_hold() -> None:
+    """With a limit of one question, the ending that needs both quotes, and the follow-up that needs the
+    first question put (which uses up the limit), are proven unreachable; a complete walk agrees."""
+    report = explore(_staffroom(limit=1), max_states=3, search_states=3, first_look=3)
+    assert not report.exhaustive
+    settled = _settled(report)
+    both, follow = settled["ending:both-sides"], settled["question:staff/ask:who-told"]
+    assert both.status == follow.status == "unreachable"
+    assert "only questions in scene 'staff' give; that takes 2 of them" in both.reason
+    assert "question 'when-told'" in follow.reason and "0 before this one" in follow.reason
+    full = explore(_staffroom(limit=1))
+    assert full.exhaustive and "both-sides" not in full.endings and "staff/ask:who-told" not in full.questions
+
+
+def test_a_limit_that_allows_enough_questions_proves_nothing() -> None:
+    report = explore(_staffroom(limit=2), max_states=3, search_states=3, first_look=3)
+    assert all(target.status != "unreachable" for target in report.settled
+               if target.id in ("ending:both-sides", "question:staff/ask:who-told"))
+    full = explore(_staffroom(limit=2))
+    assert full.exhaustive and "both-sides" in full.endings and "staff/ask:who-told" in full.questions
+
+
+QUOTES = ["qa", "qb", "qc"]
+held_atoms = st.one_of(st.sampled_from(QUOTES).map(lambda quote: {"has_quote": quote}),
+                       st.sampled_from(["k0", "k1", "k2"]).map(lambda key: {"asked": key}),
+                       st.sampled_from(QUOTES).map(lambda quote: {"not": {"has_quote": quote}}))
+held_conditions = st.one_of(st.none(), held_atoms,
+                            st.lists(held_atoms, min_size=2, max_size=3).map(lambda parts: {"all": parts}))
+
+
+@st.composite
+def limited_scenarios(draw: st.DrawFn) -> dict[str, Any]:
+    """A hub and a room, each with questions under a limit that give quotes and test what is held."""
+    scenes = []
+    for index in range(2):
+        items = []
+        for n in range(draw(st.integers(1, 3))):
+            item: dict[str, Any] = {"id": f"k{index * 3 + n}" if index == 0 else f"r{n}", "ask": f"Q{n}?",
+                                    "to": "ed", "answer": "A."}
+            gives = draw(st.sampled_from(["", *QUOTES]))
+            if gives:
+                item["gather"] = [gives]
+            when = draw(held_conditions)
+            if when:
+                item["when"] = when
+            items.append(item)
+        choices: list[dict[str, Any]] = [{"label": "across", "goto": f"s{1 - index}"}]
+        when = draw(held_conditions)
+        choices.append({"label": "test", "response": "Yes.", **({"when": when} if when else {})})
+        if draw(st.booleans()):
+            choices.append({"label": "also", "gather": [draw(st.sampled_from(QUOTES))], "once": True})
+        choices.append({"label": "write", "file": True, "minutes": 0})
+        scenes.append({"id": f"s{index}", "text": f"Scene {index}.", "choices": choices,
+                       "questions": {"limit": draw(st.integers(1, 2)), "items": items}})
+    scenes[0]["gather"] = ["ed-go"]
+    data = scenario(scenes=scenes)
+    data["quotes"] += [{"id": quote, "speaker": "ed", "text": f"{quote}.", "context": "here", "kind": "on_record"}
+                       for quote in QUOTES]
+    return with_filing(data, [{"ending": "held", "when": draw(held_conditions) or {"has_quote": "qa"}},
+                              {"ending": "filed"}])
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(limited_scenarios())
+def test_whatever_the_question_limits_rule_out_never_happens_in_play(data: dict[str, Any]) -> None:
+    checked = check_text(text_of(data), "limited.yaml")
+    if checked.scenario is None or checked.errors:
+        return
+    limited = checked.scenario
+    report = explore(limited)
+    assert report.exhaustive
+    every = {f"{kind}:{key}" for kind, items in (("choice", report.all_choices()), ("question", report.all_questions()))
+             for *_, key, _ in items} | {"ending:held"}
+    closures = directed.Closures(limited, directed.shut_by_limits(limited))
+    for target in directed.targets(limited, every | {f"scene:{scene.id}" for scene in limited.scenes} | {
+            f"quote:{quote}" for quote in QUOTES}):
+        reason = directed.never_within_limits(limited, target) or closures.why(target)
+        if reason:
+            assert not report.has(target.kind, target.name), (target.id, reason)

@@ -314,7 +314,7 @@ async def test_the_hanoi_title_screen() -> None:
 
 async def test_a_grader_failure_keeps_the_player_at_the_desk_with_the_draft(monkeypatch: pytest.MonkeyPatch) -> None:
     import game.grader
-    from game.ui import kept
+    from game.play import kept
 
     def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("editor out to lunch")

@@ -17,7 +17,7 @@ from game.bundled import bundled
 from game.engine import GameState
 from game.loader import load_scenario
 from game.model import Scenario
-from game.ui.session import Session
+from game.play.session import Session
 from game.ui.widgets.choice_list import ChoiceList
 from tests.ui_helpers import make_app
 

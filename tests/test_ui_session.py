@@ -9,10 +9,9 @@ import pytest
 
 from game import paths
 from game.commands.play import theme_for
-from game.saves import SaveError
-from game.ui import kept
+from game.play import kept
+from game.play.session import Session, autosave, carry_over, resume
 from game.ui.preview import Preview, read_preview
-from game.ui.session import Session, autosave, carry_over, resume
 from game.ui.text import clean, plain, reflow, time_left_text
 from game.ui.widgets.marked_story import marked_story
 from tests.ui_helpers import edited_example
@@ -37,19 +36,6 @@ def test_autosave_and_resume_round_trip_with_undo(example, data_dir: Path) -> No
     assert paths.save_path(example.id).parent == data_dir / "saves"
     resumed = resume(example, "Ada")
     assert resumed.state == session.state and resumed.undo == session.undo and resumed.player == "Ada"
-
-
-def test_a_finished_day_removes_its_save_and_draft(example) -> None:  # type: ignore[no-untyped-def]
-    session = Session.start(example).choose("call/1")
-    autosave(session)
-    kept.save_draft(example.id, "Headline", "Body")
-    finished = session.choose("chamber/3").file(90)
-    assert finished.state.ending is not None and not finished.can_undo
-    autosave(finished)
-    assert not kept.has_save(example.id)
-    assert kept.load_draft(example.id) == ("", "")
-    with pytest.raises(SaveError):
-        resume(example)
 
 
 def test_drafts_and_player_names_survive_bad_files(example) -> None:  # type: ignore[no-untyped-def]

@@ -25,9 +25,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from game import engine
-from game.loader import Located
 from game.model import Condition, Scenario, Scene, Variant, clock_text, minutes_of, wordings
-from game.problems import Problem
+from game.problems import Located, Problem
 
 CODES: dict[str, str] = {
     "L170": "time not yet come", "L171": "time already past", "L172": "quote printed twice",

@@ -7,7 +7,11 @@ for a dead end. Each is settled one of three ways:
 - **reached**: a best-first search heads for it — states nearer (in scene steps) to the place where the
   target happens, and closer to meeting its condition, first — and reports the route it took;
 - **proven unreachable**: lint's analysis (what any route could ever do) shows no route can; or it needs
-  two flags up at once that every effect raising one lowers the other (`flags_apart`); or the
+  two flags up at once that every effect raising one lowers the other (`flags_apart`); or it is a choice
+  or question shut for good by a timed event sure to have happened by the time it opens
+  (`shut_by_events`), or a fallback beside a choice always on offer (`shut_fallbacks`); or it needs more
+  of one scene's questions put than the scene's limit allows (`never_within_limits`, `shut_by_limits`);
+  or lint's analysis finds it unreachable once those options are left out (`Closures`); or the
   search walked every state that can still lead to the target (keyed by `Sight` over just the scenes from
   which the target can be reached, so it is exact for that target) without meeting it;
 - **unknown**: neither within the search's budget of states.
@@ -26,7 +30,7 @@ from dataclasses import dataclass, field
 from functools import partial
 
 from game import engine
-from game.authoring.reach import Reach
+from game.authoring.reach import Reach, reach
 from game.authoring.sight import DESK, Sight, cone
 from game.engine import GameState
 from game.model import Condition, Effects, Outcome, Scenario, Scene, clock_text, minutes_of
@@ -211,6 +215,368 @@ def never_together(scenario: Scenario, target: Target, apart: set[frozenset[str]
     return needs_a_pair([outcome.when for outcome in scenario.filing.outcomes if outcome.ending == target.name])
 
 
+HELD = {"has_quote": "quote", "knows": "fact", "verified": "checked fact", "asked": "question"}
+"""The tests only something done can make true, and what each names."""
+
+
+def _givers(scenario: Scenario) -> dict[tuple[str, str], set[tuple[int, int] | None]]:
+    """For each test in `HELD` (as (kind, id)), what can make it true: a question, as (scene index, question
+    index), or None for anything else (a scene, choice, chance outcome, arrival or timed event): the same
+    parts as `every_effect`, told apart."""
+    found: dict[tuple[str, str], set[tuple[int, int] | None]] = {}
+
+    def note(effects: Effects, giver: tuple[int, int] | None) -> None:
+        for quote in effects.gather:
+            found.setdefault(("has_quote", quote), set()).add(giver)
+        for fact in [*effects.learn, *effects.verify]:
+            found.setdefault(("knows", fact), set()).add(giver)
+        for fact in effects.verify:
+            found.setdefault(("verified", fact), set()).add(giver)
+
+    for s, scene in enumerate(scenario.scenes):
+        for effects in [scene, *scene.arrive, *scene.choices, *(luck for c in scene.choices for luck in c.chance)]:
+            note(effects, None)
+        for q, question in enumerate(scene.questions.asked if scene.questions else []):
+            note(question, (s, q))
+            found.setdefault(("asked", question.id), set()).add((s, q))
+    for event in scenario.events:
+        note(event, None)
+    return found
+
+
+def _fewest(needs: list[set[int]], most: int) -> int | None:
+    """The fewest questions (by index) that meet every need (each a set of questions, any one of which will
+    do), when that is more than `most`; None when `most` can do it (or there are too many to try)."""
+    candidates = sorted(set().union(*needs))
+    if len(candidates) > 16:
+        return None
+    for size in range(len(candidates) + 1):
+        if any(all(need & set(chosen) for need in needs) for chosen in itertools.combinations(candidates, size)):
+            return size if size > most else None
+    return None
+
+
+def beyond_limits(scenario: Scenario, condition: Condition | None, own: tuple[int, int] | None = None,
+                  givers: dict[tuple[str, str], set[tuple[int, int] | None]] | None = None) -> str | None:
+    """Why a condition can never hold because what it needs only questions in one scene give, and that
+    scene's `limit` lets the player put too few of them, or None. `own` is the target's own place when it
+    is itself a question: it must still be on offer, so one fewer may have been put there before it.
+
+    Sound because a scene's questions are offered only while fewer than its limit have been put there in
+    the whole game (`engine._offered`), each question is put at most once, and what is in the notebook (or
+    asked) stays there: to hold every item the condition needs, the player must have put, in that scene,
+    questions that between them give each one; if no set of at most `limit` (or `limit - 1`) of them does,
+    the condition never holds. Items something other than a question can give are left out, which only
+    makes the condition easier to meet."""
+    if condition is None:
+        return None
+    if condition.kind == "any":
+        reasons = [beyond_limits(scenario, part, own, givers) for part in condition.any or ()]
+        return reasons[0] if reasons and all(reasons) else None
+    givers = _givers(scenario) if givers is None else givers
+    by_scene: dict[int, list[tuple[str, str, set[int]]]] = {}
+    for positive, part in _literals(condition):
+        kind = part.kind
+        if not positive or kind not in HELD:
+            continue
+        name = str(part.part(kind))
+        ways = givers.get((kind, name), set())
+        scenes = {way[0] for way in ways if way is not None}
+        if not ways or None in ways or len(scenes) != 1:
+            continue
+        s = scenes.pop()
+        by_scene.setdefault(s, []).append((kind, name, {way[1] for way in ways if way is not None}))
+    for s, items in sorted(by_scene.items()):
+        scene = scenario.scenes[s]
+        if not scene.questions or scene.questions.limit is None:
+            continue
+        here = own is not None and own[0] == s
+        what = " and ".join(dict.fromkeys(f"{HELD[kind]} '{name}'" for kind, name, _ in items))
+        needs = [ways - {own[1]} if own is not None and here else ways for _, _, ways in items]
+        if not all(needs):
+            return f"it needs {what}, which only this question itself gives"
+        limit = scene.questions.limit
+        most = limit - 1 if here else limit
+        fewest = _fewest(needs, max(most, 0))
+        if fewest is None:
+            continue
+        plural = "s" if limit != 1 else ""
+        before = f", and {most} before this one" if most != limit else ""
+        return (f"it needs {what}, which only questions in scene '{scene.id}' give; that takes {fewest} of them, "
+                f"but the scene lets the player put {limit} question{plural} in the whole game{before}")
+    return None
+
+
+def shut_by_limits(scenario: Scenario) -> list[Shut]:
+    """Choices and questions whose own condition is beyond a scene's question limit (`beyond_limits`)."""
+    if not any(scene.questions and scene.questions.limit is not None for scene in scenario.scenes):
+        return []
+    givers = _givers(scenario)
+    found = []
+    for s, scene in enumerate(scenario.scenes):
+        for q, question in enumerate(scene.questions.asked if scene.questions else []):
+            reason = beyond_limits(scenario, question.when, (s, q), givers)
+            if reason:
+                found.append(Shut("question", engine.question_key(scene, question), ("question", s, q), reason))
+        for c, choice in enumerate(scene.choices):
+            reason = beyond_limits(scenario, choice.when, None, givers)
+            if reason:
+                found.append(Shut("choice", engine.choice_key(scene, c, choice), ("choice", s, c), reason))
+    return found
+
+
+def never_within_limits(scenario: Scenario, target: Target) -> str | None:
+    """Why the target needs more of one scene's questions than its limit allows (`beyond_limits`), or None:
+    a choice or question by its own condition; an ending, like `never_together`, only when filing is the
+    only way in and every outcome naming it is beyond the limits."""
+    if not any(scene.questions and scene.questions.limit is not None for scene in scenario.scenes):
+        return None
+    givers = _givers(scenario)
+    if target.kind in ("choice", "question"):
+        scene_id, _, rest = target.name.partition("/")
+        s = next((i for i, scene in enumerate(scenario.scenes) if scene.id == scene_id), None)
+        own = None
+        questions = scenario.scenes[s].questions if s is not None else None
+        if target.kind == "question" and s is not None and questions:
+            own = next(((s, q) for q, question in enumerate(questions.asked) if f"ask:{question.id}" == rest), None)
+        whens = [when for whens in target.places.values() for when in whens]
+        reasons = [beyond_limits(scenario, when, own, givers) for when in whens]
+        return reasons[0] if reasons and all(reasons) else None
+    if target.kind != "ending" or not scenario.filing:
+        return None
+    if any(target.name in goals for goals in successors(scenario, DESK).values()):
+        return None
+    whens = [outcome.when for outcome in scenario.filing.outcomes if outcome.ending == target.name]
+    reasons = [beyond_limits(scenario, when, None, givers) for when in whens]
+    return reasons[0] if reasons and all(reasons) else None
+
+
+LASTING = ("flag", "visited", "has_quote", "knows", "verified")
+"""The tests an effect can make true for good: a flag nothing lowers, a visit, something in the notebook."""
+
+
+@dataclass(frozen=True)
+class Shut:
+    """A choice or question proven never on offer by something lint's analysis does not see."""
+
+    kind: str
+    """choice or question."""
+    key: str
+    at: tuple[str, int, int]
+    """(kind, scene index, item index), as `reach(closed=...)` takes it."""
+    reason: str
+
+
+def surely(condition: Condition | None, at: int) -> bool:
+    """Whether a timed event's condition holds whenever an event due at `at` fires: none, or only tests
+    that the clock has reached a time no later than `at` (the clock has reached `at` when it fires)."""
+    if condition is None:
+        return True
+    kind = condition.kind
+    if kind == "all":
+        return all(surely(part, at) for part in condition.all or ())
+    if kind == "any":
+        return any(surely(part, at) for part in condition.any or ())
+    if kind == "after":
+        return minutes_of(condition.after or "") <= at
+    inner = condition.not_
+    return kind == "not" and inner is not None and inner.kind == "before" and minutes_of(inner.before or "") <= at
+
+
+def lasting_marks(scenario: Scenario) -> list[tuple[int, str, dict[tuple[str, str], str]]]:
+    """For each timed event sure to happen when its time comes (`surely`): its minute, its id, and what it
+    leaves true for good, each with how ("raises flag 'x'"): flags it raises that no effect anywhere lowers,
+    what it puts in the notebook, and, when it takes the player somewhere, that visit and what that scene
+    (its own effects and its unconditional arrivals) does there."""
+    lowered = {flag for effects in every_effect(scenario) for flag in effects.clear}
+    scenes = {scene.id: scene for scene in scenario.scenes}
+    marks = []
+    for event in scenario.events:
+        at = minutes_of(event.at)
+        if not surely(event.when, at):
+            continue
+        parts: list[Effects] = [event]
+        leaves: dict[tuple[str, str], str] = {}
+        goto = scenes.get(event.goto or "")
+        if goto is not None:
+            leaves[("visited", goto.id)] = f"takes the player to scene '{goto.id}'"
+            parts += [goto, *(arrival for arrival in goto.arrive if arrival.when is None)]
+        for effects in parts:
+            for flag in effects.set:
+                if flag not in lowered:
+                    leaves.setdefault(("flag", flag), f"raises flag '{flag}'")
+            for quote in effects.gather:
+                leaves.setdefault(("has_quote", quote), f"puts quote '{quote}' in the notebook")
+            for fact in [*effects.learn, *effects.verify]:
+                leaves.setdefault(("knows", fact), f"puts fact '{fact}' in the notebook")
+            for fact in effects.verify:
+                leaves.setdefault(("verified", fact), f"checks fact '{fact}'")
+        if leaves:
+            marks.append((at, event.id, leaves))
+    return marks
+
+
+def settled_scenes(scenario: Scenario) -> set[str]:
+    """The scenes in which every option is offered only in a state where each timed event due by then has
+    fired (apart from the first state of the day): those without a filing choice, and those whose filing
+    choices take no minutes when the desk's clock stands still (see `shut_by_events`)."""
+    still = not scenario.filing or scenario.filing.desk_clock_rate == 0
+    found = set()
+    for scene in scenario.scenes:
+        filing = [choice for choice in scene.choices if choice.file]
+        if all(still and choice.until is None and (choice.minutes if choice.minutes is not None
+                                                   else scenario.clock.minutes_per_action) == 0
+               for choice in filing):
+            found.add(scene.id)
+    return found
+
+
+def _literals(condition: Condition, positive: bool = True) -> Iterable[tuple[bool, Condition]]:
+    """The tests a condition needs, each with the answer it needs (through `all`, `not` and `not any`)."""
+    kind = condition.kind
+    if kind == "not" and condition.not_ is not None:
+        yield from _literals(condition.not_, not positive)
+    elif kind == ("all" if positive else "any"):
+        for part in (condition.all if positive else condition.any) or ():
+            yield from _literals(part, positive)
+    elif kind not in ("all", "any"):
+        yield positive, condition
+
+
+def closed_by_events(scenario: Scenario, condition: Condition | None, scene: str,
+                     marks: list[tuple[int, str, dict[tuple[str, str], str]]]) -> str | None:
+    """Why a condition tested on offering an option in this (settled) scene can never hold, or None: it
+    needs the clock at T or later and some lasting test false, and an event sure to fire by T makes that
+    test true for good. (An `any` is closed when each of its branches is.)"""
+    if condition is None:
+        return None
+    if condition.kind == "any":
+        reasons = [closed_by_events(scenario, part, scene, marks) for part in condition.any or ()]
+        return reasons[0] if reasons and all(reasons) else None
+    literals = list(_literals(condition))
+    times = [minutes_of(str(part.part(part.kind))) for positive, part in literals
+             if (part.kind, positive) in (("after", True), ("before", False))]
+    if not times:
+        return None
+    earliest = max(times)
+    if scene == scenario.start_scene and earliest <= minutes_of(scenario.clock.start):
+        return None  # the first state of the day comes before any event has fired
+    refused = {(part.kind, str(part.part(part.kind))) for positive, part in literals
+               if not positive and part.kind in LASTING}
+    for at, event, leaves in sorted(marks):
+        if at > earliest:
+            break
+        for (kind, name), how in leaves.items():
+            if (kind, name) in refused:
+                what = {"flag": f"flag '{name}' lowered", "visited": f"scene '{name}' not yet visited",
+                        "has_quote": f"quote '{name}' not in the notebook",
+                        "knows": f"fact '{name}' not in the notebook",
+                        "verified": f"fact '{name}' not yet checked"}[kind]
+                undone = " and nothing lowers it" if kind == "flag" else ""
+                return (f"it needs the clock at {clock_text(earliest)} or later with {what}, but the timed event "
+                        f"'{event}' (due at {clock_text(at)}, always happens) {how} by then{undone}")
+    return None
+
+
+def shut_by_events(scenario: Scenario) -> list[Shut]:
+    """Choices and questions an event sure to happen has closed for good by the time they open.
+
+    Sound for these reasons, from the engine's rules (`engine.choose`, `engine._timed_events`):
+
+    - **When an event has surely fired.** A step moves the clock, applies its effects, enters the next
+      scene, then fires, in time order, every event due by the new time that has not fired yet; the loop
+      stops early only when an event's `goto` ends the game (nothing is offered after that) or at the story
+      desk. So after every step that does not end at the desk, each event due by the clock has fired.
+      The states where that may fail are the first state of the day (no step yet: we give up when the
+      option's own scene is the first one and the day starts at or after T), and the desk and what follows
+      it: a filing choice fires no events, the desk's clock may run (`desk_clock_rate`), and going back
+      puts the player, with no events fired, in the scene they filed from. So only scenes with no filing
+      choice, or whose filing choices take 0 minutes while the desk's clock stands still, count
+      (`settled_scenes`): there, going back finds the clock and the fired events as they were before
+      filing. (Nothing here is said of filing outcomes, which are tested at the desk.)
+    - **What it surely did.** A fired event's effects apply only when its `when` holds then, so only events
+      with no condition, or one that can only test that the clock has reached a time no later than their
+      own (`surely`), count. What such an event leaves behind stays (`lasting_marks`): notebook entries
+      and visits are never undone, and a flag only counts when no effect anywhere lowers it (not even the
+      event itself: a flag both raised and lowered by one effect ends lowered).
+    - **Why the option is closed.** A choice or question is on offer only where its condition holds. If
+      that needs the clock at T or later (`after: T`, or `not: {before: T}`) and needs a lasting test to
+      be false (`not: {flag: F}`, `not: {visited: S}`, ...), and an event due at or before T leaves that
+      test true for good, the two parts can never hold together in a settled scene. Parts of the condition
+      not understood are simply ignored, which only makes it easier to meet, so the proof stays sound.
+    """
+    marks = lasting_marks(scenario)
+    if not marks:
+        return []
+    settled = settled_scenes(scenario)
+    found = []
+    for s, scene in enumerate(scenario.scenes):
+        if scene.id not in settled:
+            continue
+        for q, question in enumerate(scene.questions.asked if scene.questions else []):
+            reason = closed_by_events(scenario, question.when, scene.id, marks)
+            if reason:
+                found.append(Shut("question", engine.question_key(scene, question), ("question", s, q), reason))
+        for c, choice in enumerate(scene.choices):
+            reason = closed_by_events(scenario, choice.when, scene.id, marks)
+            if reason:
+                found.append(Shut("choice", engine.choice_key(scene, c, choice), ("choice", s, c), reason))
+    return found
+
+
+def shut_fallbacks(scenario: Scenario) -> list[Shut]:
+    """Fallback choices never offered: a fallback is on offer only when nothing else is (`engine._offered`),
+    so none is where some choice that is not a fallback is always on offer (`never_stuck`)."""
+    found = []
+    for s, scene in enumerate(scenario.scenes):
+        if not any(choice.fallback for choice in scene.choices) or not never_stuck(scenario, scene, fallbacks=False):
+            continue
+        always = next((choice for choice in scene.choices
+                       if not choice.fallback and not choice.once and choice.when is None), None)
+        which = f"'{engine.say(scenario, engine.new_game(scenario), always.label)}' is" if always else \
+            "a choice that is not a fallback is"
+        for c, choice in enumerate(scene.choices):
+            if choice.fallback:
+                found.append(Shut("choice", engine.choice_key(scene, c, choice), ("choice", s, c),
+                                  f"it is a fallback, offered only when nothing else is, and {which} always "
+                                  "on offer here"))
+    return found
+
+
+class Closures:
+    """What follows from options proven shut (`shut_by_events`): the options themselves, and the scenes,
+    options, quotes, facts and endings that lint's analysis finds unreachable once they are left out."""
+
+    def __init__(self, scenario: Scenario, shut: list[Shut]) -> None:
+        self.scenario = scenario
+        self.shut = {f"{item.kind}:{item.key}": item for item in shut}
+        self.all = reach(scenario, {item.at for item in shut}) if shut else None
+        self.alone: dict[str, Reach] = {}
+
+    def why(self, target: Target) -> str | None:
+        """Why the target is unreachable given the shut options, or None."""
+        item = self.shut.get(target.id)
+        if item is not None:
+            return item.reason
+        if self.all is None or not never_by_lint(self.scenario, target, self.all):
+            return None
+        for item in list(self.shut.values())[:8]:  # name the one option that alone shuts it, when there is one
+            found = self.alone.get(item.key)
+            if found is None:
+                found = self.alone[item.key] = reach(self.scenario, {item.at})
+            if never_by_lint(self.scenario, target, found):
+                return f"{self._never(target, found)} once {item.kind} '{item.key}' is shut: {item.reason}"
+        names = ", ".join(f"'{key}'" for key in sorted(item.key for item in self.shut.values()))
+        return f"{self._never(target, self.all)} once {names} are shut (see why each is)"
+
+    def _never(self, target: Target, found: Reach) -> str:
+        """Lint's reason, naming the scene when that is why a choice or question is never on offer."""
+        scene = target.name.partition("/")[0]
+        if target.kind in ("choice", "question") and scene not in found.scenes:
+            return f"no route can enter scene '{scene}'"
+        return str(never_by_lint(self.scenario, target, found)).removesuffix(" (lint)")
+
+
 def shortfall(condition: Condition | None, state: GameState) -> int:
     """How far a state is from meeting a condition: 0 when it holds; more the further off it is."""
     if condition is None:
@@ -293,10 +659,11 @@ def search(scenario: Scenario, target: Target, start: GameState, successors: Suc
     target.reason = f"proven: all {len(parents):,} states that could lead to it were walked"
 
 
-def never_stuck(scenario: Scenario, scene: Scene, worlds: int = 4096) -> bool:
+def never_stuck(scenario: Scenario, scene: Scene, worlds: int = 4096, fallbacks: bool = True) -> bool:
     """Whether some choice in the scene is on offer whatever the state: a sticky (not once-only) choice
-    whose condition holds for every combination of answers to the tests in those conditions."""
-    sticky = [choice.when for choice in scene.choices if not choice.once]
+    whose condition holds for every combination of answers to the tests in those conditions. With
+    `fallbacks=False`, a choice that is not a fallback (so the scene's fallbacks are never offered)."""
+    sticky = [choice.when for choice in scene.choices if not choice.once and (fallbacks or not choice.fallback)]
     if not sticky:
         return False
     if any(when is None for when in sticky):
@@ -332,7 +699,7 @@ def _world(scene: Scene, time: int, counters: dict[str, int], true: list[tuple[s
     """A state in which exactly these tests hold (an `asked` test is met through a taken question key)."""
     by_kind: dict[str, tuple[str, ...]] = {}
     for kind, name in true:
-        by_kind[kind] = (*by_kind.get(kind, ()), name if kind != "asked" else f"?/ask:{name}")
+        by_kind[kind] = (*by_kind.get(kind, ()), name if kind != "asked" else f"?{engine.QUESTION_MARK}{name}")
     return GameState("", "", scene.id, time, quotes=by_kind.get("has_quote", ()), facts=by_kind.get("knows", ()),
                      verified=by_kind.get("verified", ()), flags=by_kind.get("flag", ()),
                      counters=tuple(sorted(counters.items())), visited=by_kind.get("visited", ()),

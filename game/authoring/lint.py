@@ -42,9 +42,9 @@ from yaml.nodes import MappingNode, ScalarNode
 from game import templates
 from game.authoring import continuity
 from game.authoring.reach import Reach, can_end, reach
-from game.loader import Checked, Located, check_file, check_text
+from game.loader import Checked, check_file, check_text
 from game.model import Scenario, plain_words, wordings
-from game.problems import Problem
+from game.problems import Located, Problem
 from game.references import references, texts
 
 SCENE_WORDS = 200

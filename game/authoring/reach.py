@@ -7,6 +7,7 @@ hold, or a scene can never be reached, that is certain; the playtester finds the
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from game import engine
@@ -214,8 +215,12 @@ def _contradiction(parts: list[Condition]) -> str | None:
     return None
 
 
-def reach(scenario: Scenario) -> Reach:
-    """Work out everything some route could do, to a fixed point: live choices make more choices live."""
+def reach(scenario: Scenario, closed: Collection[tuple[str, int, int]] = ()) -> Reach:
+    """Work out everything some route could do, to a fixed point: live choices make more choices live.
+
+    `closed` names choices and questions, as ("choice" or "question", scene index, item index), already
+    proven never on offer by some other means (see `directed.shut`): they are left out, so what only they
+    lead to is found unreachable too."""
     found = Reach(scenario, engine.new_game(scenario))
     positions = {scene.id: index for index, scene in enumerate(scenario.scenes)}
     found.scenes.add(scenario.start_scene)
@@ -249,12 +254,13 @@ def reach(scenario: Scenario) -> Reach:
                     changed = True
             if scene.questions:
                 for q, question in enumerate(scene.questions.asked):
-                    if (s, q) not in found.questions and found.why_never(question.when) is None:
+                    if (s, q) not in found.questions and ("question", s, q) not in closed \
+                            and found.why_never(question.when) is None:
                         found.questions.add((s, q))
                         found.gain(question)
                         changed = True
             for c, choice in enumerate(scene.choices):
-                if (s, c) in found.choices or found.why_never(choice.when) is not None:
+                if (s, c) in found.choices or ("choice", s, c) in closed or found.why_never(choice.when) is not None:
                     continue
                 found.choices.add((s, c))
                 found.gain(choice)

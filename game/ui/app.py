@@ -1,7 +1,7 @@
 """The Newsroom app: loads the scenario, keeps the session, and moves between screens.
 
 Kept thin on purpose: the rules are in `game.engine`, a playthrough is a `Session` value, filing is in
-`game.ui.filing`, and each screen is its own module. The first frame comes from a quick read of the
+`game.play.filing`, and each screen is its own module. The first frame comes from a quick read of the
 scenario (`game.ui.preview`); the full check runs in a worker right after it.
 """
 
@@ -19,7 +19,7 @@ from textual.binding import Binding
 from textual.reactive import var
 from textual.screen import Screen
 
-from game.ui.kept import has_save, remembered_player
+from game.play.kept import has_save, remembered_player
 from game.ui.look import NO_COLOR_THEME, no_color_theme, wants_no_color
 from game.ui.preview import Preview
 from game.ui.screens.title import TitleScreen
@@ -27,8 +27,8 @@ from game.ui.screens.title import TitleScreen
 if TYPE_CHECKING:
     from game.loader import Checked
     from game.model import Scenario
+    from game.play.session import Session
     from game.problems import Problem
-    from game.ui.session import Session
 
 WATCH_SECONDS = 0.5
 """How often `--watch` looks at the scenario file."""
@@ -143,7 +143,7 @@ class NewsroomApp(App[None]):
 
     def reload(self, scenario: Scenario, was_broken: bool) -> None:
         """--watch: the file changed and is sound; carry the game over to the new scenario."""
-        from game.ui.session import carry_over
+        from game.play.session import carry_over
 
         session = self.session
         if session is None or session.place == "ending":
@@ -178,7 +178,7 @@ class NewsroomApp(App[None]):
 
     def advance(self, session: Session) -> None:
         """Make `session` the game being played, saving it first (atomically)."""
-        from game.ui.session import autosave
+        from game.play.session import autosave
 
         try:
             autosave(session)
@@ -239,20 +239,18 @@ class NewsroomApp(App[None]):
         self.advance(self.session.leave_desk())
 
     def file(self, headline: str, body: str) -> None:
-        from game.ui.filing import file_story
+        from game.play.filing import GradingFailed, file_story
         from game.ui.screens.review import ReviewScreen
 
         assert self.session is not None
         try:
             filed = file_story(self.session, headline, body, self.results_dir)
-        except Exception as error:  # a grader bug must not cost the player their story
-            self.log.error(f"grading failed: {error!r}")
-            self.notify(f"The editor could not grade this story ({error}). Your draft is saved; "
-                        "please report this.", severity="error", timeout=15)
+        except GradingFailed as failure:
+            self.log.error(f"grading failed: {failure.error!r}")
+            self.notify(str(failure), severity="error", timeout=15)
             return
-        if filed.report is not None:
-            self.played = True
-            self.advance(filed.session)
+        self.played = True
+        self.advance(filed.session)
         self.show(ReviewScreen(filed.session, filed))
 
     def show_review(self) -> None:
@@ -291,9 +289,9 @@ class NewsroomApp(App[None]):
             self.ask_player()
 
     def ask_player(self) -> None:
-        from game.ui.kept import remember_player
+        from game.play.kept import remember_player
+        from game.play.session import Session
         from game.ui.screens.player_name import PlayerNameScreen
-        from game.ui.session import Session
 
         def start(name: str | None) -> None:
             if name is None or self.scenario is None:
@@ -306,9 +304,9 @@ class NewsroomApp(App[None]):
         self.push_screen(PlayerNameScreen(), start)
 
     async def action_continue_game(self) -> None:
+        from game.play.session import resume
         from game.saves import SaveError
         from game.ui.screens.confirm import ConfirmScreen
-        from game.ui.session import resume
 
         scenario = await self.scenario_ready()
         if scenario is None:

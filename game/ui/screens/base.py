@@ -8,8 +8,8 @@ from textual.containers import ScrollableContainer
 from textual.screen import Screen
 
 if TYPE_CHECKING:
+    from game.play.session import Session
     from game.ui.app import NewsroomApp
-    from game.ui.session import Session
 
 
 class GameScreen(Screen[None]):

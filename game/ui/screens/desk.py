@@ -20,10 +20,10 @@ from textual.widgets.option_list import Option
 
 from game import deadline, engine
 from game.model import clock_text
-from game.ui.kept import load_draft, save_draft
+from game.play.kept import load_draft, save_draft
+from game.play.session import Session
 from game.ui.screens.base import GameScreen
 from game.ui.screens.confirm import ConfirmScreen
-from game.ui.session import Session
 from game.ui.text import clean, duration, time_left_text
 from game.ui.widgets import update_if_changed
 from game.ui.widgets.clock_bar import ClockBar

@@ -7,8 +7,8 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 
 from game import engine
+from game.play.session import Session
 from game.ui.screens.base import GameScreen
-from game.ui.session import Session
 from game.ui.widgets.clock_bar import ClockBar
 from game.ui.widgets.game_footer import GameFooter
 from game.ui.widgets.notebook_view import NotebookView

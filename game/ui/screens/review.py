@@ -17,9 +17,9 @@ from textual.widgets import Static, TabbedContent, TabPane
 
 from game import engine
 from game.model import clock_text
-from game.ui.filing import Filed
+from game.play.filing import Outcome
+from game.play.session import Session
 from game.ui.screens.base import GameScreen
-from game.ui.session import Session
 from game.ui.text import clean, reflow
 from game.ui.widgets.game_footer import GameFooter
 from game.ui.widgets.marked_story import MarkedStory, findings_table
@@ -83,41 +83,38 @@ class ReviewScreen(GameScreen):
         Binding("q", "app.quit", "Quit"),
     ]
 
-    def __init__(self, session: Session, filed: Filed | None) -> None:
+    def __init__(self, session: Session, filed: Outcome | None) -> None:
         super().__init__()
         self.ended = session
         self.filed = filed
 
     def compose(self) -> ComposeResult:
         session, filed = self.ended, self.filed
-        report = filed.report if filed is not None else None
         debrief = engine.debrief(session.scenario, session.state)
         with TabbedContent(id="review"):
             with TabPane("Verdict", id="verdict"), VerticalScroll(classes="page"):
                 if session.state.ending:
                     yield Static(ending_text(session), id="ending")
-                for note in filed.notes if filed is not None else ():
-                    yield Static(Text(note, style="italic"), classes="note")
-                if report is not None:
+                if filed is not None:
+                    for note in filed.notes:
+                        yield Static(Text(note, style="italic"), classes="note")
                     table = ScoreTable(id="scores")
-                    table.show(report.overall, report.scores, frozenset(report.error_dimensions))
+                    table.show(filed.report.overall, filed.report.scores, frozenset(filed.report.error_dimensions))
                     yield table
-                    if filed is not None:
-                        yield Static(Text.assemble(("Your story, marked: ", "dim"), summary_line(report.findings),
-                                                   ("  (→)", "dim")), id="marked")
+                    yield Static(Text.assemble(("Your story, marked: ", "dim"), summary_line(filed.report.findings),
+                                               ("  (→)", "dim")), id="marked")
                 line = filed_line(session, filed.card if filed is not None else None)
                 if line is not None:
                     yield Static(line, id="filed")
             if filed is not None:
-                title = "Your story"
-                with TabPane(title, id="story"), VerticalScroll(classes="page"):
-                    if report is not None:
-                        yield Static(summary_line(report.findings), id="summary")
+                findings = filed.report.findings
+                with TabPane("Your story", id="story"), VerticalScroll(classes="page"):
+                    yield Static(summary_line(findings), id="summary")
                     story = MarkedStory(id="story-text")
-                    story.show(filed.story_text, report.findings if report is not None else ())
+                    story.show(filed.story_text, findings)
                     yield story
-                    if report is not None and report.findings:
-                        yield Static(findings_table(report.findings), id="findings")
+                    if findings:
+                        yield Static(findings_table(findings), id="findings")
             if filed is not None and filed.strong:
                 with TabPane("A strong story", id="strong"), VerticalScroll(classes="page"):
                     yield Static(bullets([(None, note) for note in filed.strong]), id="strong-notes")

@@ -10,9 +10,9 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from game import engine
-from game.ui.kept import load_draft
+from game.play.kept import load_draft
+from game.play.session import Session
 from game.ui.screens.base import GameScreen, page
-from game.ui.session import Session
 from game.ui.text import clean, plain, reflow
 from game.ui.widgets.choice_list import OPEN_DESK, ChoiceList
 from game.ui.widgets.clock_bar import ClockBar
@@ -24,8 +24,7 @@ def gathered_text(session: Session) -> Text:
     """What the last step put in the notebook: each quote word for word, then a "Quote added" line."""
     lookup = engine.index(session.scenario)
     out = Text()
-    for item in session.state.gathered:
-        kind, _, item_id = item.partition(":")
+    for kind, item_id in session.state.gathered:
         if kind == "quote" and item_id in lookup.quotes:
             quote = lookup.quotes[item_id]
             speaker = lookup.people[quote.speaker]

@@ -9,7 +9,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from game import engine
-from game.ui.text import clean, duration
+from game.play.views import choice_view
 from game.ui.widgets import styles
 
 MAX_NUMBERED = 9
@@ -20,20 +20,16 @@ OPEN_DESK = "desk"
 def option_prompt(number: int, option: engine.Option) -> Text:
     """"1  Ask Ana Ruiz: Why close it now?  5 min" as plain text (labels are never markup). Every choice
     shows what it costs, "0 min" included; one that leads to the story desk says so too."""
+    view = choice_view(option)
     prompt = Text()
     prompt.append(f"{number} " if number <= MAX_NUMBERED else "  ", style="bold")
-    if option.kind == "question":
-        prompt.append("Ask ")
-        if option.to:
-            prompt.append(f"{clean(option.to)}: ")
-    prompt.append(clean(option.label))
-    if option.kind == "file":
+    prompt.append(view.text)
+    if view.to_desk:
         prompt.append("  → story desk", style="italic")
-        prompt.append(f" · {duration(option.minutes)}", style="dim")
+        prompt.append(f" · {view.cost}", style="dim")
     elif option.key != OPEN_DESK and option.key != "review":
-        prompt.append(f"  {duration(option.minutes)}", style="dim")
+        prompt.append(f"  {view.cost}", style="dim")
     return prompt
-
 
 class ChoiceList(OptionList):
     """Numbered options; posts `ChoiceList.Chosen` with the engine's key for the option picked."""

@@ -13,7 +13,7 @@ from textual.widgets import Static
 
 from game import deadline, engine
 from game.model import clock_text
-from game.ui.session import Session
+from game.play.session import Session
 from game.ui.text import clean, duration, time_left_text
 from game.ui.widgets import styles, update_if_changed
 

@@ -1,7 +1,8 @@
 """One playthrough as a value: the scenario, the state, the states before it (for undo), and the player.
 
 Plain Python, no Textual: every step returns a new `Session`; `autosave` and `resume` keep it on disk
-with `game.saves` (atomic writes). Story drafts and the player's name are in `game.ui.kept`.
+with `game.saves` (atomic writes). Story drafts and the player's name are in `game.play.kept`;
+filing is `game.play.filing`.
 """
 
 from __future__ import annotations
@@ -13,8 +14,8 @@ from game import engine, paths
 from game.engine import GameState
 from game.model import Scenario
 from game.play import UNDO_LIMIT
+from game.play.kept import draft_path
 from game.saves import SaveError, load_game, save_game
-from game.ui.kept import draft_path
 
 Place = Literal["scene", "desk", "ending"]
 
@@ -71,8 +72,9 @@ def autosave(session: Session) -> None:
     path = paths.save_path(session.scenario.id)
     if session.state.ending:
         path.unlink(missing_ok=True)
-        draft_path(session.scenario.id).unlink(missing_ok=True)
-        return
+        if session.state.filed_at is None:  # a day ended without a story: its draft has no day to go to
+            draft_path(session.scenario.id).unlink(missing_ok=True)
+        return  # a filed story's draft is `game.play.filing`'s to keep or delete
     save_game(path, session.scenario, session.state, list(session.undo))
 
 
@@ -113,7 +115,8 @@ def carry_over(session: Session, scenario: Scenario) -> tuple[Session, str]:
             facts=tuple(f for f in old.facts if f in lookup.facts),
             verified=tuple(f for f in old.verified if f in lookup.facts),
             flags=tuple(f for f in old.flags if f in scenario.flags),
-            gathered=tuple(g for g in old.gathered if g.split(":", 1)[1] in {*lookup.quotes, *lookup.facts}),
+            gathered=tuple(item for item in old.gathered
+                           if item.id in (lookup.quotes if item.kind == "quote" else lookup.facts)),
         )
         return Session(scenario, state, (), session.player), "your place is kept; undo starts afresh"
     return Session.start(scenario, session.player), f"scene '{old.scene}' is gone, so the day starts again"
