@@ -408,3 +408,19 @@ async def test_typing_inside_a_word_leaves_the_word_count_as_it_was() -> None:
         await pilot.press("space", "d")
         await pilot.pause()
         assert "2 words" in count.content.plain
+
+
+@pytest.mark.parametrize("web", [False, True])
+async def test_the_desk_cursor_blinks_in_a_terminal_but_not_in_a_browser(web: bool,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    from game.ui.app import NewsroomApp
+
+    monkeypatch.setattr(NewsroomApp, "is_web", property(lambda self: web))
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_game(pilot)
+        await pilot.press("1", "3")  # head back and write
+        await pilot.pause()
+        assert isinstance(app.screen, DeskScreen)
+        assert app.screen.query_one("#body", TextArea).cursor_blink is not web
+        assert app.screen.query_one("#headline", Input).cursor_blink is not web
