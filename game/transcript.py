@@ -282,6 +282,10 @@ def _inline(text: str) -> str:
 
 
 # --- reading -------------------------------------------------------------------------------------
+#
+# One model of a transcript, for writing and reading: `build_transcript` writes exactly the fields declared
+# here (tests/test_transcript.py reads a written transcript back and dumps it again: nothing may be lost),
+# and every field a transcript of an older Newsroom may lack has a default.
 
 class _Read(BaseModel):
     model_config = ConfigDict(extra="ignore", strict=True, frozen=True)
@@ -303,6 +307,10 @@ class GradeRecord(_Read):
     findings: list[FindingRecord] = []
     filed_at: str | None = None
     late_by: int = 0
+    facts: list[str] = []
+    """The key facts the story carried (an ending may depend on them)."""
+    quoted: list[str] = []
+    """The people the story quoted."""
 
     @field_validator("scores")
     @classmethod
@@ -323,11 +331,32 @@ class EndingRecord(_Read):
     id: str
     title: str
     tone: str
+    text: str = ""
 
 
 class StoryRecord(_Read):
     headline: str
     body: str
+    words: int = 0
+
+
+class RouteStep(_Read):
+    """One choice or question on the player's way, with the game time it was taken."""
+
+    time: str
+    scene: str
+    scene_title: str | None = None
+    place: str | None = None
+    choice: str
+    label: str
+    kind: Literal["choice", "question"] = "choice"
+    to: str | None = None
+    """For a question: the name of the person asked."""
+
+
+class DebriefRecord(_Read):
+    principle: str | None = None
+    text: str
 
 
 class FiledRecord(_Read):
@@ -341,11 +370,20 @@ class FiledRecord(_Read):
 
 class NotebookQuote(_Read):
     id: str
+    speaker: str = ""
+    real: bool = False
+    text: str = ""
+    kind: str = ""
+    context: str = ""
+    time: str | None = None
 
 
 class NotebookFact(_Read):
     id: str
+    statement: str = ""
     status: str = ""
+    claimed_by: str | None = None
+    check: str | None = None
 
 
 class NotebookRecord(_Read):
@@ -358,15 +396,20 @@ class TranscriptRecord(_Read):
 
     format: Literal["newsroom-transcript"]
     transcript_version: int
-    player: str | None = None
+    newsroom_version: str | None = None
     saved_at: str | None = None
+    player: str | None = None
     scenario: ScenarioRecord
+    deadline: str | None = None
+    route: list[RouteStep] = []
+    scenes_visited: list[str] = []
+    notebook: NotebookRecord | None = None
     story: StoryRecord
-    grade: GradeRecord
-    ending: EndingRecord | None = None
     filed: FiledRecord | None = None
     """Written since the transcript learned to keep it; older ones are re-graded from their notebook."""
-    notebook: NotebookRecord | None = None
+    grade: GradeRecord
+    ending: EndingRecord | None = None
+    debrief: list[DebriefRecord] = []
 
     def filed_notebook(self) -> FiledRecord | None:
         """What the editor graded: as kept, or (a transcript from before it was kept) read back from the
