@@ -525,9 +525,10 @@ def _settle(scenario: Scenario, report: Playtest, start: GameState, desk: Desk, 
     apart = directed.flags_apart(scenario)
     closures = directed.Closures(scenario, [*directed.shut_by_events(scenario), *directed.shut_fallbacks(scenario),
                                             *directed.shut_by_limits(scenario)])
+    givers = directed.givers_of(scenario)
     for target in fresh:
         reason = (directed.never_by_lint(scenario, target, found) or directed.never_together(scenario, target, apart)
-                  or directed.never_within_limits(scenario, target) or closures.why(target))
+                  or directed.never_within_limits(scenario, target, givers) or closures.why(target))
         if reason:
             target.status, target.reason = "unreachable", "proven: " + reason
     report.settled += fresh
