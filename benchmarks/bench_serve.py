@@ -12,6 +12,9 @@ It prints, for N students at once:
 - keypress-to-update latency (the time from sending a key until the game's next frame arrives), median and
   p95, while every student plays at once (in the first scene: a choice, then undo, and so on; a key every
   0.2–0.6 s each: far busier than a class reading scenes);
+- CPU: an idle game's share of a core (every student sitting in a scene), and what one key costs the games
+  and the server in CPU time (the load is CPU: these say why, and are steadier than latency on a busy
+  machine);
 - whether every game process exits after its client goes away, and after the server is killed (SIGKILL:
   nothing tidies up; each game must notice it was orphaned).
 
