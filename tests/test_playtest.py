@@ -482,10 +482,11 @@ def _gate(*, lowered: bool = False, when: dict[str, Any] | None = None, filing_m
             {"label": "Back", "goto": "start"}]}])
     data["quotes"].append({"id": "ed-catch", "speaker": "ed", "text": "Sold on.", "context": "the berth",
                            "kind": "on_record"})
-    return load(with_filing(data))
+    return load(with_filing(data, [{"ending": "scoop", "when": {"all": [{"after": "10:30"}, {"not": unseen}]}},
+                                   {"ending": "filed"}]))
 
 
-GATED = ["choice:start/3", "scene:berth", "choice:berth/1", "choice:berth/2", "quote:ed-catch"]
+GATED = ["choice:start/3", "scene:berth", "choice:berth/1", "choice:berth/2", "quote:ed-catch", "ending:scoop"]
 
 
 def _settled(report: Any) -> dict[str, Any]:
@@ -523,7 +524,7 @@ def test_an_event_that_can_be_undone_or_passed_by_or_outrun_at_the_desk_proves_n
     report = explore(gated, max_states=3, search_states=3, first_look=3)
     assert all(target.status != "unreachable" for target in report.settled if target.id in GATED)
     full = explore(gated)
-    assert full.exhaustive and "start/3" in full.choices
+    assert full.exhaustive and "start/3" in full.choices and "scoop" in full.endings
     if not variant.get("by_visit"):  # (there, the event fires as the step into the berth ends: off to the yard)
         assert "berth" in full.scenes and "ed-catch" in full.quotes
 
@@ -599,7 +600,9 @@ def timed_scenarios(draw: st.DrawFn) -> dict[str, Any]:
         events.append(event)
     data = scenario(flags=FLAGS, events=events, scenes=scenes)
     data["clock"] = {"start": "09:00", "deadline": "10:30", "minutes_per_action": 10}
-    return with_filing(data)
+    scoop = draw(gated)
+    return with_filing(data, [{"ending": "scoop", "when": {"all": [{"after": scoop[0]}, {"not": scoop[1]}]}},
+                              {"ending": "filed"}])
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -615,11 +618,12 @@ def test_whatever_the_event_and_fallback_proofs_shut_never_happens_in_play(data:
     assert report.exhaustive
     shut = [*directed.shut_by_events(timed), *directed.shut_fallbacks(timed)]
     closures = directed.Closures(timed, shut)
-    for target in directed.targets(timed, set(report.missing()) | {
+    for target in directed.targets(timed, set(report.missing()) | {"ending:scoop"} | {
             f"{kind}:{key}" for kind, items in (("choice", report.all_choices()), ("question", report.all_questions()))
             for *_, key, _ in items} | {f"scene:{scene.id}" for scene in timed.scenes}):
-        if closures.why(target):
-            assert not report.has(target.kind, target.name), (target.id, closures.why(target))
+        reason = closures.why(target) or directed.ending_shut_by_events(timed, target)
+        if reason:
+            assert not report.has(target.kind, target.name), (target.id, reason)
 
 
 def _staffroom(limit: int) -> Scenario:

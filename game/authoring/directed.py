@@ -9,11 +9,12 @@ for a dead end. Each is settled one of three ways:
 - **proven unreachable**: lint's analysis (what any route could ever do) shows no route can; or it needs
   two flags up at once that every effect raising one lowers the other (`flags_apart`); or it is a choice
   or question shut for good by a timed event sure to have happened by the time it opens
-  (`shut_by_events`), or a fallback beside a choice always on offer (`shut_fallbacks`); or it needs more
-  of one scene's questions put than the scene's limit allows (`never_within_limits`, `shut_by_limits`);
-  or lint's analysis finds it unreachable once those options are left out (`Closures`); or the
-  search walked every state that can still lead to the target (keyed by `Sight` over just the scenes from
-  which the target can be reached, so it is exact for that target) without meeting it;
+  (`shut_by_events`; for an ending, `ending_shut_by_events`), or a fallback beside a choice always
+  on offer (`shut_fallbacks`); or it needs more of one scene's questions put than the scene's limit
+  allows (`never_within_limits`, `shut_by_limits`); or lint's analysis finds it unreachable once those
+  options are left out (`Closures`); or the search walked every state that can still lead to the target
+  (keyed by `Sight` over just the scenes from which the target can be reached, so it is exact for that
+  target) without meeting it;
 - **unknown**: neither within the search's budget of states.
 
 A scene is proven free of dead ends without playing when some choice there is always on offer: a sticky
@@ -543,6 +544,28 @@ def shut_fallbacks(scenario: Scenario) -> list[Shut]:
                                   f"it is a fallback, offered only when nothing else is, and {which} always "
                                   "on offer here"))
     return found
+
+
+def ending_shut_by_events(scenario: Scenario, target: Target) -> str | None:
+    """Why an ending only filing leads to is closed by a timed event (`closed_by_events`), or None.
+
+    A filed story's outcome is tested at the desk, where no event fires. But when every scene with a
+    filing choice is settled (`settled_scenes`: its filing choices take no minutes and the desk's clock
+    stands still), the desk holds the clock and the fired events of the state the player filed from, in
+    which every event due by then had fired, unless that was the first state of the day (so the first
+    scene counts as where the test is made when it has a filing choice)."""
+    if target.kind != "ending" or not scenario.filing:
+        return None
+    if any(target.name in goals for goals in successors(scenario, DESK).values()):
+        return None  # a choice or an event leads into the ending: filing is not the only way in
+    marks = lasting_marks(scenario)
+    filing_scenes = {scene.id for scene in scenario.scenes if any(choice.file for choice in scene.choices)}
+    if not marks or not filing_scenes <= settled_scenes(scenario):
+        return None
+    where = scenario.start_scene if scenario.start_scene in filing_scenes else DESK
+    whens = [outcome.when for outcome in scenario.filing.outcomes if outcome.ending == target.name]
+    reasons = [closed_by_events(scenario, when, where, marks) for when in whens]
+    return reasons[0] if reasons and all(reasons) else None
 
 
 class Closures:

@@ -528,7 +528,8 @@ def _settle(scenario: Scenario, report: Playtest, start: GameState, desk: Desk, 
     givers = directed.givers_of(scenario)
     for target in fresh:
         reason = (directed.never_by_lint(scenario, target, found) or directed.never_together(scenario, target, apart)
-                  or directed.never_within_limits(scenario, target, givers) or closures.why(target))
+                  or directed.never_within_limits(scenario, target, givers)
+                  or directed.ending_shut_by_events(scenario, target) or closures.why(target))
         if reason:
             target.status, target.reason = "unreachable", "proven: " + reason
     report.settled += fresh
