@@ -101,3 +101,4 @@ def test_no_story_in_the_corpus_gets_praise_beside_an_error_of_it() -> None:
     # The rule bites: some flawed stories have errors and, elsewhere, praise still given.
     assert any(item.report.error_dimensions and any(f.severity == "praise" for f in item.report.findings)
                for item in graded)
+

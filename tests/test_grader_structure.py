@@ -160,3 +160,56 @@ def test_adding_goes_on_with_the_sentences_own_speaker() -> None:
 def test_a_possessive_account_makes_its_owner_the_speaker() -> None:
     found = speaker_codes('Trump took questions. His account was that Kim wanted sanctions "lifted in their entirety".')
     assert "attribution.wrong-speaker" not in found and "attribution.right-speaker" in found
+
+
+def test_a_name_before_an_aside_is_still_its_sentences_subject() -> None:
+    found = speaker_codes('Trump spoke at length. Earlier that day Kim, in a rare exchange with the press, had '
+                          'sounded upbeat. "It\u2019s too early to say. I would not say I\u2019m pessimistic," '
+                          'he said.')
+    assert "attribution.wrong-speaker" not in found and "attribution.right-speaker" in found
+
+
+def test_a_speaker_only_guessed_from_the_nearest_name_is_reported_as_unclear_not_wrong() -> None:
+    report = graded("hanoi-summit.yaml", HANOI_BASE, 'Pompeo was in the room. Later came the line of the day: '
+                    '"Sometimes you have to walk, and this was just one of those times."')
+    unclear = [f for f in report.findings if f.code == "attribution.ambiguous-speaker"]
+    assert unclear and "could not tell" in unclear[0].message
+    assert not [f for f in report.findings if f.code == "attribution.wrong-speaker"]
+
+
+def test_a_quote_a_verb_gives_to_the_wrong_person_is_still_wrong() -> None:
+    assert "attribution.wrong-speaker" in speaker_codes('Pompeo said: "Sometimes you have to walk, and this was '
+                                                        'just one of those times."')
+
+
+def quote_codes(extra: str) -> set[str]:
+    report = graded("hanoi-summit.yaml", HANOI_BASE, extra)
+    return {f.code or "" for f in report.findings if f.dimension == "quotes"}
+
+
+def test_a_trailing_ellipsis_that_cuts_off_a_negation_is_a_misquote() -> None:
+    assert "quotes.ellipsis-changes-meaning" in quote_codes('Trump said: "We felt it\u2026"')
+    assert "quotes.ellipsis-changes-meaning" in quote_codes('Kim said: "It\u2019s too early to say. I would ..."')
+
+
+def test_a_trailing_ellipsis_that_drops_nothing_that_turns_the_meaning_is_faithful() -> None:
+    found = quote_codes('Trump said: "Sometimes you have to walk, and this was just one of those times. ..."')
+    assert "quotes.ellipsis-changes-meaning" not in found
+    found = quote_codes('Trump said: "Sometimes you have to walk..."')
+    assert "quotes.ellipsis-changes-meaning" not in found and "quotes.partial" in found
+
+
+def test_the_name_in_the_speech_verbs_own_clause_is_the_speaker() -> None:
+    # Trump's words given to Kim by the clause that governs the colon: a misattribution, not Trump's.
+    found = speaker_codes('As Trump finished, Kim leaned over and said: "Sometimes you have to walk, and this was '
+                          'just one of those times."')
+    assert "attribution.wrong-speaker" in found
+    found = speaker_codes('As Kim listened, Trump leaned over and said: "Sometimes you have to walk, and this was '
+                          'just one of those times."')
+    assert "attribution.wrong-speaker" not in found and "attribution.right-speaker" in found
+
+
+def test_the_speaker_whose_verb_governs_the_colon_wins_over_one_named_in_an_aside() -> None:
+    found = speaker_codes('Pompeo, speaking after the president told reporters he had walked, explained it this '
+                          'way: "Sometimes you have to walk, and this was just one of those times."')
+    assert "attribution.wrong-speaker" in found

@@ -34,6 +34,8 @@ class Pieces:
     """The quotation's words outside square brackets, for a word-level comparison."""
     bracketed: tuple[tuple[str, ...], ...] = ()
     """The words in square brackets in the gap before each piece, and after the last (one more entry)."""
+    open_end: bool = False
+    """Whether the quotation ends on an ellipsis: the original's sentence may go on past its last word."""
 
 
 def split(content: str) -> Pieces:
@@ -58,13 +60,14 @@ def split(content: str) -> Pieces:
             gap = "any"
         position = match.end()
     found = tuple(words(content[position:]))
+    open_end = bool(pieces) and not found and gap == "any"
     if found:
         pieces.append((gap, found, brackets))
         bracketed.append(tuple(inside))
         own += found
         inside = []
     bracketed.append(tuple(inside))
-    return Pieces(tuple(pieces), tuple(own), tuple(bracketed))
+    return Pieces(tuple(pieces), tuple(own), tuple(bracketed), open_end)
 
 
 def locate(pieces: tuple[Piece, ...], original: tuple[str, ...]) -> tuple[int, int] | None:

@@ -107,10 +107,16 @@ def speaker_of(desk: Desk, quotation: Quotation,
         return pronoun_subject(desk, first, quotation.start, earlier)
     # 'Trump said:' / 'Gideon Pask of The Sentinel said: "..."' / 'He replied:': a verb just before.
     before = text[before_start:quotation.start]
-    if _VERB_BEFORE.search(before):
+    verb = _VERB_BEFORE.search(before)
+    if verb:
+        # 'When Trump then spoke, Kim turned to him and said:': the name in the speech verb's own clause.
+        clause = before_start + max(before.rfind(",", 0, verb.start()), before.rfind(";", 0, verb.start()), 0)
+        own = [m for m in here if clause <= m.start < before_start + verb.start() and not m.listener]
+        if own:
+            return own[0], False
         cues = [m for m in here if before_start <= m.start < quotation.start and m.cue and not m.listener]
         if cues:
-            return cues[-1], False
+            return _governing(desk, cues), False
         if _PRONOUN_BEFORE.search(before):
             if _REPLY.search(before):
                 answered = _the_one_asked(desk, first)
@@ -134,7 +140,7 @@ def speaker_of(desk: Desk, quotation: Quotation,
             # 'He said Kim had wanted ..., adding: "..."': the sentence's own speaker goes on.
             return pronoun_subject(desk, first, before_start + pronoun.start(), earlier)
         if cues or subjects:
-            return (cues[-1] if cues else in_clause[0] if in_clause else subjects[0]), False
+            return (_governing(desk, cues) if cues else in_clause[0] if in_clause else subjects[0]), False
     # 'Trump said Kim wanted sanctions "lifted in their entirety"': a speaker earlier in the sentence.
     cues = [m for m in here if before_start <= m.start < quotation.start and m.cue and not m.listener]
     if cues:
@@ -214,6 +220,15 @@ _NEW_CLAUSE = re.compile(r"\b(?i:but|and|while|whereas|though|although|yet|becau
 speaker of the quote before."""
 
 
+def _governing(desk: Desk, cues: list[Mention]) -> Mention:
+    """Of the names marked as speaking before a quote, the one whose speech verb comes last, nearest the
+    quote: 'Sanders, in a statement issued before the president spoke, explained ...:' is Sanders's."""
+    def verb_end(mention: Mention) -> int:
+        found = CUE_AFTER.match(desk.reading.text, mention.end)
+        return found.end() if found else mention.end
+    return max(cues, key=lambda mention: (verb_end(mention), mention.start))
+
+
 def _next_paragraph(desk: Desk, earlier: int, later: int) -> bool:
     """Whether `later` is in the same paragraph as `earlier`, or the one straight after it."""
     starts = [start for start, _ in desk.reading.paragraphs]
@@ -247,9 +262,20 @@ _VERB_AFTER = re.compile(r"(?:'s\s+\w+)?\s+(?:\w+ed|\w+s|was|is|had|has|took|gav
                          r"could|will|began|sat|stood|met|told|left|knew|held|kept|seemed)\b")
 
 
+_ASIDE_AFTER = re.compile(r",[^,.;:!?\"\u201c\u201d\n]{1,120},")
+"""An aside after a name ("Kim, in what is believed to be his first answer to a foreign journalist, ...")."""
+
+
 def _subject_like(desk: Desk, mention: Mention) -> bool:
-    """A name a verb follows ("when Kim took questions", "Kim was asked"): the subject of its clause."""
-    return bool(_VERB_AFTER.match(desk.reading.text, mention.end))
+    """A name a verb follows ("when Kim took questions", "Kim was asked"), or follows once an aside is
+    closed ("Mr Kim, who had never answered a foreign journalist, took two"): the subject of its clause."""
+    text = desk.reading.text
+    if _VERB_AFTER.match(text, mention.end):
+        return True
+    aside = _ASIDE_AFTER.match(text, mention.end)
+    if aside is None or PRONOUN_SPEECH.search(aside.group()):
+        return False  # "Kim, they said, had been willing": Kim is only the subject of what they said
+    return bool(_VERB_AFTER.match(" " + text[aside.end():aside.end() + 40].lstrip()))
 
 
 _REFERS_BACK = re.compile(r"\s*(?:(?:those|these|that|this|such)\s+(?:were|was|are|is)\b|so\s+(?:said|says)\b|"
@@ -358,10 +384,23 @@ def _meaning_change(pieces: Pieces, match: Match, names: frozenset[str]) -> str 
             return "ellipsis"
         if added and not _clarifies(added, dropped, known):
             return "brackets"
+    if pieces.open_end and any(_meaningful(word) for word in original[places[-1][1]:_sentence_end(match.said,
+                                                                                                   places[-1][1])]):
+        return "ellipsis"  # "I will serve the half that ..." cut before "didn't vote for me"
     trailing = pieces.bracketed[len(pieces.pieces)] if len(pieces.bracketed) > len(pieces.pieces) else ()
     if trailing and not _clarifies(trailing, (), known):
         return "brackets"
     return None
+
+
+def _sentence_end(said: Said, index: int) -> int:
+    """Past the last word of the original's sentence that word `index` falls in (or follows)."""
+    count = 0
+    for sentence in re.split(r"(?<=[.!?])\s+", said.quote.text):
+        count += len(words(sentence))
+        if count > index or count >= len(said.words):
+            return min(count, len(said.words))
+    return len(said.words)
 
 
 def _meaningful(word: str) -> bool:
@@ -540,6 +579,11 @@ def _check_speaker(desk: Desk, notes: Notes, verdict: QuoteVerdict, speaker: Per
         notes.add("attribution.ambiguous-speaker", f"I could not tell who is speaking: the words could be "
                   f"read as {desk.people_named([named])}'s, though the record has them from {who}, named just "
                   "before. Name the speaker with the quote.", span)
+    elif verdict.guessed and not named.cue:
+        # No verb ties the words to anyone: the nearest name is a guess, so say so rather than call it wrong.
+        notes.add("attribution.ambiguous-speaker", f"I could not tell who is speaking: no \u201csaid\u201d or colon "
+                  f"ties these words to anyone, and the nearest name is {desk.people_named([named])}, though the "
+                  f"record has them from {who}. Name the speaker with the quote.", span)
     else:
         notes.add("attribution.wrong-speaker", f"Wrong speaker: the record has these words from {who}, but "
                   f"the story gives them to {desk.people_named([named])}.", span)
