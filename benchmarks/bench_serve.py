@@ -12,6 +12,9 @@ It prints, for N students at once:
 - keypress-to-update latency (the time from sending a key until the game's next frame arrives), median and
   p95, while every student plays at once (in the first scene: a choice, then undo, and so on; a key every
   0.2–0.6 s each: far busier than a class reading scenes);
+- CPU: an idle game's share of a core (every student sitting in a scene), and what one key costs the games
+  and the server in CPU time (the load is CPU: these say why, and are steadier than latency on a busy
+  machine);
 - whether every game process exits after its client goes away, and after the server is killed (SIGKILL:
   nothing tidies up; each game must notice it was orphaned).
 
@@ -47,6 +50,8 @@ KEYS = ("1", "u")
 """In the first scene: take the first choice, then undo it. Each is an engine step, an autosave and a new
 screen, as a student's choice is."""
 TARGET_P95_MS = 250.0
+IDLE_SECONDS = 5.0
+"""How long every student sits still in the first scene while the games' CPU is measured."""
 
 
 @dataclass
@@ -126,6 +131,18 @@ def all_games() -> list[int]:
     return found
 
 
+def cpu_seconds(pids: list[int]) -> float:
+    """The CPU time (user + system) these processes have used so far, in seconds (those gone count 0)."""
+    total = 0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += int(fields[11]) + int(fields[12])
+    return total / os.sysconf("SC_CLK_TCK")
+
+
 def memory_mb(pid: int) -> tuple[float, float]:
     """(RSS, PSS) in MB."""
     values = {}
@@ -197,7 +214,13 @@ async def session_round(port: int, code: str, students: int, presses: int, prefi
         games = games_of(server)
         memory = [memory_mb(pid) for pid in games]
         await asyncio.gather(*(into_the_game(client) for client in clients))
+        await asyncio.sleep(1.0)
+        idle_start = cpu_seconds(games)
+        await asyncio.sleep(IDLE_SECONDS)
+        idle = (cpu_seconds(games) - idle_start) / IDLE_SECONDS / len(games)
+        before = cpu_seconds(games), cpu_seconds([server])
         await asyncio.gather(*(press_keys(client, presses, rng) for client in clients))
+        after = cpu_seconds(games), cpu_seconds([server])
         playing = [memory_mb(pid) for pid in games_of(server)]
         for client in clients:
             await client.socket.close()
@@ -214,6 +237,9 @@ async def session_round(port: int, code: str, students: int, presses: int, prefi
         "latencies": latencies,
         "left_after_disconnect": len(left),
         "exit_seconds": time.monotonic() - closed,
+        "idle_cpu": idle,
+        "game_cpu_per_key": (after[0] - before[0]) / max(1, students * presses),
+        "server_cpu_per_key": (after[1] - before[1]) / max(1, students * presses),
     }
 
 
@@ -295,6 +321,10 @@ def main() -> int:
           f"median {median:.0f} ms, p95 {p95:.0f} ms over {len(load['latencies'])} keys "
           f"(p95 ratio {p95 / one95:.1f}; target p95 < {TARGET_P95_MS:.0f} ms: "
           f"{'met' if p95 < TARGET_P95_MS else 'NOT met'})")
+    print(f"CPU: an idle game (in a scene, no key) {load['idle_cpu'] * 100:.1f}% of a core (alone "
+          f"{floor['idle_cpu'] * 100:.1f}%); a key costs the game {load['game_cpu_per_key'] * 1000:.1f} ms and the "
+          f"server {load['server_cpu_per_key'] * 1000:.1f} ms (alone {floor['game_cpu_per_key'] * 1000:.1f} ms and "
+          f"{floor['server_cpu_per_key'] * 1000:.1f} ms)")
     print(f"after every client went away: {load['left_after_disconnect']} of {load['games']} games left "
           f"({load['exit_seconds']:.1f} s to exit)")
     print(f"after the server was killed (SIGKILL): {killed[1]} of {killed[0]} games left ({killed[2]:.1f} s)")

@@ -11,7 +11,7 @@ import random
 from collections.abc import Set
 from dataclasses import dataclass, field, fields
 from functools import cached_property
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from game import templates
 from game.model import (
@@ -52,6 +52,25 @@ class Step:
     """The chance outcome the world gave (for a choice with `chance:`), so a replay can give it again."""
 
 
+class Gathered(NamedTuple):
+    """One thing the last step put in the notebook: a quote or a fact, by id."""
+
+    kind: Literal["quote", "fact"]
+    id: str
+
+    @property
+    def text(self) -> str:
+        """"quote:ID" or "fact:ID": how a save writes it, and the playtester's name for it as a target."""
+        return f"{self.kind}:{self.id}"
+
+    @classmethod
+    def parse(cls, text: str) -> Gathered:
+        kind, _, ident = text.partition(":")
+        if kind not in ("quote", "fact") or not ident:
+            raise ValueError(f"a gathered item must be 'quote:ID' or 'fact:ID', not {text!r}")
+        return cls(kind, ident)  # type: ignore[arg-type]
+
+
 @dataclass(frozen=True)
 class GameState:
     """Everything about one playthrough. Immutable; every step returns a new one."""
@@ -75,8 +94,8 @@ class GameState:
     history: tuple[Step, ...] = ()
     response: str | None = None
     """Text to show after the last choice (a choice's response or a question's answer)."""
-    gathered: tuple[str, ...] = ()
-    """What the last step added to the notebook, as "quote:ID" and "fact:ID"."""
+    gathered: tuple[Gathered, ...] = ()
+    """What the last step added to the notebook, in order."""
     at_desk: bool = False
     """The player is at the story desk (took a `file: true` choice)."""
     filed_at: int | None = None
@@ -101,6 +120,8 @@ class GameState:
                          for step in value]
             elif item.name == "counters":
                 value = dict(value)
+            elif item.name == "gathered":
+                value = [gathered.text for gathered in value]
             elif isinstance(value, tuple):
                 value = list(value)
             data[item.name] = value
@@ -121,6 +142,10 @@ class GameState:
                 if not isinstance(value, dict):
                     raise ValueError("counters must be a mapping")
                 value = tuple((str(k), int(v)) for k, v in value.items())
+            elif name == "gathered":
+                if not isinstance(value, list):
+                    raise ValueError("gathered must be a list")
+                value = tuple(Gathered.parse(str(item)) for item in value)
             elif isinstance(value, list):
                 value = tuple(str(item) for item in value)
             values[name] = value
@@ -303,7 +328,7 @@ def holds(condition: Condition | None, state: GameState) -> bool:
     if kind == "visited":
         return condition.visited in state.visited
     if kind == "asked":
-        return any(key.endswith(f"/ask:{condition.asked}") for key in state.taken)
+        return any(asked_in(key) == condition.asked for key in state.taken)
     if kind == "before":
         return state.time < _minutes(condition.before or "")
     if kind == "after":
@@ -352,8 +377,8 @@ def apply_effects(state: GameState, effects: Effects) -> GameState:
             values[name] = values.get(name, 0) + delta
         values.update(effects.set_to)
         counters = tuple(sorted(values.items()))
-    gathered = state.gathered + tuple(f"quote:{q}" for q in quotes[len(state.quotes):]) + tuple(
-        f"fact:{f}" for f in facts[len(state.facts):])
+    gathered = state.gathered + tuple(Gathered("quote", q) for q in quotes[len(state.quotes):]) + tuple(
+        Gathered("fact", f) for f in facts[len(state.facts):])
     return _evolve(state, quotes=quotes, facts=facts, verified=verified, flags=flags,
                    counters=counters, gathered=gathered)
 
@@ -392,8 +417,18 @@ def choice_key(scene: Scene, position: int, choice: Choice) -> str:
     return f"{scene.id}/{choice.id or position + 1}"
 
 
+QUESTION_MARK = "/ask:"
+"""What sets a question's key apart from a choice's: "SCENE/ask:QUESTION"."""
+
+
 def question_key(scene: Scene, question: Question) -> str:
-    return f"{scene.id}/ask:{question.id}"
+    return f"{scene.id}{QUESTION_MARK}{question.id}"
+
+
+def asked_in(key: str) -> str | None:
+    """The id of the question a key (of an option, a step, a `taken` entry) asks, or None for a choice."""
+    _, mark, question = key.partition(QUESTION_MARK)
+    return question if mark else None
 
 
 def _question_minutes(scenario: Scenario, scene: Scene, question: Question) -> int:

@@ -235,6 +235,9 @@ class Person(Model):
 
 
 QuoteKind = Literal["on_record", "statement", "social_post", "second_hand"]
+QUOTE_KIND_NAMES: dict[str, str] = {"on_record": "on the record", "statement": "statement",
+                                    "social_post": "social media post", "second_hand": "second hand"}
+"""What each kind of quote is called wherever a player or teacher reads it (notebook, plain mode, card)."""
 
 
 class Quote(Model):

@@ -23,16 +23,14 @@ from typing import TextIO
 
 from game import deadline, engine, paths
 from game.engine import GameState
-from game.model import Scenario, clock_text
-from game.play.filing import Filed, GradingFailed, file_story
+from game.model import QUOTE_KIND_NAMES, Scenario, clock_text
+from game.play.filing import GradingFailed, Outcome, file_story
 from game.play.session import Session, autosave, resume
 from game.play.views import choice_views
 from game.saves import SaveError
 from game.text import clean, duration
 
 END_OF_STORY = "."
-KIND_NAMES = {"on_record": "on the record", "statement": "statement", "social_post": "social media post",
-              "second_hand": "second hand"}
 STATUS_NAMES = {"confirmed": "confirmed", "claim": "a claim", "rumour": "a rumour, unchecked",
                 "verified": "checked: true", "disproved": "checked: false"}
 HELP = """\
@@ -264,8 +262,7 @@ class PlainGame:
         lookup = engine.index(self.scenario)
         if self.state.gathered:
             self.talk.say()
-        for item in self.state.gathered:
-            kind, _, ident = item.partition(":")
+        for kind, ident in self.state.gathered:
             if kind == "quote":
                 quote = lookup.quotes[ident]
                 self.talk.say(f"In your notebook: {lookup.people[quote.speaker].name}: \u201c{quote.text}\u201d")
@@ -297,8 +294,8 @@ class PlainGame:
             self.talk.say(f"Quotes from {speaker}:")
             for entry in entries:
                 when = f", {entry.quote.time}" if entry.quote.time else ""
-                self.talk.say(f"- \u201c{entry.quote.text}\u201d ({KIND_NAMES.get(entry.quote.kind, entry.quote.kind)}"
-                              f"{when}; {entry.quote.context})")
+                kind = QUOTE_KIND_NAMES.get(entry.quote.kind, entry.quote.kind)
+                self.talk.say(f"- \u201c{entry.quote.text}\u201d ({kind}{when}; {entry.quote.context})")
         if book.facts:
             self.talk.say("Facts:")
         for fact in book.facts:
@@ -397,7 +394,7 @@ class PlainGame:
         self.review(filed)
         return 0 if filed.card is not None else 1
 
-    def review(self, filed: Filed) -> None:
+    def review(self, filed: Outcome) -> None:
         report, story = filed.report, filed.story
         self.talk.say()
         late = f", {duration(report.late_by)} late" if report.late_by else ", on time"

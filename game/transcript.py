@@ -22,8 +22,8 @@ from typing import TYPE_CHECKING, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from game import __version__
-from game.engine import GameState, debrief, index, notebook, say
-from game.model import DIMENSIONS, Scenario, clock_text
+from game.engine import GameState, asked_in, debrief, index, notebook, say
+from game.model import DIMENSIONS, QUOTE_KIND_NAMES, Scenario, clock_text, minutes_of
 from game.paths import data_dir
 
 if TYPE_CHECKING:
@@ -31,8 +31,6 @@ if TYPE_CHECKING:
 
 TRANSCRIPT_FORMAT = "newsroom-transcript"
 TRANSCRIPT_VERSION = 1
-KIND_NAMES = {"on_record": "on the record", "statement": "statement", "social_post": "social media post",
-              "second_hand": "second hand"}
 
 
 class TranscriptError(OSError):
@@ -49,6 +47,7 @@ def default_results_dir() -> Path:
 def build_transcript(scenario: Scenario, state: GameState, story: Story, report: Report,
                      player: str | None) -> dict[str, Any]:
     """Everything a teacher needs about one filed story, as a JSON-ready dict."""
+    from game.grader import filed_from  # filing has loaded the grader already; reading transcripts never does
     lookup = index(scenario)
     route = []
     for step in state.history:
@@ -57,10 +56,10 @@ def build_transcript(scenario: Scenario, state: GameState, story: Story, report:
             "time": clock_text(step.time), "scene": step.scene,
             "scene_title": scene.title if scene else None, "place": scene.place if scene else None,
             "choice": step.key, "label": step.label,
-            "kind": "question" if "/ask:" in step.key else "choice",
+            "kind": "question" if asked_in(step.key) else "choice",
         }
-        if entry["kind"] == "question" and scene and scene.questions:
-            asked = step.key.split("/ask:", 1)[1]
+        asked = asked_in(step.key)
+        if asked and scene and scene.questions:
             question = next((q for q in scene.questions.asked if q.id == asked), None)
             if question and question.to in lookup.people:
                 entry["to"] = lookup.people[question.to].name
@@ -87,6 +86,7 @@ def build_transcript(scenario: Scenario, state: GameState, story: Story, report:
                       for entry in book.facts],
         },
         "story": {"headline": story.headline, "body": story.body, "words": len(story.body.split())},
+        "filed": filed_from(scenario, state, story).notebook_json(),
         "grade": report.to_json(),
         "ending": ({"id": ending.id, "title": ending.ending.title, "tone": ending.ending.tone,
                     "text": say(scenario, state, ending.text)} if ending and ending.ending else None),
@@ -225,7 +225,7 @@ def report_card(transcript: dict[str, Any]) -> str:
         lines.append(f"| {step['time']} | {_inline(where)} | {_inline(what)} |")
     book = transcript.get("notebook") or {}
     lines += ["", "## Notebook", "", "### Quotes", ""]
-    lines += [f"- {_inline(q['speaker'])} ({KIND_NAMES.get(q['kind'], q['kind'])}"
+    lines += [f"- {_inline(q['speaker'])} ({QUOTE_KIND_NAMES.get(q['kind'], q['kind'])}"
               + (f", {q['time']}" if q.get("time") else "") + f"): “{_inline(q['text'])}”"
               for q in book.get("quotes") or []] or ["None gathered."]
     lines += ["", "### Facts", ""]
@@ -282,6 +282,10 @@ def _inline(text: str) -> str:
 
 
 # --- reading -------------------------------------------------------------------------------------
+#
+# One model of a transcript, for writing and reading: `build_transcript` writes exactly the fields declared
+# here (tests/test_transcript.py reads a written transcript back and dumps it again: nothing may be lost),
+# and every field a transcript of an older Newsroom may lack has a default.
 
 class _Read(BaseModel):
     model_config = ConfigDict(extra="ignore", strict=True, frozen=True)
@@ -303,6 +307,10 @@ class GradeRecord(_Read):
     findings: list[FindingRecord] = []
     filed_at: str | None = None
     late_by: int = 0
+    facts: list[str] = []
+    """The key facts the story carried (an ending may depend on them)."""
+    quoted: list[str] = []
+    """The people the story quoted."""
 
     @field_validator("scores")
     @classmethod
@@ -323,11 +331,64 @@ class EndingRecord(_Read):
     id: str
     title: str
     tone: str
+    text: str = ""
 
 
 class StoryRecord(_Read):
     headline: str
     body: str
+    words: int = 0
+
+
+class RouteStep(_Read):
+    """One choice or question on the player's way, with the game time it was taken."""
+
+    time: str
+    scene: str
+    scene_title: str | None = None
+    place: str | None = None
+    choice: str
+    label: str
+    kind: Literal["choice", "question"] = "choice"
+    to: str | None = None
+    """For a question: the name of the person asked."""
+
+
+class DebriefRecord(_Read):
+    principle: str | None = None
+    text: str
+
+
+class FiledRecord(_Read):
+    """What the editor graded (`game.grader.Filed` without the story): enough to grade it again."""
+
+    quotes: list[str] = []
+    facts: list[str] = []
+    verified: list[str] = []
+    filed_at: int
+
+
+class NotebookQuote(_Read):
+    id: str
+    speaker: str = ""
+    real: bool = False
+    text: str = ""
+    kind: str = ""
+    context: str = ""
+    time: str | None = None
+
+
+class NotebookFact(_Read):
+    id: str
+    statement: str = ""
+    status: str = ""
+    claimed_by: str | None = None
+    check: str | None = None
+
+
+class NotebookRecord(_Read):
+    quotes: list[NotebookQuote] = []
+    facts: list[NotebookFact] = []
 
 
 class TranscriptRecord(_Read):
@@ -335,12 +396,36 @@ class TranscriptRecord(_Read):
 
     format: Literal["newsroom-transcript"]
     transcript_version: int
-    player: str | None = None
+    newsroom_version: str | None = None
     saved_at: str | None = None
+    player: str | None = None
     scenario: ScenarioRecord
+    deadline: str | None = None
+    route: list[RouteStep] = []
+    scenes_visited: list[str] = []
+    notebook: NotebookRecord | None = None
     story: StoryRecord
+    filed: FiledRecord | None = None
+    """Written since the transcript learned to keep it; older ones are re-graded from their notebook."""
     grade: GradeRecord
     ending: EndingRecord | None = None
+    debrief: list[DebriefRecord] = []
+
+    def filed_notebook(self) -> FiledRecord | None:
+        """What the editor graded: as kept, or (a transcript from before it was kept) read back from the
+        notebook and the time in the grade. None when neither is there."""
+        if self.filed is not None:
+            return self.filed
+        if self.notebook is None or self.grade.filed_at is None:
+            return None
+        try:
+            at = minutes_of(self.grade.filed_at)
+        except ValueError:  # a time the grade wrote in another form: nothing to grade it again by
+            return None
+        facts = self.notebook.facts
+        return FiledRecord(quotes=[quote.id for quote in self.notebook.quotes], facts=[fact.id for fact in facts],
+                           verified=[fact.id for fact in facts if fact.status in ("verified", "disproved")],
+                           filed_at=at)
 
 
 def load_transcript(path: Path) -> TranscriptRecord:

@@ -156,9 +156,23 @@ def test_questions_respect_the_limit_and_cost_their_minutes(example: Scenario) -
 
 def test_gathered_says_what_the_last_step_added(example: Scenario) -> None:
     state = play(example, "call/1", "chamber/1", "steps/ask:ask-why")
-    assert state.gathered == ("quote:ruiz-safety",)
+    assert state.gathered == (engine.Gathered("quote", "ruiz-safety"),)
+    assert engine.GameState.from_json(state.to_json()) == state
+    assert state.to_json()["gathered"] == ["quote:ruiz-safety"]  # the save format is what it was
     state = play(example, "call/1")
-    assert state.gathered == ("fact:vote",)
+    assert state.gathered == (engine.Gathered("fact", "vote"),)
+
+
+def test_a_save_with_a_malformed_gathered_item_is_refused(example: Scenario) -> None:
+    data = play(example, "call/1").to_json()
+    for bad in (["vote"], ["rumour:x"], ["fact:"], "fact:vote"):
+        with pytest.raises(ValueError, match="gathered"):
+            engine.GameState.from_json({**data, "gathered": bad})
+
+
+def test_asked_in_reads_a_question_key_and_nothing_else() -> None:
+    assert engine.asked_in("steps/ask:ask-why") == "ask-why"
+    assert engine.asked_in("steps/1") is None and engine.asked_in("steps/asked") is None
 
 
 def test_conditions_close_scenes_as_the_clock_moves(example: Scenario) -> None:

@@ -146,3 +146,58 @@ def test_a_spreadsheet_never_runs_a_name_as_a_formula(example: Scenario, tmp_pat
     main(["report", str(tmp_path), "--format", "csv"])
     (row,) = csv.DictReader(io.StringIO(capsys.readouterr().out))
     assert row["player"] == "'=HYPERLINK(\"http://x\")"
+
+
+# --- grading again (newsroom report --regrade) ------------------------------------------------------
+
+def rewrite(path: Path, change: object) -> None:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    change(data)  # type: ignore[operator]
+    path.write_text(json.dumps(data), encoding="utf-8")
+
+
+def overall_by_player(text: str) -> dict[str | None, int]:
+    data = json.loads(text)
+    return {s["player"]: s["overall"] for group in data["scenarios"] for s in group["students"]}
+
+
+def test_regrade_grades_each_card_again_from_what_it_filed(example: Scenario, tmp_path: Path,
+                                                           capsys: pytest.CaptureFixture[str]) -> None:
+    folder = tmp_path / "class"
+    ana = file_story(example, "good", GOOD, "Ana", folder)
+    ben = file_story(example, "rumour", RUMOUR, "Ben", folder)
+    cleo = file_story(example, "misquote", MISQUOTE, "Cleo", folder)
+    assert main(["report", str(folder), "--format", "json"]) == 0
+    filed = overall_by_player(capsys.readouterr().out)
+
+    # as an older editor would have graded them: Ana far too low, Ben far too high
+    rewrite(ana, lambda d: d["grade"].update(overall=12))
+    rewrite(ben, lambda d: d["grade"].update(overall=99))
+    # and Cleo's card is from before transcripts kept what was filed: graded again from its notebook
+    rewrite(cleo, lambda d: d.pop("filed"))
+    assert main(["report", str(folder), "--format", "json"]) == 0
+    assert overall_by_player(capsys.readouterr().out) == {**filed, "Ana": 12, "Ben": 99}
+
+    assert main(["report", str(folder), "--format", "json", "--regrade"]) == 0
+    out, err = capsys.readouterr()
+    assert overall_by_player(out) == filed  # the same story, notebook and time: the grade it got when filed
+    assert f"Ana: 12 -> {filed['Ana']}" in err and f"Ben: 99 -> {filed['Ben']}" in err
+    assert "graded 3 report cards again" in err and "2 changed" in err and "Cleo" not in err
+    assert json.loads(ana.read_text(encoding="utf-8"))["grade"]["overall"] == 12  # nothing on disk changed
+
+
+def test_regrade_keeps_a_card_whose_scenario_it_cannot_find_and_refuses_a_broken_one(
+        example: Scenario, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = tmp_path / "class"
+    card = file_story(example, "good", GOOD, "Ana", folder)
+    rewrite(card, lambda d: d["scenario"].update(id="a-teachers-own"))
+    assert main(["report", str(folder), "--regrade", "--format", "json"]) == 0
+    out, err = capsys.readouterr()
+    assert "not regraded: Ana" in err and "scenario 'a-teachers-own' not found" in err and "--scenario" in err
+    assert overall_by_player(out)["Ana"] == json.loads(card.read_text(encoding="utf-8"))["grade"]["overall"]
+
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("id: [unclosed\n", encoding="utf-8")
+    assert main(["report", str(folder), "--regrade", "--scenario", str(broken)]) == 2
+    err = capsys.readouterr().err
+    assert "cannot regrade against" in err and "broken.yaml:" in err and "Traceback" not in err

@@ -498,3 +498,14 @@ def test_games_and_their_template_end_when_the_server_is_killed(own_server: Serv
     assert len(processes) == 2
     for pid in processes:
         wait_for(lambda pid=pid: not alive(pid), "the game and its template to end")  # type: ignore[misc]
+
+
+def test_the_teacher_is_told_when_report_cards_cannot_be_written(tmp_path: Path) -> None:
+    from game.commands.serve import _writable
+
+    assert _writable(tmp_path)
+    assert not _writable(tmp_path / "gone")  # the folder was removed (or its drive unplugged)
+    taken = tmp_path / "a-file"
+    taken.write_text("not a folder", encoding="utf-8")
+    assert not _writable(taken)
+    assert not list(tmp_path.glob(".newsroom-probe-*"))  # the probe leaves nothing behind

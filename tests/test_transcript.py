@@ -93,6 +93,24 @@ def test_round_trip_through_the_files(transcript: dict[str, Any], tmp_path: Path
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
 
 
+def test_one_model_reads_everything_the_writer_writes(transcript: dict[str, Any], tmp_path: Path) -> None:
+    """The reading model declares every field `build_transcript` writes: read back and dumped again, a
+    transcript is the same JSON (a field written but not declared would be dropped here)."""
+    json_path, _ = save_transcript(transcript, tmp_path)
+    record = load_transcript(json_path)
+    assert record.model_dump(mode="json", exclude_unset=True) == json.loads(json_path.read_text(encoding="utf-8"))
+    assert record.route and record.route[0].kind in ("choice", "question") and record.debrief is not None
+
+
+def test_a_transcript_from_before_the_newer_fields_still_reads(transcript: dict[str, Any], tmp_path: Path) -> None:
+    old = {key: value for key, value in transcript.items()
+           if key in ("format", "transcript_version", "player", "saved_at", "scenario", "story", "grade")}
+    path = tmp_path / "old.json"
+    path.write_text(json.dumps(old), encoding="utf-8")
+    record = load_transcript(path)
+    assert record.route == [] and record.notebook is None and record.filed_notebook() is None
+
+
 def test_report_card_shows_the_story_annotated_and_the_grade(transcript: dict[str, Any]) -> None:
     card = report_card(transcript)
     assert card.startswith("# Report card: The Old Bridge (example)")

@@ -345,3 +345,82 @@ async def test_no_color_drops_colour_and_underlines_the_highlight(monkeypatch: p
         assert colours <= {"Color('default', ColorType.DEFAULT)"}
         highlighted = [s for s in segments if "Go to the council chamber" in s.text]
         assert highlighted and all(s.style.underline for s in highlighted)
+
+
+async def test_the_footer_greys_undo_in_place_instead_of_rebuilding_its_keys() -> None:
+    from textual.widgets._footer import FooterKey
+
+    from game.ui.widgets.game_footer import GameFooter
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_game(pilot)
+        footer = app.screen.query_one(GameFooter)
+
+        def undo_key() -> FooterKey:
+            return next(key for key in footer.query(FooterKey) if key.action == "undo")
+
+        keys = list(footer.query(FooterKey))
+        assert undo_key().has_class("-disabled")  # nothing to undo yet
+        await pilot.press("1")
+        await pilot.pause()
+        assert app.session.can_undo and not undo_key().has_class("-disabled")
+        await pilot.press("u")
+        await pilot.pause()
+        assert not app.session.can_undo and undo_key().has_class("-disabled")
+        assert list(footer.query(FooterKey)) == keys  # the same widgets throughout: nothing rebuilt
+        assert any(key.has_class("-command-palette") for key in keys)
+        footer.fit(60)  # narrow: the palette key goes, so the keys must be built again
+        app.screen.refresh_bindings()
+        await pilot.pause()
+        await pilot.pause()
+        assert not any(key.has_class("-command-palette") for key in footer.query(FooterKey))
+        assert list(footer.query(FooterKey)) != keys and undo_key().has_class("-disabled")
+
+
+def test_what_a_static_shows_is_compared_with_its_style() -> None:
+    from rich.text import Text
+
+    from game.ui.widgets import same_content
+
+    assert same_content(Text("3 words", style="bold"), Text("3 words", style="bold"))
+    assert not same_content(Text("3 words", style="bold"), Text("3 words"))  # Text == ignores the style
+    assert not same_content(Text("3 words"), Text("3 words", justify="right"))
+    assert not same_content(Text("a"), "a") and same_content("a", "a")
+
+
+async def test_typing_inside_a_word_leaves_the_word_count_as_it_was() -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_game(pilot)
+        await pilot.press("1", "3")  # head back and write
+        await pilot.pause()
+        assert isinstance(app.screen, DeskScreen)
+        app.screen.query_one("#body", TextArea).focus()
+        await pilot.press("a", "b")
+        await pilot.pause()
+        count = app.screen.query_one("#count")
+        shown = count.content
+        assert "1 word" in shown.plain
+        await pilot.press("c")
+        await pilot.pause()
+        assert count.content is shown  # the same count: not drawn again
+        await pilot.press("space", "d")
+        await pilot.pause()
+        assert "2 words" in count.content.plain
+
+
+@pytest.mark.parametrize("web", [False, True])
+async def test_the_desk_cursor_blinks_in_a_terminal_but_not_in_a_browser(web: bool,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    from game.ui.app import NewsroomApp
+
+    monkeypatch.setattr(NewsroomApp, "is_web", property(lambda self: web))
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_game(pilot)
+        await pilot.press("1", "3")  # head back and write
+        await pilot.pause()
+        assert isinstance(app.screen, DeskScreen)
+        assert app.screen.query_one("#body", TextArea).cursor_blink is not web
+        assert app.screen.query_one("#headline", Input).cursor_blink is not web

@@ -15,7 +15,7 @@ from game.bundled import bundled
 from game.grader import Finding, Report
 from game.loader import load_scenario
 from game.model import DIMENSIONS
-from game.play.filing import Filed
+from game.play.filing import Outcome
 from game.play.session import Session
 from game.ui.screens.review import ReviewScreen
 from tests.ui_helpers import make_app, screen_text
@@ -26,7 +26,7 @@ LONG_BODY = "\n\n".join(f"Paragraph {n} of the story, long enough to wrap across
                         "and make the page taller than the terminal." for n in range(30))
 
 
-def review_at(session: Session, ending: str, body: str = LONG_BODY) -> Filed:
+def review_at(session: Session, ending: str, body: str = LONG_BODY) -> Outcome:
     """A filed story that reached `ending`, with a report that marks one error and a praise."""
     state = replace(session.state, scene=ending, ending=ending, filed_at=session.state.time + 40,
                     at_desk=False, quotes=tuple(quote.id for quote in session.scenario.quotes))
@@ -35,11 +35,11 @@ def review_at(session: Session, ending: str, body: str = LONG_BODY) -> Filed:
         Finding("balance", "error", "Only one side is heard.", None),
         Finding("quotes", "praise", "Word for word.", (0, 9)),
     ))
-    return Filed(replace(session, state=state, undo=()), "A headline", body, report,
+    return Outcome(replace(session, state=state, undo=()), "A headline", body, report,
                  strong=("Heard both sides.",), card=Path("results/a_card.md"))
 
 
-async def show(pilot: Any, filed: Filed) -> ReviewScreen:
+async def show(pilot: Any, filed: Outcome) -> ReviewScreen:
     app = pilot.app
     await app.scenario_ready()
     app.session = filed.session

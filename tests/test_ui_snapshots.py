@@ -96,7 +96,7 @@ async def _review(pilot: Pilot[Any]) -> None:
     from game.grader import Finding, Report
     from game.loader import load_scenario
     from game.model import DIMENSIONS
-    from game.play.filing import Filed
+    from game.play.filing import Outcome
     from game.play.session import Session
     from game.ui.screens.review import ReviewScreen
     from tests.conftest import EXAMPLE
@@ -112,7 +112,7 @@ async def _review(pilot: Pilot[Any]) -> None:
         Finding("quotes", "praise", "Word for word from the record.", (152, 235)),
         Finding("balance", "error", "Only one side is heard: the opposition is missing.", None),
     ))
-    filed = Filed(session.file(78, frozenset({"balance"})), headline, body, report,
+    filed = Outcome(session.file(78, frozenset({"balance"})), headline, body, report,
                   strong=("Heard both sides of the vote in their own words.",),
                   card=Path("results/ada_example-bridge.md"))
     app = pilot.app

@@ -220,7 +220,7 @@ HELD = {"has_quote": "quote", "knows": "fact", "verified": "checked fact", "aske
 """The tests only something done can make true, and what each names."""
 
 
-def _givers(scenario: Scenario) -> dict[tuple[str, str], set[tuple[int, int] | None]]:
+def givers_of(scenario: Scenario) -> dict[tuple[str, str], set[tuple[int, int] | None]]:
     """For each test in `HELD` (as (kind, id)), what can make it true: a question, as (scene index, question
     index), or None for anything else (a scene, choice, chance outcome, arrival or timed event): the same
     parts as `every_effect`, told apart."""
@@ -274,7 +274,7 @@ def beyond_limits(scenario: Scenario, condition: Condition | None, own: tuple[in
     if condition.kind == "any":
         reasons = [beyond_limits(scenario, part, own, givers) for part in condition.any or ()]
         return reasons[0] if reasons and all(reasons) else None
-    givers = _givers(scenario) if givers is None else givers
+    givers = givers_of(scenario) if givers is None else givers
     by_scene: dict[int, list[tuple[str, str, set[int]]]] = {}
     for positive, part in _literals(condition):
         kind = part.kind
@@ -312,7 +312,7 @@ def shut_by_limits(scenario: Scenario) -> list[Shut]:
     """Choices and questions whose own condition is beyond a scene's question limit (`beyond_limits`)."""
     if not any(scene.questions and scene.questions.limit is not None for scene in scenario.scenes):
         return []
-    givers = _givers(scenario)
+    givers = givers_of(scenario)
     found = []
     for s, scene in enumerate(scenario.scenes):
         for q, question in enumerate(scene.questions.asked if scene.questions else []):
@@ -326,13 +326,15 @@ def shut_by_limits(scenario: Scenario) -> list[Shut]:
     return found
 
 
-def never_within_limits(scenario: Scenario, target: Target) -> str | None:
+def never_within_limits(scenario: Scenario, target: Target,
+                        givers: dict[tuple[str, str], set[tuple[int, int] | None]] | None = None) -> str | None:
     """Why the target needs more of one scene's questions than its limit allows (`beyond_limits`), or None:
     a choice or question by its own condition; an ending, like `never_together`, only when filing is the
-    only way in and every outcome naming it is beyond the limits."""
+    only way in and every outcome naming it is beyond the limits. `givers` (from `givers_of`) saves working
+    them out again for each of many targets."""
     if not any(scene.questions and scene.questions.limit is not None for scene in scenario.scenes):
         return None
-    givers = _givers(scenario)
+    givers = givers_of(scenario) if givers is None else givers
     if target.kind in ("choice", "question"):
         scene_id, _, rest = target.name.partition("/")
         s = next((i for i, scene in enumerate(scenario.scenes) if scene.id == scene_id), None)
@@ -722,7 +724,7 @@ def _world(scene: Scene, time: int, counters: dict[str, int], true: list[tuple[s
     """A state in which exactly these tests hold (an `asked` test is met through a taken question key)."""
     by_kind: dict[str, tuple[str, ...]] = {}
     for kind, name in true:
-        by_kind[kind] = (*by_kind.get(kind, ()), name if kind != "asked" else f"?/ask:{name}")
+        by_kind[kind] = (*by_kind.get(kind, ()), name if kind != "asked" else f"?{engine.QUESTION_MARK}{name}")
     return GameState("", "", scene.id, time, quotes=by_kind.get("has_quote", ()), facts=by_kind.get("knows", ()),
                      verified=by_kind.get("verified", ()), flags=by_kind.get("flag", ()),
                      counters=tuple(sorted(counters.items())), visited=by_kind.get("visited", ()),

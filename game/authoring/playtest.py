@@ -331,8 +331,7 @@ class _Walk:
     def arrived(self, state: GameState, before: GameState | None = None) -> None:
         report = self.report
         report.scenes.add(state.scene)
-        for item in state.gathered:
-            kind, _, name = item.partition(":")
+        for kind, name in state.gathered:
             (report.quotes if kind == "quote" else report.facts).add(name)
         if before is not None and len(state.verified) > len(before.verified):
             report.verified.update(state.verified[len(before.verified):])
@@ -526,10 +525,11 @@ def _settle(scenario: Scenario, report: Playtest, start: GameState, desk: Desk, 
     apart = directed.flags_apart(scenario)
     closures = directed.Closures(scenario, [*directed.shut_by_events(scenario), *directed.shut_fallbacks(scenario),
                                             *directed.shut_by_limits(scenario)])
+    givers = directed.givers_of(scenario)
     for target in fresh:
         reason = (directed.never_by_lint(scenario, target, found) or directed.never_together(scenario, target, apart)
-                  or directed.never_within_limits(scenario, target) or directed.ending_shut_by_events(scenario, target)
-                  or closures.why(target))
+                  or directed.never_within_limits(scenario, target, givers)
+                  or directed.ending_shut_by_events(scenario, target) or closures.why(target))
         if reason:
             target.status, target.reason = "unreachable", "proven: " + reason
     report.settled += fresh
@@ -570,7 +570,7 @@ def _spotter(options: list[engine.Option]) -> Callable[[GameState, list[Step] | 
         if steps is None:
             if state.ending:
                 return [f"ending:{state.ending}"]
-            return [f"scene:{state.scene}", *state.gathered]
+            return [f"scene:{state.scene}", *(gathered.text for gathered in state.gathered)]
         if not steps and not state.at_desk:
             return [f"dead end:{state.scene}"]
         return [f"{'question' if option.kind == 'question' else 'choice'}:{option.key}" for option in options]
@@ -591,7 +591,7 @@ def _meets(scenario: Scenario, target: directed.Target, walk: _Walk,
             if kind == "scene":
                 return state.scene == name and not state.ending
             if kind in ("quote", "fact"):
-                return f"{kind}:{name}" in state.gathered
+                return any(item.kind == kind and item.id == name for item in state.gathered)
             return False
         if kind == "dead end":
             return not steps and state.scene == name and not state.at_desk and not state.ending

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import os
 import re
 from collections import Counter
@@ -332,3 +333,56 @@ def _student_key(student: Student, sources: tuple[Path, ...], number: int) -> st
         if len(parts) == 2:
             return "seat:" + parts[0]
     return "name:" + student.record.player.casefold() if student.record.player else f"card:{number}"
+
+
+# --- grading again ---------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Regraded:
+    """What `regrade` did: the results with fresh grades, and a line for each card it changed or left."""
+
+    results: ClassResults
+    changed: tuple[str, ...]
+    """"Ana: 72 -> 81" for each card whose overall grade moved."""
+    kept: tuple[str, ...]
+    """Each card left with its old grade, and why (its scenario is not known, or it has no notebook)."""
+
+
+def regrade(results: ClassResults, scenarios: Iterable[Any]) -> Regraded:
+    """Every report card graded again by this Newsroom's editor, from what it filed (the story, the
+    notebook it was written from, the time it went in), against the scenario of the same id.
+
+    Nothing on disk changes: the report is made from the fresh grades. A card whose scenario is not among
+    `scenarios`, or that kept no notebook, keeps its old grade and is named in `kept`. The ending stays the
+    one the game reached.
+    """
+    from game.grader import Filed, Story, grade_filed
+    from game.transcript import GradeRecord
+
+    known = {scenario.id: scenario for scenario in scenarios}
+    changed: list[str] = []
+    kept: list[str] = []
+    groups = []
+    for group in results.scenarios:
+        students = []
+        for student in group.students:
+            record = student.record
+            scenario = known.get(record.scenario.id)
+            notebook = record.filed_notebook()
+            if scenario is None or notebook is None:
+                why = (f"scenario '{record.scenario.id}' not found (give its file with --scenario)"
+                       if scenario is None else "the card kept no notebook to grade it by")
+                kept.append(f"{student.name} ({student.path.name}): {why}")
+                students.append(student)
+                continue
+            filed = Filed(Story(record.story.headline, record.story.body), tuple(notebook.quotes),
+                          tuple(notebook.facts), tuple(notebook.verified), notebook.filed_at)
+            report = grade_filed(scenario, filed)
+            grade = GradeRecord.model_validate_json(json.dumps(report.to_json()))
+            if grade.overall != record.grade.overall:
+                version = ("" if scenario.version == record.scenario.version
+                           else f" (filed on version {record.scenario.version}, graded on {scenario.version})")
+                changed.append(f"{student.name}: {record.grade.overall} -> {grade.overall}{version}")
+            students.append(Student(student.path, student.card, record.model_copy(update={"grade": grade})))
+        groups.append(ScenarioResults(group.id, group.title, group.versions, tuple(students)))
+    return Regraded(ClassResults(tuple(groups), results.unread, results.sources), tuple(changed), tuple(kept))

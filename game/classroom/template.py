@@ -31,6 +31,11 @@ TEXTUAL_ENVIRONMENT = {
 }
 """What textual-serve sets for every game; Textual reads some of it when imported, so the template sets it first."""
 TEMPLATE_FLAG = "--template"
+GAME_GC_THRESHOLD = (10_000, 20, 20)
+"""The garbage collector's thresholds in a forked game. Python's default (700 new objects) runs a collection
+several times per keypress (Textual builds thousands of short-lived objects to draw a frame); at this one a
+key costs a game ~15% less CPU (measured headless: 40 -> 34 ms per choice in Hanoi's first scene), and the
+collections run over the game's own objects only (the template's are frozen)."""
 
 
 def preload() -> None:
@@ -80,6 +85,9 @@ def _child(fds: Sequence[int], argv: Sequence[str], environment: Mapping[str, st
     code = 1
     try:
         signal.signal(signal.SIGCHLD, signal.SIG_DFL)
+        import gc
+
+        gc.set_threshold(*GAME_GC_THRESHOLD)
         signal.signal(signal.SIGINT, signal.default_int_handler)
         for target, descriptor in enumerate(fds):
             os.dup2(descriptor, target)

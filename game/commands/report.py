@@ -31,6 +31,11 @@ def run(options: argparse.Namespace) -> int:
         return EXIT_NOTHING
     for item in results.unread:
         print(f"newsroom report: skipped {item.path}: {item.reason}", file=sys.stderr)
+    if options.regrade and results.count:
+        regraded = regrade_with(results, options.scenario)
+        if regraded is None:
+            return EXIT_NOTHING
+        results = regraded
     if not results.count:
         folders = ", ".join(str(source) for source in results.sources)
         print(f"newsroom report: no report cards in {folders} (they are the .json files Newsroom writes "
@@ -55,6 +60,34 @@ def run(options: argparse.Namespace) -> int:
     else:
         sys.stdout.write(text)
     return EXIT_SKIPPED if results.unread else 0
+
+
+def regrade_with(results: Any, scenario_files: list[Path]) -> Any | None:
+    """The results graded again against the shipped scenarios and any given; what changed, on stderr."""
+    from game.bundled import bundled
+    from game.classroom.report import regrade
+    from game.loader import load_scenario
+    from game.problems import ScenarioError
+
+    scenarios = []
+    for path in [*bundled().values(), *scenario_files]:
+        try:
+            scenarios.append(load_scenario(path))
+        except ScenarioError as error:
+            if path in scenario_files:
+                print(f"newsroom report: cannot regrade against {path}: it has problems "
+                      f"(`newsroom validate {path}` lists them)\n{error}", file=sys.stderr)
+                return None
+        except OSError as error:
+            print(f"newsroom report: cannot read {path}: {error.strerror or error}", file=sys.stderr)
+            return None
+    done = regrade(results, scenarios)
+    moved = len(done.changed)
+    print(f"newsroom report: graded {results.count - len(done.kept)} report cards again with this Newsroom's "
+          f"editor; {moved} changed{':' if moved else '.'}", file=sys.stderr)
+    for line in (*done.changed, *(f"not regraded: {line}" for line in done.kept)):
+        print(f"  {line}", file=sys.stderr)
+    return done.results
 
 
 def watch_frame(folder: Path, width: int = 100) -> str:
@@ -156,4 +189,11 @@ def register(commands: Any) -> None:
     parser.add_argument("-o", "--output", type=Path, metavar="FILE",
                         help="write the report to FILE (links to report cards are made relative to it) "
                              "instead of printing it")
+    parser.add_argument("--regrade", action="store_true",
+                        help="grade every report card again with this Newsroom's editor (after an update) from "
+                             "what it filed: the story, the notebook and the time; the report shows the new "
+                             "grades and stderr lists each that changed. No file is changed")
+    parser.add_argument("--scenario", action="append", type=Path, default=[], metavar="FILE",
+                        help="with --regrade: a scenario file the cards were played on, when it is not one "
+                             "that ships with Newsroom (give it once per file)")
     parser.set_defaults(run=run)

@@ -22,7 +22,7 @@ from functools import lru_cache
 import simplemma
 import snowballstemmer
 
-from game.grading.speech import DENIALS, HEDGES, REFUTED_NEXT
+from game.grading.speech import DENIALS, HEDGES, said_not_so_after
 from game.grading.text import WORD, Reading
 from game.model import Proposition
 
@@ -202,6 +202,8 @@ def matches(tokens: Tokens, reading: Reading, proposition: Proposition) -> list[
         return []
     happens = [place for keys in happened_keys(tuple(proposition.happened)) for place in _places(tokens, keys)]
     withs = [place for sense in proposition.with_ for place in _places(tokens, sense_keys(sense))]
+    if proposition.with_ and not withs:
+        return []  # a sense the proposition needs is nowhere in the story
     window = proposition.within or WINDOW
     found: list[Asserted] = []
     seen: set[int] = set()
@@ -218,9 +220,12 @@ def matches(tokens: Tokens, reading: Reading, proposition: Proposition) -> list[
                 and not _overlap(a, (h_first, h_last))]
         if not near:
             continue
-        if withs and not any(tokens.tokens[w[0]].sentence == sentence for w in withs):
+        if proposition.with_ and not any(tokens.tokens[w[0]].sentence == sentence for w in withs):
             continue
         near = [a for a in near if not _across_clauses(reading.text, tokens, a, (h_first, h_last))]
+        if not near:
+            continue
+        near = [a for a in near if not _owner_only(reading.text, tokens, a, h_first)]
         if not near:
             continue
         about = min(near, key=lambda a: min(abs(a[0] - h_last), abs(h_first - a[1])))
@@ -297,11 +302,37 @@ def _future(tokens: Tokens, reading: Reading, about: tuple[int, int],
     return replace(place, negated=negated)
 
 
+_POSSESSIVE = re.compile(r"['\u2019]s?\b")
+
+
+def _owner_only(text: str, tokens: Tokens, about: tuple[int, int], happened: int) -> bool:
+    """Whether the `about` sense is only the owner of the one who acts: "Brandt's camp will take heart" is the
+    camp's doing, not Brandt's. A possessive whose next word is not the `happened` sense ("Brandt's win")."""
+    items = tokens.tokens
+    last = items[about[1]]
+    word = text[last.start:last.end]
+    after = about[1] + 1
+    if word.endswith(("'s", "s'")):
+        pass
+    elif _POSSESSIVE.match(text, last.end):
+        if after < len(items) and text[items[after].start:items[after].end] == "s":
+            after += 1
+    else:
+        return False
+    return happened > after
+
+
+_PARTICIPLE_CLAUSE = re.compile(r",\s*[a-z]+ing\b(?!\s*,)")
+"""A comma then an -ing verb: a new clause ("without a deal, cancelling the signing")."""
+
+
 def _across_clauses(text: str, tokens: Tokens, a: tuple[int, int], b: tuple[int, int]) -> bool:
-    """Whether a semicolon, colon or dash stands between two senses: then they are two statements."""
+    """Whether a semicolon, colon or dash, or a comma that opens a participle clause, stands between two
+    senses: then they are two statements ("ended without a deal, cancelling the signing ceremony" does not
+    say a deal was signed)."""
     first, second = (a, b) if a[0] < b[0] else (b, a)
     between = text[tokens.tokens[first[1]].end:tokens.tokens[second[0]].start]
-    return any(mark in between for mark in (";", ":", " - ", "\u2014"))
+    return any(mark in between for mark in (";", ":", " - ", "\u2014")) or bool(_PARTICIPLE_CLAUSE.search(between))
 
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -315,6 +346,72 @@ CLAUSE_WORDS = frozenset(key_of_word(word) for word in ("as", "and", "but", "bec
 """How many words before the first sense a negation or modal may stand ("there was no signed deal")."""
 
 
+CANCELLING = frozenset(key_of_word(word) for word in (
+    "cancel", "cancelled", "canceled", "scrap", "scrapped", "axe", "axed", "scrub", "scrubbed", "shelve", "shelved",
+    "abandon", "ditch", "ditched", "nix"))
+"""Verbs that say an act did not happen: "the signing was cancelled", "scrapping the signing" (and "called
+off")."""
+CALLED_OFF_REACH = 5
+_AND_OR = frozenset(("and", "or"))
+_CALL = key_of_word("call")
+
+
+def _called_off(tokens: Tokens, text: str, happened: int, last: int) -> bool:
+    """Whether the act a `happened` sense names is said to be cancelled in its clause: "lunch and signing
+    ceremony axed", "after the signing was cancelled", "scrapping the lunch and the signing" say no one
+    signed. A list's "and" does not end the clause here (a comma, semicolon, colon or dash does), but a
+    cancelling verb just after "and" is a verb phrase of its own. Not when the cancelling is what happened."""
+    items = tokens.tokens
+
+    def cancelling(index: int) -> bool:
+        return items[index].key in CANCELLING or (
+            items[index].key == "off" and index > 0 and items[index - 1].key == _CALL)
+
+    end = happened
+    while end < min(last, len(items) - 1) and end + 1 < len(items) and end - happened < 3:
+        end += 1
+    if any(cancelling(i) or (items[i].key == _CALL and i + 1 < len(items) and items[i + 1].key == "off")
+           for i in range(happened, end + 1)):
+        return False  # the cancelling is what happened ("the lunch was scrapped and the signing called off")
+    sentence = items[happened].sentence
+    for step, start in ((1, end), (-1, happened)):
+        place = start
+        for _ in range(CALLED_OFF_REACH):
+            following = place + step
+            if not 0 <= following < len(items) or items[following].sentence != sentence:
+                break
+            gap = text[items[min(place, following)].end:items[max(place, following)].start]
+            if _clause_break(gap):
+                break
+            if step == 1 and cancelling(following) and items[place].key in _AND_OR:
+                break  # "cutting talks short and cancelling the lunch": a verb of its own, not the act's fate
+            place = following
+            if cancelling(place):
+                return True
+    return False
+
+
+QUESTIONING = frozenset(key_of_word(word) for word in ("whether", "if"))
+
+
+def _open_question(tokens: Tokens, text: str, sentence_first: int, first: int) -> bool:
+    """Whether "whether" or "if" opens the clause a sense stands in ("asked whether he was confident of
+    reaching a deal"): what follows it in the clause is a question or a condition, not asserted."""
+    items = tokens.tokens
+    for place in range(first - 1, sentence_first - 1, -1):
+        if items[place].key in QUESTIONING:
+            return True
+        if _clause_break(text[items[place].end:items[place + 1].start]):
+            return False
+    return False
+
+
+def _clause_break(between: str) -> bool:
+    """Whether the text between two words ends a clause: a comma, semicolon, colon or dash (a negation does
+    not reach past one: "no deal — the talks cut short")."""
+    return any(mark in between for mark in ",;:—–") or " - " in f" {between} "
+
+
 def _assess(tokens: Tokens, reading: Reading, sentence: int, first: int, last: int, happened: int,
             about: int) -> Asserted:
     items = tokens.tokens
@@ -326,19 +423,21 @@ def _assess(tokens: Tokens, reading: Reading, sentence: int, first: int, last: i
         found = []
         for place in range(index - 1, max(sentence_first, index - reach) - 1, -1):
             between = text[items[place].end:items[place + 1].start]
-            if any(mark in between for mark in ",;:") or items[place].key in CLAUSE_WORDS:
+            if _clause_break(between) or items[place].key in CLAUSE_WORDS:
                 break
             found.append(items[place].key)
         return found
 
     def one_clause(start: int, end: int) -> bool:
-        return not any(any(mark in text[items[i].end:items[i + 1].start] for mark in ",;:")
+        return not any(_clause_break(text[items[i].end:items[i + 1].start])
                        or items[i + 1].key in CLAUSE_WORDS for i in range(start, end))
 
     near = before(happened) + before(about)
+    if _open_question(tokens, text, sentence_first, first):
+        near.append(key_of_word("whether"))
     negated = any(key in NEGATING for key in before(happened)) or (
         about < happened and one_clause(about, happened)
-        and any(key in NEGATING for key in before(about, LOOK_BACK + 1)))
+        and any(key in NEGATING for key in before(about, LOOK_BACK + 1))) or _called_off(tokens, text, happened, last)
     negations = 1 if negated else 0
     lead = [items[index].key for index in range(max(sentence_first, first - 4), first)]
     modal = any(key in MODAL for key in near) or any(key in MODAL for key in lead)
@@ -351,7 +450,7 @@ def _assess(tokens: Tokens, reading: Reading, sentence: int, first: int, last: i
         if REFERRING.match(text, n_start, n_end):
             hedged = hedged or bool(HEDGES.search(text, n_start, n_end))
             denied = denied or bool(DENIALS.search(text, n_start, n_end))
-        denied = denied or bool(REFUTED_NEXT.match(text, n_start, n_end))
+    denied = denied or said_not_so_after(text, reading.sentences, sentence)
     return Asserted(items[first].start, items[last].end, sentence, negations % 2 == 1, modal, hedged, denied,
                     uncertain)
 

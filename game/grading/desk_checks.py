@@ -53,9 +53,10 @@ def check_completeness(desk: Desk, notes: Notes) -> tuple[int, bool]:
         if found:
             carried += key.weight
             notes.add("completeness.key-fact", f"Carries a key fact: {lower_first(fact.statement)}.",
-                      (found[0].start, found[0].end))
+                      (found[0].start, found[0].end), about=(fact.id,))
         else:
-            notes.add("completeness.missing-fact", f"Missing a key fact: {lower_first(fact.statement)}.", None)
+            notes.add("completeness.missing-fact", f"Missing a key fact: {lower_first(fact.statement)}.", None,
+                      about=(fact.id,))
     if carried < total * MOST and not thin:
         notes.add("completeness.most-missing", f"Most of the story is missing: it carries key facts worth "
                   f"{carried} of {total}. Read the brief again: what does a reader need to know?")

@@ -24,7 +24,7 @@ from game.grading.facts import carried, check_facts, proposition_occurrences
 from game.grading.quotes import check_quotes, rightly_quoted
 from game.grading.reading import Desk, Notes, called, lower_first, mentions_in_story, phrase_occurrences
 from game.grading.record import Record, record_of
-from game.grading.report import Report, Story
+from game.grading.report import Filed, Report, Story
 from game.grading.rubric import WEIGHTS
 from game.grading.score import finding_order, overall, without_doubtful_praise
 from game.grading.text import read
@@ -70,16 +70,27 @@ def grade(scenario: Scenario, story: Story, *, gathered: Iterable[str] | None, k
     if invented:
         scores["quotes"] = 0
     scores = {dimension: int(min(100, max(0, scores[dimension]))) for dimension in DIMENSIONS}
-    findings = tuple(sorted(without_doubtful_praise([item.finding for item in notes.items]), key=finding_order))
+    findings = tuple(sorted(without_doubtful_praise(notes.items), key=finding_order))
     return Report(overall(scores, findings, invented, thin), scores, findings, filed_at, late_by,
                   facts=carried(desk), quoted=rightly_quoted(verdicts))
 
 
 def grade_state(scenario: Scenario, state: GameState, story: Story) -> Report:
     """Grade a story written in a playthrough, from the notebook in its state, filed now."""
-    words = words_in(story.body)
-    return grade(scenario, story, gathered=state.quotes, known=state.facts, verified=state.verified,
-                 filed_at=filing_time(scenario, state, words))
+    return grade_filed(scenario, filed_from(scenario, state, story))
+
+
+def filed_from(scenario: Scenario, state: GameState, story: Story) -> Filed:
+    """What filing this story now, from this state's notebook, hands the editor (the time it would go in
+    counts its writing; a state that has filed already keeps the time it filed at)."""
+    at = state.filed_at if state.filed_at is not None else filing_time(scenario, state, words_in(story.body))
+    return Filed(story, state.quotes, state.facts, state.verified, at)
+
+
+def grade_filed(scenario: Scenario, filed: Filed) -> Report:
+    """Grade what was filed: the story against the record, with the notebook and time it was filed with."""
+    return grade(scenario, filed.story, gathered=filed.quotes, known=filed.facts, verified=filed.verified,
+                 filed_at=filed.filed_at)
 
 
 def strong_story_notes(scenario: Scenario) -> list[str]:

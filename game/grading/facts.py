@@ -113,7 +113,7 @@ def check_facts(desk: Desk, notes: Notes) -> None:
         if (rumour and rumour.status == "rumour" and rumour.accurate is False
                 and not any(o.phrase.fact.id == fact_id for o in desk.occurrences)):
             notes.add("verification.kept-out", f"You kept a false rumour out of the story: "
-                      f"{lower_first(rumour.statement)}.", None)
+                      f"{lower_first(rumour.statement)}.", None, about=(rumour.id,))
 
 
 def _contradiction(desk: Desk, notes: Notes, occurrence: Occurrence, once: Once) -> None:
@@ -121,7 +121,8 @@ def _contradiction(desk: Desk, notes: Notes, occurrence: Occurrence, once: Once)
     if fact.accurate is False:
         # The opposite of a false rumour or claim is the truth.
         if occurrence.asserted and fact.id in desk.verified and once(fact, "truth"):
-            notes.add("verification.truth-reported", "You checked, and reported what is true.", span)
+            notes.add("verification.truth-reported", "You checked, and reported what is true.", span,
+                      about=(fact.id,))
         return
     if not occurrence.asserted or (fact.status == "claim" and fact.accurate is None):
         return
@@ -129,7 +130,7 @@ def _contradiction(desk: Desk, notes: Notes, occurrence: Occurrence, once: Once)
         return
     if once(fact, "contradiction"):
         notes.add("accuracy.contradiction", f"This contradicts the record: {lower_first(fact.statement)}.", span,
-                  f"record: \u201c{fact.excerpt}\u201d" if fact.excerpt else None)
+                  f"record: \u201c{fact.excerpt}\u201d" if fact.excerpt else None, about=(fact.id,))
 
 
 def _attributed_to_anyone(desk: Desk, occurrence: Occurrence) -> bool:
@@ -170,26 +171,31 @@ def _claims(desk: Desk, notes: Notes, occurrences: list[Occurrence], once: Once)
         if bare:
             span = (bare[0].start, bare[0].end)
             notes.add("attribution.claim-as-fact", f"A one-sided claim stated as fact: say whose claim it is (it "
-                      f"comes from {owner}).", span, fact.statement)
+                      f"comes from {owner}).", span, fact.statement, about=(fact.id,))
             if fact.accurate is False:
                 notes.add("accuracy.false-claim", "This claim is not true, and the story states it as fact.", span,
-                          fact.check)
+                          fact.check, about=(fact.id,))
         if wrong:
             notes.add("attribution.claim-to-wrong-person", f"The record has this claim from {owner}, but the "
-                      "story puts it in someone else's mouth.", (wrong[0].start, wrong[0].end), fact.statement)
+                      "story puts it in someone else's mouth.", (wrong[0].start, wrong[0].end), fact.statement,
+                      about=(fact.id,))
         if talk and not bare and not wrong:
             notes.add("attribution.claim-unowned", f"Whose claim is this? Say so: it comes from {owner}.",
-                      (talk[0].start, talk[0].end), fact.statement)
+                      (talk[0].start, talk[0].end), fact.statement, about=(fact.id,))
         named = [place for place, who in verdicts if who is True]
         if named and not bare and not wrong and not talk:
             notes.add("attribution.claim-attributed", f"A one-sided claim, rightly attributed to {owner}.",
-                      (named[0].start, named[0].end))
+                      (named[0].start, named[0].end), about=(fact.id,))
 
 
 _SPEECH_BEFORE = re.compile(r"\b(?:said|says|say|told|tells|claimed|claims|claim|insisted|insists|argued|argue|"
                             r"argues|maintained|maintain|maintains|alleged|allege|alleges|contended|contend|"
                             r"contends|according\s+to|in\s+the\s+(?:view|account|telling|words)\s+of|"
-                            r"by\s+(?:the\s+)?[\w'\-]+\s+(?:account|telling))\b(?!\s+(?:on|upon|for)\b)",
+                            r"by\s+(?:the\s+)?[\w'\-]+\s+(?:account|telling)|"
+                            # someone's account put as theirs: "His account is that ...", "Trump's version was that"
+                            r"(?:his|her|their|its|[\w\-]+['\u2019]s?)\s+(?:own\s+)?(?:account|version|view|telling|case|"
+                            r"explanation|argument|position|story)(?:\s+[\w'\-]+){0,4}?\s+(?:is|was|being)\s+that)"
+                            r"\b(?!\s+(?:on|upon|for)\b)",
                             re.IGNORECASE)
 """A speech verb before a claim ("US officials said"), not one the claim is made of ("insisted on")."""
 _SPEECH_END = re.compile(r",\s*(?:[\w'\-]+\s+){1,4}(?:said|says|say|told\s+\w+|claimed|claims|insisted|"
@@ -218,7 +224,8 @@ def _rumour(desk: Desk, notes: Notes, occurrence: Occurrence, once: Once) -> Non
     checked = fact.id in desk.verified
     if occurrence.negated or occurrence.denied:
         if fact.accurate is False and checked and once(fact, "denied"):
-            notes.add("verification.checked-false", "You checked the rumour and report it as false.", span)
+            notes.add("verification.checked-false", "You checked the rumour and report it as false.", span,
+                      about=(fact.id,))
         return
     if occurrence.uncertain and not occurrence.hedged:
         return
@@ -228,9 +235,9 @@ def _rumour(desk: Desk, notes: Notes, occurrence: Occurrence, once: Once) -> Non
         if fact.accurate is False and once(fact, "repeated"):
             notes.add("verification.repeated-false", ("You checked this and know it is false: say so, rather "
                       "than repeat it as talk." if checked else "Even put as a rumour, this repeats something "
-                      "checking would show to be false."), span, fact.check)
+                      "checking would show to be false."), span, fact.check, about=(fact.id,))
         elif fact.accurate is not False and once(fact, "hedged"):
-            notes.add("verification.hedged", "Reported as a rumour, not as fact.", span)
+            notes.add("verification.hedged", "Reported as a rumour, not as fact.", span, about=(fact.id,))
         return
     if _attributed_to_anyone(desk, occurrence) and fact.accurate is not False:
         return
@@ -238,13 +245,14 @@ def _rumour(desk: Desk, notes: Notes, occurrence: Occurrence, once: Once) -> Non
         return
     if fact.accurate is False:
         notes.add("verification.rumour-as-fact", "A rumour reported as fact, and it is false.", span,
-                  fact.check or fact.statement)
-        notes.add("accuracy.false-rumour", f"Not true: {lower_first(fact.statement)}.", span, fact.check)
+                  fact.check or fact.statement, about=(fact.id,))
+        notes.add("accuracy.false-rumour", f"Not true: {lower_first(fact.statement)}.", span, fact.check,
+                  about=(fact.id,))
     elif checked:
-        notes.add("verification.checked", "You checked this before reporting it.", span)
+        notes.add("verification.checked", "You checked this before reporting it.", span, about=(fact.id,))
     else:
         notes.add("verification.unverified-as-fact", "An unverified rumour reported as fact: check it, or say it "
-                  "is unconfirmed.", span, fact.statement)
+                  "is unconfirmed.", span, fact.statement, about=(fact.id,))
 
 
 # --- what the record fixes ---------------------------------------------------------------------------
@@ -261,7 +269,7 @@ def check_core_values(desk: Desk, notes: Notes) -> None:
             place = place or _wrong_value(desk, tokens, value)
             if place is not None:
                 notes.add("accuracy.core-fact", f"Not what the record says: {lower_first(fact.statement)}.",
-                          place, f"record: \u201c{fact.excerpt}\u201d" if fact.excerpt else None)
+                          place, f"record: \u201c{fact.excerpt}\u201d" if fact.excerpt else None, about=(fact.id,))
                 break
 
 

@@ -21,7 +21,7 @@ from game.grading.assertions import key_of_word
 from game.grading.matching import MISQUOTE_RATIO, Match, Pieces, closest, exact_matches, piece_places, split, word_diff
 from game.grading.reading import Desk, Mention, Notes, called, lower_first
 from game.grading.record import ON_SCREEN_PREFIX, ON_SCREEN_SPEAKER, Said
-from game.grading.speech import PRONOUN_SPEECH, SPEECH
+from game.grading.speech import CUE_AFTER, PRONOUN_SPEECH, SPEECH
 from game.grading.text import WORD, Quotation, Span, words
 from game.model import Person
 
@@ -100,7 +100,8 @@ def speaker_of(desk: Desk, quotation: Quotation,
     for mention in here:
         if quotation.end <= mention.start < after_end and mention.cue and not mention.listener:
             gap = text[quotation.end:mention.start]
-            if len(gap) <= 40 and '"' not in gap and not re.search(r"[.;!?]", gap.strip(" ,.\n")):
+            if len(gap) <= 40 and '"' not in gap and not re.search(r"[.;!?]", gap.strip(" ,.\n")) and not (
+                    _NEW_CLAUSE.search(gap)):
                 return mention, False
     if _PRONOUN_AFTER.match(text, quotation.end, after_end):
         return pronoun_subject(desk, first, quotation.start, earlier)
@@ -116,6 +117,10 @@ def speaker_of(desk: Desk, quotation: Quotation,
                 if answered is not None:
                     return answered, False
             return pronoun_subject(desk, first, quotation.start, earlier)
+        # 'He said Kim had wanted ..., adding: "..."': the sentence's own speaker goes on.
+        pronoun = PRONOUN_SPEECH.search(before)
+        if pronoun:
+            return pronoun_subject(desk, first, before_start + pronoun.start(), earlier)
         subjects = [m for m in here if before_start <= m.start < quotation.start and not m.listener]
         if subjects:
             return subjects[0], False
@@ -124,6 +129,10 @@ def speaker_of(desk: Desk, quotation: Quotation,
         cues = [m for m in subjects if m.cue]
         clause = before_start + max(before.rfind(","), 0)
         in_clause = [m for m in subjects if m.start >= clause]
+        pronoun = PRONOUN_SPEECH.search(before)
+        if not cues and not in_clause and pronoun:
+            # 'He said Kim had wanted ..., adding: "..."': the sentence's own speaker goes on.
+            return pronoun_subject(desk, first, before_start + pronoun.start(), earlier)
         if cues or subjects:
             return (cues[-1] if cues else in_clause[0] if in_clause else subjects[0]), False
     # 'Trump said Kim wanted sanctions "lifted in their entirety"': a speaker earlier in the sentence.
@@ -133,7 +142,8 @@ def speaker_of(desk: Desk, quotation: Quotation,
     pronoun = PRONOUN_SPEECH.search(before)
     if pronoun:
         return pronoun_subject(desk, first, before_start + pronoun.start(), earlier)
-    cues = [m for m in here if quotation.end <= m.start and m.cue and not m.listener]
+    cues = [m for m in here if quotation.end <= m.start and m.cue and not m.listener
+            and not _NEW_CLAUSE.search(text, quotation.end, m.start)]
     if cues:
         return cues[0], False
     if _IT_SAID.match(text, quotation.end, after_end):
@@ -146,7 +156,8 @@ def speaker_of(desk: Desk, quotation: Quotation,
         for mention in desk.mentions_in(last + 1, last + 1):
             gap = text[quotation.end:mention.start]
             if (mention.cue and not mention.listener and len(gap) <= 40 and '"' not in gap and "\n" not in gap
-                    and not re.search(r"[.;!?,]", gap.strip(" \n")) and len(gap.split()) <= 3):
+                    and not re.search(r"[.;!?,]", gap.strip(" \n")) and len(gap.split()) <= 3
+                    and _only_attribution(desk, mention)):
                 return mention, False
     # A quote standing alone goes on from the sentence before: the same speaker, or who spoke there.
     outside = len(WORD.findall(text, s_start, quotation.start)) + len(WORD.findall(text, quotation.end, s_end))
@@ -156,9 +167,12 @@ def speaker_of(desk: Desk, quotation: Quotation,
     if last + 1 < len(reading.sentences):
         n_start, n_end = reading.sentences[last + 1]
         if _REFERS_BACK.match(text, n_start, n_end):
-            cues = [m for m in desk.mentions_in(last + 1, last + 1) if m.cue and not m.listener]
-            if cues:
-                return cues[0], False
+            named = [m for m in desk.mentions_in(last + 1, last + 1) if not m.listener]
+            cues = [m for m in named if m.cue]
+            # "That was how the president summed it up": the one that sentence names is who said it.
+            people = {person for m in named for person in m.people}
+            if cues or len(people) == 1:
+                return (cues or named)[0], False
     if first > 0 and earlier is not None and (first - 1) in earlier and earlier[first - 1][0] is not None:
         if guessed is not None:
             guessed.append("earlier")
@@ -177,6 +191,27 @@ def speaker_of(desk: Desk, quotation: Quotation,
                 desk, subjects[0].start, quotation.start):
             return subjects[0], False
     return guess(_nearest_named(desk, quotation, first, last))
+
+
+_JUST_WHEN = re.compile(r"\s*(?:[,.;!?]|$|(?i:at|in|on|after|before|when|as|later|earlier|afterwards|yesterday|today|"
+                        r"with|during|from|outside|inside|while|to|by|moments|minutes|hours|shortly|then|again|"
+                        r"reporters|journalists)\b)")
+"""How a sentence that only attributes goes on after its speech verb: where, when, to whom, or nothing."""
+
+
+def _only_attribution(desk: Desk, mention: Mention) -> bool:
+    """Whether a sentence after a quote only says who spoke it ('Mayor Ana Ruiz said after the vote.'), not
+    something of its own ("Trump and Pompeo said Kim had offered ..."): only then is its name the speaker."""
+    cue = CUE_AFTER.match(desk.reading.text, mention.end)
+    if cue is None:
+        return True
+    rest = desk.reading.text[cue.end():desk.reading.sentences[mention.sentence][1]]
+    return len(WORD.findall(rest)) <= 1 or bool(_JUST_WHEN.match(rest))
+
+
+_NEW_CLAUSE = re.compile(r"\b(?i:but|and|while|whereas|though|although|yet|because|when|after|before|as|so)\b")
+"""A word that opens a new clause: '"...", but Trump said' makes Trump the subject of what follows, not the
+speaker of the quote before."""
 
 
 def _next_paragraph(desk: Desk, earlier: int, later: int) -> bool:

@@ -24,7 +24,7 @@ from game.grading.speech import (
     HEDGES,
     NEGATORS,
     QUESTIONS,
-    REFUTED_NEXT,
+    said_not_so_after,
 )
 from game.grading.text import Reading, Span, words
 from game.model import Person
@@ -34,6 +34,9 @@ from game.model import Person
 class Noted:
     finding: Finding
     cost: int = 0
+    about: frozenset[str] = frozenset()
+    """What the finding is about (fact and quote ids): praise is never given about what an error or warning
+    is about (game.grading.score.without_doubtful_praise)."""
 
 
 @dataclass
@@ -43,11 +46,12 @@ class Notes:
     items: list[Noted] = field(default_factory=list)
 
     def add(self, code: str, message: str, span: Span | None = None, detail: str | None = None,
-            cost: int | None = None) -> None:
-        """Note a finding of a kind in the rubric; `cost` overrides the rubric's for this one."""
+            cost: int | None = None, about: Iterable[str] = ()) -> None:
+        """Note a finding of a kind in the rubric; `cost` overrides the rubric's for this one, `about` names
+        the facts or quotes it concerns."""
         found = rule(code)
         self.items.append(Noted(Finding(found.dimension, found.severity, message, span, detail, code),
-                                found.cost if cost is None else cost))
+                                found.cost if cost is None else cost, frozenset(about)))
 
     def cost(self, dimension: str) -> int:
         return sum(item.cost for item in self.items if item.finding.dimension == dimension)
@@ -164,7 +168,8 @@ def mentions_in_story(record: Record, reading: Reading) -> tuple[Mention, ...]:
         sentence_start = reading.sentences[sentence][0] if reading.sentences else 0
         before = text[max(sentence_start, start - 60):start]
         colon = text.startswith(":", end) and reading.sentences and reading.sentences[sentence][0] == start
-        said_before = bool(CUE_BEFORE.search(before)) and (
+        possessor = text.startswith(("'s", "\u2019s"), end)  # "answered a reporter's question": not its speaker
+        said_before = bool(CUE_BEFORE.search(before)) and not possessor and (
             bool(_CLAUSE_ENDS.match(text, end)) or "according" in before.lower())
         cue = (after is not None and not asking) or said_before or bool(colon)
         listener = asking or (not cue and bool(ADDRESSEE_BEFORE.search(before)))
@@ -174,7 +179,7 @@ def mentions_in_story(record: Record, reading: Reading) -> tuple[Mention, ...]:
 
 def _negated(text: str, sentence_start: int, start: int) -> bool:
     before = text[max(sentence_start, start - 80):start]
-    clause = re.split(r"[,;:]", before)[-1]
+    clause = re.split(r"[,;:\u2014\u2013]|\s-\s", before)[-1]
     recent = words(clause)[-4:]
     return any(word in NEGATORS or word.endswith("n't") for word in recent)
 
@@ -201,8 +206,7 @@ def tone_of(reading: Reading, sentence: int) -> tuple[bool, bool]:
     text = reading.text
     s_start, s_end = reading.sentences[sentence] if reading.sentences else (0, len(text))
     denied = bool(DENIALS.search(text, s_start, s_end))
-    if sentence + 1 < len(reading.sentences):
-        denied = denied or bool(REFUTED_NEXT.match(text, reading.sentences[sentence + 1][0]))
+    denied = denied or said_not_so_after(text, reading.sentences, sentence)
     return bool(HEDGES.search(text, s_start, s_end)), denied
 
 

@@ -38,6 +38,28 @@ class Story:
 
 
 @dataclass(frozen=True)
+class Filed:
+    """Everything the editor grades: the story, the notebook it was written from, and when it was filed.
+
+    A transcript keeps one (`"filed"`), so a story can be graded again after the grader changes
+    (`newsroom report DIR --regrade`) exactly as it was filed."""
+
+    story: Story
+    quotes: tuple[str, ...] = ()
+    """The ids of the quotes in the player's notebook."""
+    facts: tuple[str, ...] = ()
+    """The ids of the facts the player learned."""
+    verified: tuple[str, ...] = ()
+    """The ids of the facts the player checked."""
+    filed_at: int = 0
+    """The game clock when the story went in (minutes since the first midnight)."""
+
+    def notebook_json(self) -> dict[str, Any]:
+        return {"quotes": list(self.quotes), "facts": list(self.facts), "verified": list(self.verified),
+                "filed_at": self.filed_at}
+
+
+@dataclass(frozen=True)
 class Finding:
     """One thing the editor noticed, good or bad, tied to a place in the story when there is one."""
 

@@ -7,6 +7,7 @@ editor (which reads who says what in a story).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 SPEECH = (
     r"said|says|say|told|tells|added|adds|replied|replies|wrote|writes|tweeted|tweets|posted|"
@@ -31,13 +32,14 @@ statement". Group 1 is the verb (or noun)."""
 QUESTIONS = frozenset(("asked", "asks", "ask"))
 """Speech verbs that mark who asked, not who answered."""
 ADDRESSEE_BEFORE = re.compile(
-    r"\b(?i:told|tell|tells|telling|asked|asking|ask|asks|to|by|from|with|of|answering|questioned|"
+    r"\b(?i:told|tell|tells|telling|asked|asking|ask|asks|to|by|from|with|of|answering|answered|answers|questioned|"
     r"replying\s+to|interrupted|beside|next\s+to)\s+(?:(?:the|a|an|[A-Z][\w.'\-]*)\s+){0,3}$")
 """Before a name, marking its owner as the one spoken to or the one asking: "telling a foreign reporter"."""
 PRONOUN_SPEECH = re.compile(
     r"\b(?:he|she|they)\s+(?:(?:\w+ly|still|also|then|later|again|once|had|has|have|would|only|just)\s+){0,2}"
     r"(?:" + SPEECH + r")\b|\b(?:" + SPEECH + r")\s+(?:he|she|they)\b"
     r"|\b(?:by|in)\s+(?:his|her|their)\s+(?:own\s+)?(?:account|words|telling|view)\b|\bas\s+(?:he|she|they)\s+put\s+it\b"
+    r"|\b(?:his|her|their)\s+(?:own\s+)?(?:account|version|telling|explanation)\b(?:\s+[\w'\-]+){0,4}?\s+(?:is|was)\s+that\b"
     r"|\baccording\s+to\s+(?:him|her|them)\b",
     re.IGNORECASE)
 """A pronoun as the speaker ("he said", "said she"): the speaker was named before, not in this sentence."""
@@ -62,13 +64,34 @@ HEDGES = re.compile(
     r"reported|declared|stated|suggested|insisted|told\s+(?:its|his|her|their)\s+\w+)\b[^.;:!?]{0,60}?\bthat)\b",
     re.IGNORECASE)
 REFUTED_NEXT = re.compile(
-    r"\s*(?:but\s+|in\s+fact,?\s+)?(?:he|she|they|it|that|this)\s+(?:had|has|have|did|does|do|was|were|is|are)"
-    r"(?:\s*n[o']t\b|\s+not\b)", re.IGNORECASE)
-"""A next sentence that says the one before is not so: "He had not: the count was still running"."""
+    r"\s*(?:but\s+|in\s+fact,?\s+)?(?:(?:he|she|they|it|that|this)\s+(?:had|has|have|did|does|do|was|were|is|are)"
+    r"(?:\s*n[o']t\b|\s+not\b)|(?:nothing|none|nobody|no\s+one)\s+(?:had|has|have|was|were|is)\b)", re.IGNORECASE)
+"""A next sentence that says the one before is not so: "He had not: the count was still running", "Nothing
+had been declared"."""
+CALLED_WRONG = re.compile(
+    r"\b(?:it|that|this|which|the\s+(?:post|posts|report|reports|account|claim|claims|rumou?rs?|tweet|story|"
+    r"figure|talk|message|update))\s+(?:\w+\s+)?(?:was|is|were|are|had\s+been|has\s+been|proved|turned\s+out)"
+    r"\s+(?:(?:to\s+be|also|quite|simply|plainly|flatly|completely|entirely)\s+)*(?:wrong|false|untrue|mistaken|"
+    r"incorrect|inaccurate|baseless|unfounded|not\s+true|not\s+the\s+case)\b", re.IGNORECASE)
+"""A later sentence that calls what came before wrong, referring back to it: "The post was wrong", "it
+proved false"."""
+CALLED_WRONG_REACH = 2
+"""How many sentences on such a back-reference may stand."""
 DENIALS = re.compile(
     r"\b(?:false|falsely|untrue|not\s+true|baseless|unfounded|denied|denies|deny|dismissed|wrong|"
+    r"mistaken|incorrect|inaccurate|erroneous|not\s+the\s+case|"
     r"proved\s+(?:false|wrong)|turned\s+out\s+(?:to\s+be\s+)?(?:false|wrong)|no\s+truth|off,\s+not)\b",
     re.IGNORECASE)
 NEGATORS = frozenset((
     "no", "not", "never", "nor", "neither", "none", "nothing", "nobody", "without", "denied", "denies",
     "deny", "dismissed", "rejected", "false", "untrue", "cannot"))
+
+
+def said_not_so_after(text: str, sentences: Sequence[tuple[int, int]], index: int) -> bool:
+    """Whether the sentences after sentence `index` say it is not so: the next one refutes it ("He had not",
+    "Nothing had been declared"), or one of the next CALLED_WRONG_REACH calls it wrong ("The post was
+    wrong")."""
+    following = sentences[index + 1:index + 1 + CALLED_WRONG_REACH]
+    if following and REFUTED_NEXT.match(text, following[0][0], following[0][1]):
+        return True
+    return any(CALLED_WRONG.search(text, start, end) for start, end in following)

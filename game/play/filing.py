@@ -31,7 +31,7 @@ class GradingFailed(Exception):
 
 
 @dataclass(frozen=True)
-class Filed:
+class Outcome:
     """The outcome of filing: the session at its ending, the graded story, and what was kept on disk."""
 
     session: Session
@@ -57,7 +57,7 @@ class Filed:
         return self.story.text
 
 
-def file_story(session: Session, headline: str, body: str, results_dir: Path | None = None) -> Filed:
+def file_story(session: Session, headline: str, body: str, results_dir: Path | None = None) -> Outcome:
     """Grade the story, reach the ending it earns, and save the transcript and report card.
 
     Raises `GradingFailed` (with the draft saved and nothing else changed) when the grader breaks.
@@ -82,5 +82,5 @@ def file_story(session: Session, headline: str, body: str, results_dir: Path | N
                      f"{draft_path(scenario_id)}.")
     else:
         forget_draft(scenario_id)  # the story is safe in the transcript now
-    return Filed(filed, headline, body, report, tuple(strong_story_notes(session.scenario)), card, record,
+    return Outcome(filed, headline, body, report, tuple(strong_story_notes(session.scenario)), card, record,
                  tuple(notes))

@@ -115,7 +115,8 @@ def carry_over(session: Session, scenario: Scenario) -> tuple[Session, str]:
             facts=tuple(f for f in old.facts if f in lookup.facts),
             verified=tuple(f for f in old.verified if f in lookup.facts),
             flags=tuple(f for f in old.flags if f in scenario.flags),
-            gathered=tuple(g for g in old.gathered if g.split(":", 1)[1] in {*lookup.quotes, *lookup.facts}),
+            gathered=tuple(item for item in old.gathered
+                           if item.id in (lookup.quotes if item.kind == "quote" else lookup.facts)),
         )
         return Session(scenario, state, (), session.player), "your place is kept; undo starts afresh"
     return Session.start(scenario, session.player), f"scene '{old.scene}' is gone, so the day starts again"

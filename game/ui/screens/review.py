@@ -17,7 +17,7 @@ from textual.widgets import Static, TabbedContent, TabPane
 
 from game import engine
 from game.model import clock_text
-from game.play.filing import Filed
+from game.play.filing import Outcome
 from game.play.session import Session
 from game.ui.screens.base import GameScreen
 from game.ui.text import clean, reflow
@@ -83,7 +83,7 @@ class ReviewScreen(GameScreen):
         Binding("q", "app.quit", "Quit"),
     ]
 
-    def __init__(self, session: Session, filed: Filed | None) -> None:
+    def __init__(self, session: Session, filed: Outcome | None) -> None:
         super().__init__()
         self.ended = session
         self.filed = filed

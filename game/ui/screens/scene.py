@@ -24,8 +24,7 @@ def gathered_text(session: Session) -> Text:
     """What the last step put in the notebook: each quote word for word, then a "Quote added" line."""
     lookup = engine.index(session.scenario)
     out = Text()
-    for item in session.state.gathered:
-        kind, _, item_id = item.partition(":")
+    for kind, item_id in session.state.gathered:
         if kind == "quote" and item_id in lookup.quotes:
             quote = lookup.quotes[item_id]
             speaker = lookup.people[quote.speaker]

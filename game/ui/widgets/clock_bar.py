@@ -15,7 +15,7 @@ from game import deadline, engine
 from game.model import clock_text
 from game.play.session import Session
 from game.ui.text import clean, duration, time_left_text
-from game.ui.widgets import styles
+from game.ui.widgets import styles, update_if_changed
 
 URGENT_MINUTES = 30
 """Below this much time to spare, the deadline is shown as urgent."""
@@ -95,10 +95,12 @@ class ClockBar(Static):
         spare = spare_minutes(session, words)
         self.set_class(0 <= spare <= URGENT_MINUTES, "-urgent")
         self.set_class(spare < 0, "-late")
-        self.update(clock_line(session, where, words, self.size.width or self.app.size.width))
+        # one line, as wide as the screen: what it says never changes its size, so no new layout
+        update_if_changed(self, clock_line(session, where, words, self.size.width or self.app.size.width),
+                          layout=False)
 
     def on_resize(self, event: Resize) -> None:
         shown = getattr(self, "_shown", None)
         if shown is not None:
             session, where, words = shown
-            self.update(clock_line(session, where, words, width=event.size.width))
+            update_if_changed(self, clock_line(session, where, words, width=event.size.width), layout=False)

@@ -9,15 +9,10 @@ from rich.text import Text
 from textual.widgets import Static
 
 from game.engine import Notebook
+from game.model import QUOTE_KIND_NAMES
 from game.ui.text import clean
 from game.ui.widgets import styles
 
-KINDS = {
-    "on_record": "on the record",
-    "statement": "statement",
-    "social_post": "social media post",
-    "second_hand": "second hand",
-}
 STATUS_MARKS = {
     "confirmed": ("✔", "confirmed"),
     "verified": ("✔", "checked: true"),
@@ -48,7 +43,7 @@ def notebook_text(notebook: Notebook) -> Group:
             quote = entry.quote
             when = f" · {quote.time}" if quote.time else ""
             parts.append(Padding(Text(quote_mark(quote.text), style="italic"), (0, 0, 0, 2)))
-            parts.append(Padding(Text(f"{KINDS.get(quote.kind, quote.kind)} · {clean(quote.context)}{when}",
+            parts.append(Padding(Text(f"{QUOTE_KIND_NAMES.get(quote.kind, quote.kind)} · {clean(quote.context)}{when}",
                                       style="dim"), (0, 0, 0, 4)))
     parts.append(Text(f"\nFACTS ({len(notebook.facts)})", style="bold underline"))
     if not notebook.facts:
