@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import heapq
 import re
+from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -141,25 +142,32 @@ def _latest(scenario: Scenario, scenes: dict[str, Scene], earliest: dict[str, in
     `before:` and the scene it leaves allow) plus the time the player can spend there."""
     arrival = {scenario.start_scene: minutes_of(scenario.clock.start)}
     linger = {scene_id: _linger(scenario, scenes[scene_id]) for scene_id in earliest}
-    for _ in range(2 * len(earliest) + 2):
-        changed = False
-        for scene_id in list(arrival):
-            last_here = min(arrival[scene_id] + linger[scene_id], LATE)
-            for choice in scenes[scene_id].choices:
-                if not choice.goto or choice.goto not in earliest:
-                    continue
-                low, high = _clock_bounds(choice.when)
-                leave = min(last_here, high)
-                if leave < max(earliest[scene_id], low):
-                    continue
-                there = min(leave + engine._choice_minutes(scenario, choice), LATE)
-                if there > arrival.get(choice.goto, -1):
-                    arrival[choice.goto] = there
-                    changed = True
-        if not changed:
-            break
-    else:  # still growing: a loop that costs time and can be gone round for ever
-        return {scene_id: LATE for scene_id in earliest}
+    ways = {scene_id: [(choice.goto, *_clock_bounds(choice.when), engine._choice_minutes(scenario, choice))
+                       for choice in scenes[scene_id].choices if choice.goto and choice.goto in earliest]
+            for scene_id in earliest}
+    # A worklist, first in first out: a scene is looked at again only when its latest arrival grew. Without a
+    # loop that costs time, no arrival grows more often than there are scenes; one that keeps growing is a
+    # loop the player can go round for ever.
+    limit = 2 * len(earliest) + 2
+    grown: dict[str, int] = {}
+    queue, queued = deque([scenario.start_scene]), {scenario.start_scene}
+    while queue:
+        scene_id = queue.popleft()
+        queued.discard(scene_id)
+        last_here = min(arrival[scene_id] + linger[scene_id], LATE)
+        for target, low, high, minutes in ways.get(scene_id, ()):
+            leave = min(last_here, high)
+            if leave < max(earliest[scene_id], low):
+                continue
+            there = min(leave + minutes, LATE)
+            if there > arrival.get(target, -1):
+                arrival[target] = there
+                grown[target] = grown.get(target, 0) + 1
+                if grown[target] > limit:
+                    return {scene_id: LATE for scene_id in earliest}
+                if target not in queued:
+                    queue.append(target)
+                    queued.add(target)
     return {scene_id: min(arrival.get(scene_id, earliest[scene_id]) + linger[scene_id], LATE)
             for scene_id in earliest}
 
