@@ -731,12 +731,20 @@ def _world(scene: Scene, time: int, counters: dict[str, int], true: list[tuple[s
                      taken=by_kind.get("asked", ()))
 
 
-def distances(graph: dict[str, set[str]], goals: Iterable[str]) -> dict[str, int]:
-    """Scene steps from each node to the nearest goal (nodes that cannot reach one are left out)."""
+def backwards_of(graph: dict[str, set[str]]) -> dict[str, set[str]]:
+    """The graph with every edge turned round: for each node, the nodes that lead to it."""
     backwards: dict[str, set[str]] = {}
     for source, ends in graph.items():
         for end in ends:
             backwards.setdefault(end, set()).add(source)
+    return backwards
+
+
+def distances(graph: dict[str, set[str]], goals: Iterable[str],
+              backwards: dict[str, set[str]] | None = None) -> dict[str, int]:
+    """Scene steps from each node to the nearest goal (nodes that cannot reach one are left out);
+    `backwards` (from `backwards_of`) saves turning the graph round again."""
+    backwards = backwards_of(graph) if backwards is None else backwards
     found = dict.fromkeys(goals, 0)
     frontier = deque(found)
     while frontier:
@@ -746,6 +754,10 @@ def distances(graph: dict[str, set[str]], goals: Iterable[str]) -> dict[str, int
                 found[source] = found[place] + 1
                 frontier.append(source)
     return found
+
+
+AIM_EVERY = 32
+"""How many states the joint search takes between working out again where the pending targets are."""
 
 
 def sweep(scenario: Scenario, pending: dict[str, Target], start: GameState, successors: Successors,
@@ -777,12 +789,14 @@ def sweep(scenario: Scenario, pending: dict[str, Target], start: GameState, succ
                 target.status, target.route, target.reason = "reached", steps, "found by the joint search"
         return bool(met)
 
+    backwards = backwards_of(graph)
+
     def aims() -> tuple[dict[str, int], dict[str, list[Condition | None]]]:
         tests: dict[str, list[Condition | None]] = {}
         for target in pending.values():
             for place, whens in target.places.items():
                 tests.setdefault(place, []).extend(whens)
-        return distances(graph, tests), tests
+        return distances(graph, tests, backwards), tests
 
     distance, tests = aims()
     far = len(graph) + 1
@@ -798,11 +812,14 @@ def sweep(scenario: Scenario, pending: dict[str, Target], start: GameState, succ
     settle(spot(start, None), list)
     order = itertools.count()
     todo: list[tuple[int, int, Hashable, GameState]] = [(estimate(start), next(order), first, sight.trim(start))]
-    stale = False
+    stale, since = False, 0
     while todo and pending:
         guess, _, key, state = heapq.heappop(todo)
-        if stale:
-            distance, tests, stale = *aims(), False
+        since += 1
+        # The aims only order the search, so they may lag a little behind what is settled: worked out again
+        # at most every AIM_EVERY states, not after every target met (thousands of them in a large hub).
+        if stale and since >= AIM_EVERY:
+            distance, tests, stale, since = *aims(), False, 0
         if estimate(state) > guess:
             heapq.heappush(todo, (estimate(state), next(order), key, state))
             continue
