@@ -22,6 +22,7 @@ from game.bundled import bundled
 from game.cli import main
 from game.loader import check_text
 from game.model import Scenario
+from tests.conftest import ROOT
 
 JSON_KEYS = {"scenes_total", "scenes_reached", "choices_total", "choices_taken", "endings", "dead_ends", "errors"}
 
@@ -211,6 +212,9 @@ def test_a_walk_that_cannot_finish_exits_3_and_never_says_never(example: Scenari
     out = capsys.readouterr().out
     assert "NOT COMPLETE" in out and "not reached before the limit" in out and "never:" not in out
     assert "exit 3" in out
+    # the advice names a part of the guide that is there
+    named = re.search(r'see docs/authoring\.md, "([^"]+)"', out)
+    assert named and named.group(1) in (ROOT / "docs" / "authoring.md").read_text(encoding="utf-8")
 
 
 # --- random mode ------------------------------------------------------------------------------------

@@ -843,5 +843,5 @@ def summary_lines(report: Playtest, where: Callable[[tuple[object, ...]], int] |
     if report.ok:
         yield "  no dead ends, no errors" if report.complete else "  no dead ends or errors found (not complete)"
     if report.mode == "exhaustive" and not report.complete:
-        yield (f"  exit {INCOMPLETE}: not complete. Keep the state small (see docs/authoring.md, \"When playtest "
-               "cannot finish\"), or raise --max-states / --search-states")
+        yield (f"  exit {INCOMPLETE}: not complete. Keep the state small (see docs/authoring.md, \"Keep a scenario "
+               "tractable for the playtester\"), or raise --max-states / --search-states")
