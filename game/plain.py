@@ -17,7 +17,7 @@ import sys
 import textwrap
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import InitVar, dataclass, field, replace
 from pathlib import Path
 from typing import TextIO
 
@@ -90,7 +90,8 @@ class PlainGame:
 
     scenario: Scenario
     talk: Conversation
-    player: str | None = None
+    player: InitVar[str | None] = None
+    """The player's name, if already known (it then lives in the session)."""
     results_dir: Path | None = None
     session: Session = field(init=False)
     relist: bool = True
@@ -98,8 +99,8 @@ class PlainGame:
     seconds_now: Callable[[], float] = time.monotonic
     """The real clock the desk reads while the player writes (tests give a fake one)."""
 
-    def __post_init__(self) -> None:
-        self.session = Session.start(self.scenario, self.player)
+    def __post_init__(self, player: str | None) -> None:
+        self.session = Session.start(self.scenario, player)
 
     @property
     def state(self) -> GameState:
@@ -117,10 +118,9 @@ class PlainGame:
             self.title()
             if not new:
                 self.offer_saved_game()
-            if ask_name and self.player is None:
+            if ask_name and self.session.player is None:
                 name = self.talk.ask("Your name, for the report card (press Enter to skip): ").strip()
-                self.player = name or None
-                self.session = replace(self.session, player=self.player)
+                self.session = replace(self.session, player=name or None)
             resumed = bool(self.state.history)
             self.autosave()
             self.show_scene()
@@ -153,7 +153,7 @@ class PlainGame:
         if not paths.save_path(self.scenario.id).is_file():
             return
         try:
-            saved = resume(self.scenario, self.player)
+            saved = resume(self.scenario, self.session.player)
         except SaveError as error:
             self.talk.say(f"A saved game could not be used: {error}. Starting a new day.")
             return
