@@ -21,7 +21,7 @@ from game.ui.screens.scene import SceneScreen
 from game.ui.screens.title import TitleScreen
 from game.ui.widgets.choice_list import ChoiceList
 from tests.conftest import ROOT
-from tests.ui_helpers import edited_example, make_app, screen_segments, screen_text, start_game
+from tests.ui_helpers import edited_example, make_app, screen_segments, screen_text, start_game, straight_to_desk
 
 pytestmark = pytest.mark.usefixtures("data_dir")
 
@@ -198,9 +198,7 @@ async def test_small_terminal_and_resizing_keep_everything_reachable() -> None:
 async def test_leaving_the_desk_with_unsaved_text_asks_first() -> None:
     app = make_app()
     async with app.run_test() as pilot:
-        await start_game(pilot)
-        await pilot.press("1", "3")  # the chamber, then straight to the desk
-        await pilot.pause()
+        await straight_to_desk(pilot)
         await pilot.press(*"Bridge")  # the headline has focus
         await pilot.press("escape")
         await pilot.pause()
@@ -322,9 +320,7 @@ async def test_a_grader_failure_keeps_the_player_at_the_desk_with_the_draft(monk
     monkeypatch.setattr(game.grader, "grade_state", broken)
     app = make_app()
     async with app.run_test() as pilot:
-        await start_game(pilot)
-        await pilot.press("1", "3")
-        await pilot.pause()
+        await straight_to_desk(pilot)
         app.screen.query_one("#headline", Input).value = "Bridge closes"
         app.screen.query_one("#body", TextArea).load_text("The council voted.")
         await pilot.press("ctrl+f", "enter")
@@ -392,10 +388,7 @@ def test_what_a_static_shows_is_compared_with_its_style() -> None:
 async def test_typing_inside_a_word_leaves_the_word_count_as_it_was() -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await start_game(pilot)
-        await pilot.press("1", "3")  # head back and write
-        await pilot.pause()
-        assert isinstance(app.screen, DeskScreen)
+        await straight_to_desk(pilot)
         app.screen.query_one("#body", TextArea).focus()
         await pilot.press("a", "b")
         await pilot.pause()
@@ -418,9 +411,6 @@ async def test_the_desk_cursor_blinks_in_a_terminal_but_not_in_a_browser(web: bo
     monkeypatch.setattr(NewsroomApp, "is_web", property(lambda self: web))
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await start_game(pilot)
-        await pilot.press("1", "3")  # head back and write
-        await pilot.pause()
-        assert isinstance(app.screen, DeskScreen)
+        await straight_to_desk(pilot)
         assert app.screen.query_one("#body", TextArea).cursor_blink is not web
         assert app.screen.query_one("#headline", Input).cursor_blink is not web

@@ -40,6 +40,16 @@ async def start_game(pilot: Pilot[Any], name: str = "") -> None:
     await pilot.pause()
 
 
+async def straight_to_desk(pilot: Pilot[Any]) -> None:
+    """From the title screen of the example: a new game, the council chamber, then straight to the desk."""
+    from game.ui.screens.desk import DeskScreen
+
+    await start_game(pilot)
+    await pilot.press("1", "3")
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, DeskScreen), type(pilot.app.screen).__name__
+
+
 def edited_example(tmp_path: Path, *edits: tuple[str, str], name: str = "scenario.yaml") -> Path:
     """A copy of the example scenario with text replaced (each edit must match exactly once)."""
     text = EXAMPLE.read_text(encoding="utf-8")
