@@ -213,3 +213,89 @@ def test_the_speaker_whose_verb_governs_the_colon_wins_over_one_named_in_an_asid
     found = speaker_codes('Pompeo, speaking after the president told reporters he had walked, explained it this '
                           'way: "Sometimes you have to walk, and this was just one of those times."')
     assert "attribution.wrong-speaker" in found
+
+
+# --- who is speaking: titles, guesses, a side speaking for its leader, bare proper names ------------------
+
+def attribution(name: str, base: str, extra: str) -> set[str]:
+    report = graded(name, base, extra)
+    return {f.code or "" for f in report.findings if f.dimension == "attribution" and f.severity != "praise"}
+
+
+OSEI_WORDS = "Whatever the count says, this town turned out, and that matters more than who wins."
+NATARAJAN_WORDS = "I declare that Margaret Osei is duly elected Mayor of Harrowby."
+
+
+def test_a_gendered_pronoun_passes_over_someone_it_cannot_stand_for() -> None:
+    """'she' after Mr Brandt spoke stands for the woman the sentence before named, not for him."""
+    extra = (f"Mr Brandt said he would not contest the figures. The hall then turned towards Mrs Osei. "
+             f"\"{OSEI_WORDS}\" she said.")
+    assert attribution("count-night.yaml", COUNT_BASE, extra) == set()
+    assert graded("count-night.yaml", COUNT_BASE, extra).by_code("attribution.right-speaker")
+
+
+def test_a_pronoun_of_the_right_gender_still_goes_to_the_last_speaker() -> None:
+    """Contrast: 'she' after Ms Natarajan spoke is Ms Natarajan, so Mrs Osei's words given so are wrong."""
+    extra = (f"Ms Natarajan said the count had been slow. \"{OSEI_WORDS}\" she said.")
+    assert "attribution.wrong-speaker" in attribution("count-night.yaml", COUNT_BASE, extra)
+
+
+def test_a_title_in_the_story_is_what_says_the_gender() -> None:
+    """Without a title nothing rules the pronoun out: 'she' still reads as the last one who spoke, so the
+    words are not credited to Osei (at best the editor cannot tell)."""
+    extra = (f"Brandt said he would not contest the figures. The hall then turned towards Osei. "
+             f"\"{OSEI_WORDS}\" she said.")
+    report = graded("count-night.yaml", COUNT_BASE, extra)
+    assert not report.by_code("attribution.right-speaker")
+    assert report.by_code("attribution.wrong-speaker") or report.by_code("attribution.ambiguous-speaker")
+
+
+def test_a_quote_no_verb_ties_to_anyone_is_not_called_wrong_for_a_speaker_a_sentence_before() -> None:
+    """A declaration brought in by 'came the declaration:' has no speaker: the one who spoke in the
+    sentence before is a guess, so the editor says it cannot tell."""
+    extra = (f"Brandt said: \"When it's this close, every vote deserves a second look. That isn't a complaint, "
+             f"it's the job.\"\n\nJust before half past eleven came the result: \"{NATARAJAN_WORDS}\"")
+    found = attribution("count-night.yaml", COUNT_BASE, extra)
+    assert "attribution.wrong-speaker" not in found
+    assert "attribution.ambiguous-speaker" in found
+
+
+def test_a_speaker_named_with_the_quote_is_still_wrong_when_wrong() -> None:
+    extra = f"Just before half past eleven Brandt said: \"{NATARAJAN_WORDS}\""
+    assert "attribution.wrong-speaker" in attribution("count-night.yaml", COUNT_BASE, extra)
+
+
+def test_a_side_speaking_for_its_leader_is_its_leader_speaking() -> None:
+    """'Brandt's campaign put out a statement saying "..."' gives the words to Brandt's side."""
+    extra = f"Brandt's campaign put out a statement saying \"{OSEI_WORDS}\""
+    assert "attribution.wrong-speaker" in attribution("count-night.yaml", COUNT_BASE, extra)
+
+
+def test_a_side_that_only_asks_for_something_is_not_speaking() -> None:
+    """Contrast: 'Brandt's side asked for a recount' does not make Brandt the speaker of the next quote."""
+    extra = (f"Earlier Brandt's side asked for a recount. Mrs Osei was calm. \"{OSEI_WORDS}\" she said.")
+    assert "attribution.wrong-speaker" not in attribution("count-night.yaml", COUNT_BASE, extra)
+
+
+def test_a_possessive_speech_noun_with_words_between_marks_the_speaker() -> None:
+    """"Osei's only words to the press came late, when she answered a question:" names Osei as the
+    speaker though 'only' stands in between, and the pronoun after it is hers."""
+    extra = (f"Brandt said little. Osei's only words to the press came late, when she answered a question: "
+             f"\"{OSEI_WORDS}\"")
+    assert graded("count-night.yaml", COUNT_BASE, extra).by_code("attribution.right-speaker")
+    wrong = (f"Osei said little. Brandt's only words to the press came late, when he answered a question: "
+             f"\"{OSEI_WORDS}\"")
+    assert "attribution.wrong-speaker" in attribution("count-night.yaml", COUNT_BASE, wrong)
+
+
+SANDERS_WORDS = "their respective teams look forward to meeting in the future"
+
+
+def test_a_proper_name_with_the_is_known_without_it_before_a_noun() -> None:
+    """'the White House' names the press secretary; so does 'a White House note'."""
+    extra = f"A White House statement later said both sides' teams \"{SANDERS_WORDS}\"."
+    found = attribution("hanoi-summit.yaml", HANOI_BASE, extra)
+    assert "attribution.wrong-speaker" not in found
+    assert graded("hanoi-summit.yaml", HANOI_BASE, extra).by_code("attribution.right-speaker")
+    wrong = f"A Pyongyang statement later said both sides' teams \"{SANDERS_WORDS}\"; Trump said so too."
+    assert not graded("hanoi-summit.yaml", HANOI_BASE, wrong).by_code("attribution.right-speaker")

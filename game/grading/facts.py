@@ -15,7 +15,7 @@ from collections.abc import Callable
 
 from game.grading.assertions import WINDOW, Token, Tokens, key_of_word, matches, sense_keys
 from game.grading.quotes import pronoun_subject
-from game.grading.reading import Desk, Notes, Occurrence, lower_first, tone_of
+from game.grading.reading import Desk, Notes, Occurrence, lower_first, pronoun_in, tone_of
 from game.grading.record import Phrase
 from game.grading.speech import ATTRIBUTING, PRONOUN_SPEECH
 from game.grading.text import WORD
@@ -68,7 +68,8 @@ def claimant_named(desk: Desk, occurrence: Occurrence, claimants: frozenset[str]
     pronoun = PRONOUN_SPEECH.search(sentence)
     if pronoun is not None:
         # "Kim, he said, wanted...", "By his account, ...": the pronoun's person is the source.
-        person, _ = pronoun_subject(desk, occurrence.sentence, start + pronoun.start())
+        person, _ = pronoun_subject(desk, occurrence.sentence, start + pronoun.start(),
+                                    pronoun=pronoun_in(pronoun.group()))
         if person is not None and claimants & person.people:
             return True
     following = occurrence.sentence + 1

@@ -19,7 +19,7 @@ from difflib import SequenceMatcher
 
 from game.grading.assertions import key_of_word
 from game.grading.matching import MISQUOTE_RATIO, Match, Pieces, closest, exact_matches, piece_places, split, word_diff
-from game.grading.reading import Desk, Mention, Notes, called, lower_first
+from game.grading.reading import Desk, Mention, Notes, called, lower_first, pronoun_in
 from game.grading.record import ON_SCREEN_PREFIX, ON_SCREEN_SPEAKER, Said
 from game.grading.speech import CUE_AFTER, PRONOUN_SPEECH, SPEECH
 from game.grading.text import WORD, Quotation, Span, words
@@ -103,8 +103,9 @@ def speaker_of(desk: Desk, quotation: Quotation,
             if len(gap) <= 40 and '"' not in gap and not re.search(r"[.;!?]", gap.strip(" ,.\n")) and not (
                     _NEW_CLAUSE.search(gap)):
                 return mention, False
-    if _PRONOUN_AFTER.match(text, quotation.end, after_end):
-        return pronoun_subject(desk, first, quotation.start, earlier)
+    pronoun_after = _PRONOUN_AFTER.match(text, quotation.end, after_end)
+    if pronoun_after:
+        return pronoun_subject(desk, first, quotation.start, earlier, pronoun_in(pronoun_after.group()))
     # 'Trump said:' / 'Gideon Pask of The Sentinel said: "..."' / 'He replied:': a verb just before.
     before = text[before_start:quotation.start]
     verb = _VERB_BEFORE.search(before)
@@ -117,16 +118,18 @@ def speaker_of(desk: Desk, quotation: Quotation,
         cues = [m for m in here if before_start <= m.start < quotation.start and m.cue and not m.listener]
         if cues:
             return _governing(desk, cues), False
-        if _PRONOUN_BEFORE.search(before):
+        pronoun_before = _PRONOUN_BEFORE.search(before)
+        if pronoun_before:
             if _REPLY.search(before):
                 answered = _the_one_asked(desk, first)
                 if answered is not None:
                     return answered, False
-            return pronoun_subject(desk, first, quotation.start, earlier)
+            return pronoun_subject(desk, first, quotation.start, earlier,
+                                   pronoun_in(pronoun_before.group()))
         # 'He said Kim had wanted ..., adding: "..."': the sentence's own speaker goes on.
         pronoun = PRONOUN_SPEECH.search(before)
         if pronoun:
-            return pronoun_subject(desk, first, before_start + pronoun.start(), earlier)
+            return pronoun_subject(desk, first, before_start + pronoun.start(), earlier, pronoun_in(pronoun.group()))
         subjects = [m for m in here if before_start <= m.start < quotation.start and not m.listener]
         if subjects:
             return subjects[0], False
@@ -138,7 +141,7 @@ def speaker_of(desk: Desk, quotation: Quotation,
         pronoun = PRONOUN_SPEECH.search(before)
         if not cues and not in_clause and pronoun:
             # 'He said Kim had wanted ..., adding: "..."': the sentence's own speaker goes on.
-            return pronoun_subject(desk, first, before_start + pronoun.start(), earlier)
+            return pronoun_subject(desk, first, before_start + pronoun.start(), earlier, pronoun_in(pronoun.group()))
         if cues or subjects:
             return (_governing(desk, cues) if cues else in_clause[0] if in_clause else subjects[0]), False
     # 'Trump said Kim wanted sanctions "lifted in their entirety"': a speaker earlier in the sentence.
@@ -147,7 +150,7 @@ def speaker_of(desk: Desk, quotation: Quotation,
         return cues[-1], False
     pronoun = PRONOUN_SPEECH.search(before)
     if pronoun:
-        return pronoun_subject(desk, first, before_start + pronoun.start(), earlier)
+        return pronoun_subject(desk, first, before_start + pronoun.start(), earlier, pronoun_in(pronoun.group()))
     cues = [m for m in here if quotation.end <= m.start and m.cue and not m.listener
             and not _NEW_CLAUSE.search(text, quotation.end, m.start)]
     if cues:
@@ -188,8 +191,9 @@ def speaker_of(desk: Desk, quotation: Quotation,
         cues = [m for m in desk.mentions_in(first - 1, first - 1) if m.cue and not m.listener]
         if cues:
             return cues[-1], False
-        if PRONOUN_SPEECH.search(text, p_start, p_end):
-            return pronoun_subject(desk, first - 1, p_end, earlier)
+        previous = PRONOUN_SPEECH.search(text, p_start, p_end)
+        if previous:
+            return pronoun_subject(desk, first - 1, p_end, earlier, pronoun_in(previous.group()))
         # "The mayor did not hesitate. '...'": the one person the sentence before is about, as its subject.
         subjects = [m for m in desk.mentions_in(first - 1, first - 1) if not m.listener]
         people = {person for mention in subjects for person in mention.people}
@@ -239,22 +243,44 @@ def _next_paragraph(desk: Desk, earlier: int, later: int) -> bool:
 
 
 def pronoun_subject(desk: Desk, sentence: int, before: int,
-                     earlier: dict[int, tuple[Mention | None, bool]] | None = None) -> tuple[Mention | None, bool]:
+                     earlier: dict[int, tuple[Mention | None, bool]] | None = None,
+                     pronoun: str | None = None) -> tuple[Mention | None, bool]:
     """The last person spoken of as a subject before a pronoun: a speaker named earlier in its own
-    sentence, or the subject or speaker of the sentences before; ambiguous when that sentence has two."""
+    sentence, or the subject or speaker of the sentences before; ambiguous when that sentence has two.
+
+    A gendered pronoun (`pronoun`: "he" or "she") stands only for someone it agrees with (Desk.genders):
+    when that reading gives someone it cannot stand for, "she" passes over Mr Brandt to the last subject
+    she can be, or to the one person of her gender an earlier sentence names ("The recount left Mrs Osei in
+    front. '...,' she said")."""
+    found = _subject_before(desk, sentence, before, earlier, None)
+    if pronoun is None or found[0] is None or desk.agrees(found[0], pronoun):
+        return found
+    return _subject_before(desk, sentence, before, earlier, pronoun)
+
+
+def _subject_before(desk: Desk, sentence: int, before: int, earlier: dict[int, tuple[Mention | None, bool]] | None,
+                    pronoun: str | None) -> tuple[Mention | None, bool]:
+    def agreeing(found: tuple[Mention | None, bool]) -> bool:
+        return found[0] is not None and desk.agrees(found[0], pronoun)
+
     for index in range(sentence, max(-1, sentence - PRONOUN_REACH - 1), -1):
-        found = [m for m in desk.mentions_in(index, index) if m.start < before and not m.listener
+        named = [m for m in desk.mentions_in(index, index) if m.start < before and not m.listener]
+        found = [m for m in named if desk.agrees(m, pronoun)
                  and (m.cue or (index < sentence and (_starts_sentence(desk, m) or _subject_like(desk, m))))]
         if found:
             cues = [m for m in found if m.cue]
-            if not cues and earlier and index < sentence and index in earlier and earlier[index][0] is not None:
+            if (not cues and earlier and index < sentence and index in earlier
+                    and agreeing(earlier[index])):
                 return earlier[index]
             starts = [m for m in found if _starts_sentence(desk, m)]
             chosen = cues[-1] if cues else starts[0] if starts else found[-1]
             people = {person for m in (cues or found) for person in m.people}
             return chosen, len(people) > 1 and not cues
-        if earlier and index < sentence and index in earlier and earlier[index][0] is not None:
+        if earlier and index < sentence and index in earlier and agreeing(earlier[index]):
             return earlier[index]
+        of_gender = [m for m in named if desk.known_gender(m, pronoun)]
+        if index < sentence and of_gender and len({person for m in of_gender for person in m.people}) == 1:
+            return of_gender[-1], False
     return None, False
 
 
@@ -579,8 +605,9 @@ def _check_speaker(desk: Desk, notes: Notes, verdict: QuoteVerdict, speaker: Per
         notes.add("attribution.ambiguous-speaker", f"I could not tell who is speaking: the words could be "
                   f"read as {desk.people_named([named])}'s, though the record has them from {who}, named just "
                   "before. Name the speaker with the quote.", span)
-    elif verdict.guessed and not named.cue:
-        # No verb ties the words to anyone: the nearest name is a guess, so say so rather than call it wrong.
+    elif verdict.guessed and not (named.cue and _same_sentence(desk, named, verdict.quotation)):
+        # No verb ties the words to anyone: the nearest name is a guess (even one that spoke in another
+        # sentence), so say so rather than call it wrong.
         notes.add("attribution.ambiguous-speaker", f"I could not tell who is speaking: no \u201csaid\u201d or colon "
                   f"ties these words to anyone, and the nearest name is {desk.people_named([named])}, though the "
                   f"record has them from {who}. Name the speaker with the quote.", span)

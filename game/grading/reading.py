@@ -117,11 +117,27 @@ class Desk:
     tokens: Tokens
     """The story's words with their lemma keys (for propositions and what the record fixes)."""
     mention_sentences: list[int] = field(init=False, repr=False)
+    genders: dict[str, str] = field(init=False, repr=False)
+    """Each person's grammatical gender ("he" or "she") where the story's titles or the scenario's names and
+    role say it (see genders_of), so a pronoun resolves to someone it can stand for."""
     pronoun_sentences: dict[int, bool] = field(init=False, repr=False, default_factory=dict)
     """Whether each sentence's speaker is a pronoun, worked out once per sentence."""
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "mention_sentences", [mention.sentence for mention in self.mentions])
+        object.__setattr__(self, "genders", genders_of(self.record, self.reading.text, self.mentions))
+
+    def agrees(self, mention: Mention, pronoun: str | None) -> bool:
+        """Whether a pronoun ("he", "she"; None for one with no gender) can stand for a mention's person: yes
+        unless every person it may be has a known gender other than the pronoun's."""
+        if pronoun is None:
+            return True
+        return any(self.genders.get(person, pronoun) == pronoun for person in mention.people)
+
+    def known_gender(self, mention: Mention, pronoun: str | None) -> bool:
+        """Whether the mention's person is known to be of the pronoun's gender (not merely not ruled out)."""
+        return pronoun is not None and bool(mention.people) and all(
+            self.genders.get(person) == pronoun for person in mention.people)
 
     def mentions_in(self, first: int, last: int) -> tuple[Mention, ...]:
         """The mentions in sentences first..last (indices, inclusive)."""
@@ -139,6 +155,50 @@ class Desk:
     def sentence_text(self, index: int) -> str:
         start, end = self.reading.sentences[index]
         return self.reading.text[start:end]
+
+
+TITLES = {"mr": "he", "sir": "he", "lord": "he", "mrs": "she", "ms": "she", "miss": "she", "lady": "she",
+          "dame": "she", "madam": "she"}
+"""Titles that say a person's gender ("Mr Brandt", "Ms. Natarajan"). "Sen.", "Dr" or "Mayor" say nothing."""
+GENDERED = {"spokesman": "he", "spokeswoman": "she", "businessman": "he", "businesswoman": "she",
+            "congressman": "he", "congresswoman": "she", "chairwoman": "she", "king": "he", "queen": "she",
+            "husband": "he", "wife": "she", "father": "he", "mother": "she", "son": "he", "daughter": "she",
+            "brother": "he", "sister": "she", "man": "he", "woman": "she", "grandfather": "he",
+            "grandmother": "she", "uncle": "he", "aunt": "she", "widow": "she", "widower": "he"}
+"""Words in a person's role or names that say their gender ("White House spokeswoman")."""
+_TITLE_BEFORE = re.compile(r"\b([A-Za-z]+)\.?\s+$")
+PRONOUN_GENDER = {"he": "he", "him": "he", "his": "he", "himself": "he", "she": "she", "her": "she",
+                  "hers": "she", "herself": "she"}
+_PRONOUN_WORD = re.compile(r"\b(?i:he|him|his|himself|she|her|hers|herself|they|them|their)\b")
+
+
+def pronoun_in(text: str) -> str | None:
+    """The gender ("he", "she") of the first personal pronoun in a stretch of text; None for "they" or none."""
+    found = _PRONOUN_WORD.search(text)
+    return PRONOUN_GENDER.get(found.group().lower()) if found else None
+
+
+def genders_of(record: Record, text: str, mentions: Iterable[Mention]) -> dict[str, str]:
+    """Each person's gender where something says it: a gendered title or word in the scenario's names or
+    role ("Mrs Osei", "press spokeswoman"), or a title the story puts before their name ("Ms Natarajan").
+    A person said to be both is left out: then no pronoun is ruled out for them."""
+    said: dict[str, set[str]] = {}
+    for person in record.people.values():
+        for phrase in (person.name, *person.names, person.role):
+            for word in words(phrase):
+                gender = GENDERED.get(word) or (TITLES.get(word) if phrase != person.role else None)
+                if gender:
+                    said.setdefault(person.id, set()).add(gender)
+    for mention in mentions:
+        title = _TITLE_BEFORE.search(text, max(0, mention.start - 12), mention.start)
+        gender = TITLES.get(title.group(1).lower()) if title else None
+        if gender is None:
+            title = re.match(r"([A-Za-z]+)\.?\s", text[mention.start:mention.end])
+            gender = TITLES.get(title.group(1).lower()) if title else None
+        if gender:
+            for someone in mention.people:
+                said.setdefault(someone, set()).add(gender)
+    return {someone: next(iter(found)) for someone, found in said.items() if len(found) == 1}
 
 
 def called(person: Person) -> str:
@@ -171,7 +231,9 @@ def mentions_in_story(record: Record, reading: Reading) -> tuple[Mention, ...]:
         possessor = text.startswith(("'s", "\u2019s"), end)  # "answered a reporter's question": not its speaker
         said_before = bool(CUE_BEFORE.search(before)) and not possessor and (
             bool(_CLAUSE_ENDS.match(text, end)) or "according" in before.lower())
-        cue = (after is not None and not asking) or said_before or bool(colon)
+        side = possessor and bool(_SIDE_SPEAKS.match(text, end, reading.sentences[sentence][1]
+                                                     if reading.sentences else len(text)))
+        cue = (after is not None and not asking) or said_before or bool(colon) or side
         listener = asking or (not cue and bool(ADDRESSEE_BEFORE.search(before)))
         found.append(Mention(start, end, people, cue, sentence, listener))
     return tuple(found)
@@ -197,6 +259,13 @@ _CLAUSE_ENDS = re.compile(r"\s*(?:$|[,.;:!?\"')\]\n]|-|(?:who|of|at|in|on|from|a
                          r"adding|before|later|again|once|yesterday|today)\b)", re.IGNORECASE)
 """After a name that follows its speech verb ('..." said Trump'), the clause ends: "said Kim had offered"
 makes Kim the subject of what was said, not its speaker."""
+_SIDE_SPEAKS = re.compile(
+    r"['\u2019]s\s+(?:delegation|team|side|camp|office|aides|government|officials|representatives|staff|"
+    r"campaign|administration|regime|negotiators)\b[^.;:!?\"\u201c]{0,80}?\b(?:said|says|saying|added|adding|told|tells|statement|stated|announced|declared|insisted|wrote|"
+    r"posted|replied|responded)\b",
+    re.IGNORECASE)
+"""After a name, its side speaking for it: "Kim's delegation, in a written statement, said" puts the words
+in Kim's camp, which the record knows by Kim."""
 _ASIDE = re.compile(r"\s*,\s*(?i:he|she|they|it)\s+(?:\w+ly\s+)?\w+\s*,")
 
 

@@ -142,11 +142,18 @@ class Phrasebook:
 _HEAD = re.compile(r"\w+")
 
 
+def _with_bare_forms(names: list[str]) -> list[str]:
+    """The names, and for a proper name that starts with "the" ("the White House"), the name without it, as
+    it stands when used before a noun ("a White House statement")."""
+    bare = [name[4:] for name in names if name[:4].lower() == "the " and name[4:5].isupper()]
+    return [*names, *(name for name in bare if name not in names)]
+
+
 def _names(people: list[Person]) -> tuple[Phrasebook | None, dict[str, frozenset[str]]]:
     owners: dict[str, set[str]] = {}
     phrases: dict[str, bool] = {}
     for person in people:
-        for name in [person.name, *person.names]:
+        for name in _with_bare_forms([person.name, *person.names]):
             key = key_of(name)
             if not key:
                 continue

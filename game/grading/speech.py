@@ -21,11 +21,13 @@ SPEECH = (
     r"tweet|post|account|version"
 )
 """Words that mark someone as speaking or writing, after their name ("Trump said", "Kim's answer")."""
+SPEECH_NOUNS = r"statement|answer|reply|response|words|comments?|remarks|message|tweet|post|account|version"
+"""Of those, the nouns: after a possessive a word or two may stand between ("Kim's only public words")."""
 CUE_AFTER = re.compile(
-    r"(?:'s)?\s*(?:,[^,.\"\n]{1,120},\s*)?"
+    r"(?:['\u2019]s\s+(?:(?:[a-z][\w\-]*)\s+){1,2}(?=(?:" + SPEECH_NOUNS + r")\b)|(?:'s)?\s*(?:,[^,.\"\n]{1,120},\s*)?"
     r"(?:(?:in|at|on|from|outside|inside|near|with|beside)\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+)?[\w'\-]+"
     r"(?:\s+[\w'\-]+)?\s+)?(?:(?:has|had|have|also|then|later|earlier|once|again|just|"
-    r"simply|previously|would|will|did|both|all|each|repeatedly)\s+)*(?:\w+ly\s+)?(" + SPEECH + r")\b",
+    r"simply|previously|would|will|did|both|all|each|repeatedly)\s+)*(?:\w+ly\s+)?)(" + SPEECH + r")\b",
     re.IGNORECASE)
 """After a name, marking its owner as the speaker: "Trump said", "Kim, asked about it, replied", "Trump's
 statement". Group 1 is the verb (or noun)."""
