@@ -299,3 +299,52 @@ def test_a_proper_name_with_the_is_known_without_it_before_a_noun() -> None:
     assert graded("hanoi-summit.yaml", HANOI_BASE, extra).by_code("attribution.right-speaker")
     wrong = f"A Pyongyang statement later said both sides' teams \"{SANDERS_WORDS}\"; Trump said so too."
     assert not graded("hanoi-summit.yaml", HANOI_BASE, wrong).by_code("attribution.right-speaker")
+
+
+# --- rumours in other words: no certain praise, and a denied fact that is the rumour ------------------
+
+def codes(report: Report) -> set[str]:
+    return {f.code or "" for f in report.findings}
+
+
+def test_a_rumours_subject_in_unreadable_words_withholds_the_praise_for_keeping_it_out() -> None:
+    """A sentence in the story's own voice about the Eastfield box, in words the editor cannot read, may be
+    the missing-box rumour: the editor says it cannot tell rather than 'you kept it out'."""
+    report = graded("count-night.yaml", COUNT_BASE, "For an hour the Eastfield box wandered off somewhere.")
+    assert "verification.kept-out" not in codes(report)
+    assert "verification.could-not-tell" in codes(report)
+
+
+def test_a_story_silent_on_a_rumour_is_still_praised_for_keeping_it_out() -> None:
+    report = graded("count-night.yaml", COUNT_BASE, "Turnout was 58 per cent, the returning officer said.")
+    assert "verification.kept-out" in codes(report)
+    assert "verification.could-not-tell" not in codes(report)
+
+
+def test_denying_a_confirmed_fact_asserts_the_false_rumour_about_the_same_thing() -> None:
+    """'The signing ceremony was never cancelled' says, in the story's voice, the rumour that it is still on."""
+    found = hanoi("In the end the signing ceremony was never cancelled, whatever the mood in the room.")
+    assert "accuracy.contradiction" in found and "verification.rumour-as-fact" in found
+
+
+def test_a_denial_put_in_someones_mouth_is_not_the_reporters() -> None:
+    found = hanoi("Tom Reilly told colleagues the signing ceremony was never cancelled.")
+    assert "verification.rumour-as-fact" not in found and "accuracy.contradiction" not in found
+
+
+def test_a_claims_subject_in_the_storys_own_unreadable_words_withholds_attribution_praise() -> None:
+    """'North Korea wanted the whole sanctions regime swept away' is Trump's account in the reporter's voice,
+    in words no proposition reads: the editor says it cannot tell and praises no attribution."""
+    extra = ("North Korea wanted the whole sanctions regime swept away. "
+             "\"We weren't willing to do that,\" Trump said.")
+    report = graded("hanoi-summit.yaml", HANOI_BASE, extra)
+    assert "attribution.claim-unread" in codes(report)
+    assert not [f for f in report.findings if f.dimension == "attribution" and f.severity == "praise"]
+
+
+def test_a_claims_subject_in_a_sentence_that_reports_speech_is_not_in_doubt() -> None:
+    extra = ("Trump said North Korea wanted the whole sanctions regime swept away. "
+             "\"We weren't willing to do that,\" Trump said.")
+    report = graded("hanoi-summit.yaml", HANOI_BASE, extra)
+    assert "attribution.claim-unread" not in codes(report)
+    assert report.by_code("attribution.right-speaker")

@@ -237,6 +237,17 @@ def matches(tokens: Tokens, reading: Reading, proposition: Proposition) -> list[
     return found
 
 
+def spoken_of(tokens: Tokens, proposition: Proposition) -> list[tuple[int, int]]:
+    """Every place a sentence speaks of what a proposition is about (an `about` sense, in a sentence with one
+    of its `with` senses when it has them), whatever it says happened: (first token, last token)."""
+    abouts = [place for keys in happened_keys(tuple(proposition.about)) for place in _places(tokens, keys)]
+    if not proposition.with_:
+        return abouts
+    sentences = {tokens.tokens[w[0]].sentence for sense in proposition.with_
+                 for w in _places(tokens, sense_keys(sense))}
+    return [a for a in abouts if tokens.tokens[a[0]].sentence in sentences]
+
+
 FUTURE = frozenset(("will", "shall", "'ll"))
 """Auxiliaries that put what follows as yet to come."""
 FUTURE_STATES = frozenset(key_of_word(word) for word in (
@@ -381,7 +392,7 @@ def _called_off(tokens: Tokens, text: str, happened: int, last: int) -> bool:
             if not 0 <= following < len(items) or items[following].sentence != sentence:
                 break
             gap = text[items[min(place, following)].end:items[max(place, following)].start]
-            if _clause_break(gap):
+            if clause_break(gap):
                 break
             if step == 1 and cancelling(following) and items[place].key in _AND_OR:
                 break  # "cutting talks short and cancelling the lunch": a verb of its own, not the act's fate
@@ -401,12 +412,12 @@ def _open_question(tokens: Tokens, text: str, sentence_first: int, first: int) -
     for place in range(first - 1, sentence_first - 1, -1):
         if items[place].key in QUESTIONING:
             return True
-        if _clause_break(text[items[place].end:items[place + 1].start]):
+        if clause_break(text[items[place].end:items[place + 1].start]):
             return False
     return False
 
 
-def _clause_break(between: str) -> bool:
+def clause_break(between: str) -> bool:
     """Whether the text between two words ends a clause: a comma, semicolon, colon or dash (a negation does
     not reach past one: "no deal — the talks cut short")."""
     return any(mark in between for mark in ",;:—–") or " - " in f" {between} "
@@ -423,13 +434,13 @@ def _assess(tokens: Tokens, reading: Reading, sentence: int, first: int, last: i
         found = []
         for place in range(index - 1, max(sentence_first, index - reach) - 1, -1):
             between = text[items[place].end:items[place + 1].start]
-            if _clause_break(between) or items[place].key in CLAUSE_WORDS:
+            if clause_break(between) or items[place].key in CLAUSE_WORDS:
                 break
             found.append(items[place].key)
         return found
 
     def one_clause(start: int, end: int) -> bool:
-        return not any(_clause_break(text[items[i].end:items[i + 1].start])
+        return not any(clause_break(text[items[i].end:items[i + 1].start])
                        or items[i + 1].key in CLAUSE_WORDS for i in range(start, end))
 
     near = before(happened) + before(about)

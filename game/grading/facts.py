@@ -13,10 +13,26 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from game.grading.assertions import WINDOW, Token, Tokens, key_of_word, matches, sense_keys
+from game.grading.assertions import (
+    CLAUSE_WORDS,
+    COMMON,
+    MODAL,
+    NEGATING,
+    UNCERTAIN,
+    WINDOW,
+    Token,
+    Tokens,
+    clause_break,
+    happened_keys,
+    in_range,
+    key_of_word,
+    matches,
+    sense_keys,
+    spoken_of,
+)
 from game.grading.quotes import pronoun_subject
 from game.grading.reading import Desk, Notes, Occurrence, lower_first, pronoun_in, tone_of
-from game.grading.record import Phrase
+from game.grading.record import Phrase, key_of
 from game.grading.speech import ATTRIBUTING, PRONOUN_SPEECH
 from game.grading.text import WORD
 from game.model import CoreValue, Fact
@@ -109,12 +125,96 @@ def check_facts(desk: Desk, notes: Notes) -> None:
                 span[0] <= occurrence.end and occurrence.start <= span[1] for span in inaccurate if span):
             _contradiction(desk, notes, occurrence, once)
     check_core_values(desk, notes)
+    for fact in desk.record.scenario.facts:
+        if fact.status == "claim" and not notes.has("attribution"):
+            unread = _unread_mention(desk, fact, own_voice=True)
+            if unread is not None:
+                notes.add("attribution.claim-unread", f"I could not tell whether the story states this claim as "
+                          f"fact: {lower_first(fact.statement)}. This sentence speaks of it in the story's own voice "
+                          "in words I cannot read against the record; if it says the claim is so, say whose claim "
+                          "it is.", unread, fact.statement, about=(fact.id,))
+                break
+    kept = []
     for fact_id in sorted(desk.known):
         rumour = desk.record.facts.get(fact_id)
         if (rumour and rumour.status == "rumour" and rumour.accurate is False
                 and not any(o.phrase.fact.id == fact_id for o in desk.occurrences)):
+            unread = _unread_mention(desk, rumour)
+            if unread is None:
+                kept.append(rumour)
+            else:
+                notes.add("verification.could-not-tell", f"I could not tell whether the story keeps this rumour "
+                          f"out: {lower_first(rumour.statement)}. This sentence speaks of it in the story's own "
+                          "voice in words I cannot read against the record; if it says the rumour is so, that is "
+                          "an error.", unread, rumour.check, about=(rumour.id,))
+    if len(kept) == len([f for f in desk.known if _false_rumour(desk, f)]):
+        for rumour in kept:  # praise only when no rumour is in doubt: then the story's checking is certain
             notes.add("verification.kept-out", f"You kept a false rumour out of the story: "
                       f"{lower_first(rumour.statement)}.", None, about=(rumour.id,))
+
+
+def _clause_of(desk: Desk, first: int, last: int) -> tuple[int, int]:
+    """The character span of the clause tokens first..last stand in: out to a comma, semicolon, colon or dash,
+    or a word that opens a clause ("after", "while", "when")."""
+    items, text = desk.tokens.tokens, desk.reading.text
+    sentence = items[first].sentence
+    while first > 0 and items[first - 1].sentence == sentence and items[first].key not in CLAUSE_WORDS and not (
+            clause_break(text[items[first - 1].end:items[first].start])):
+        first -= 1
+    while last + 1 < len(items) and items[last + 1].sentence == sentence and items[last + 1].key not in (
+            CLAUSE_WORDS) and not clause_break(text[items[last].end:items[last + 1].start]):
+        last += 1
+    return items[first].start, items[last].end
+
+
+def _reports_speech(desk: Desk, sentence: int) -> bool:
+    """Whether a sentence reports someone's speech ("said", "according to", "he said"), so is not the story's
+    own voice alone."""
+    text = desk.sentence_text(sentence)
+    return bool(ATTRIBUTING.search(text) or PRONOUN_SPEECH.search(text) or _SPEECH_BEFORE.search(text)
+                or desk.mentions_in(sentence, sentence) and any(m.cue for m in desk.mentions_in(sentence, sentence)))
+
+
+def _put_as_plan(desk: Desk, sentence: int, words: frozenset[str]) -> bool:
+    """Whether a sentence puts something as a plan, hope or possibility ("had been expected to sign", "could"):
+    background, not a statement of what happened. For a claim, only the words that leave it open count (a
+    claim is told with "wanted")."""
+    return any(token.key in words for token in desk.tokens.tokens if token.sentence == sentence)
+
+
+def _false_rumour(desk: Desk, fact_id: str) -> bool:
+    fact = desk.record.facts.get(fact_id)
+    return fact is not None and fact.status == "rumour" and fact.accurate is False and not any(
+        o.phrase.fact.id == fact_id for o in desk.occurrences)
+
+
+def _unread_mention(desk: Desk, rumour: Fact, own_voice: bool = False) -> tuple[int, int] | None:
+    """A sentence that speaks, in the story's own voice, of what a false rumour is about (its proposition's
+    `about` sense) where nothing the editor reads accounts for that word: no fact's proposition or phrase
+    asserted there takes it in, and the sentence neither denies or negates it nor puts it as a plan or hope.
+    Such a sentence may be the rumour in other words, so "you kept it out" would not be certain. The span of
+    the first, or None."""
+    covered = [(o.start, o.end) for o in desk.occurrences if o.phrase.kind == "wording" and not o.negated]
+    items = desk.tokens.tokens
+    for proposition in rumour.asserts:
+        things = [sense for sense in proposition.about if key_of(sense) not in desk.record.name_owners]
+        if not things:
+            continue  # a rumour about a person: every sentence naming them would be in doubt
+        for first, last in spoken_of(desk.tokens, proposition.model_copy(update={"about": things})):
+            start, end = items[first].start, items[last].end
+            if desk.reading.quotation_at(start, end) is not None or _in_quote(desk, start):
+                continue
+            c_start, c_end = _clause_of(desk, first, last)
+            if any(a < c_end and c_start < b for a, b in covered):
+                continue  # a fact the editor reads is said in the same clause: that is what it says of it
+            if own_voice and _reports_speech(desk, items[first].sentence):
+                continue
+            hedged, denied = tone_of(desk.reading, items[first].sentence)
+            if hedged or denied or _negated_before(desk, first) or _put_as_plan(
+                    desk, items[first].sentence, UNCERTAIN if own_voice else MODAL):
+                continue
+            return desk.reading.sentences[items[first].sentence]
+    return None
 
 
 def _contradiction(desk: Desk, notes: Notes, occurrence: Occurrence, once: Once) -> None:
@@ -132,6 +232,27 @@ def _contradiction(desk: Desk, notes: Notes, occurrence: Occurrence, once: Once)
     if once(fact, "contradiction"):
         notes.add("accuracy.contradiction", f"This contradicts the record: {lower_first(fact.statement)}.", span,
                   f"record: \u201c{fact.excerpt}\u201d" if fact.excerpt else None, about=(fact.id,))
+    if fact.status == "confirmed":
+        _rumour_in_denial(desk, notes, occurrence, once)
+
+
+def _rumour_in_denial(desk: Desk, notes: Notes, occurrence: Occurrence, once: Once) -> None:
+    """A confirmed fact denied in the story's own voice, a negation in its words ("the ceremony has not been
+    scrapped"), asserts a false
+    rumour about the same thing (the rumour's `about` sense is what the denial is about): that rumour,
+    whatever its own words, is reported as fact."""
+    said = {token.key for token in in_range(desk.tokens, occurrence.start, occurrence.end)}
+    if not said & NEGATING:
+        return  # "a deal was reached" is put positively: it opposes the record, not by denying a fact
+    for rumour in desk.record.scenario.facts:
+        if rumour.status != "rumour" or rumour.accurate is not False:
+            continue
+        about = {key for proposition in rumour.asserts for keys in happened_keys(tuple(proposition.about))
+                 for key in keys} - COMMON
+        if about & said and once(rumour, "asserted"):
+            notes.add("verification.rumour-as-fact", "A rumour reported as fact, and it is false: denying "
+                      f"what the record confirms here says {lower_first(rumour.statement)}.",
+                      (occurrence.start, occurrence.end), rumour.check or rumour.statement, about=(rumour.id,))
 
 
 def _attributed_to_anyone(desk: Desk, occurrence: Occurrence) -> bool:

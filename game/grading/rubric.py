@@ -57,6 +57,8 @@ RUBRIC: dict[str, Rule] = _rules(
     ("attribution.claim-attributed", "attribution", "praise", 0, "A one-sided claim put in its owner's mouth."),
     ("attribution.claim-as-fact", "attribution", "error", 40, "A one-sided claim stated in the story's own voice."),
     ("attribution.claim-to-wrong-person", "attribution", "error", 40, "A claim put in someone else's mouth."),
+    ("attribution.claim-unread", "attribution", "info", 0,
+     "A sentence speaks of a one-sided claim's subject in words the editor cannot read: no praise of attribution."),
     ("attribution.claim-unowned", "attribution", "warning", 15, "A claim reported as talk, with no owner."),
     # --- accuracy --------------------------------------------------------------------------------------
     ("accuracy.contradiction", "accuracy", "error", 45, "A sentence asserts the opposite of the record."),
@@ -75,6 +77,9 @@ RUBRIC: dict[str, Rule] = _rules(
     ("verification.repeated-false", "verification", "warning", 10, "A false rumour repeated, even as talk."),
     ("verification.hedged", "verification", "info", 0, "A rumour reported as a rumour."),
     ("verification.kept-out", "verification", "praise", 0, "A false rumour the reporter knew kept out."),
+    ("verification.could-not-tell", "verification", "info", 0,
+     "A sentence speaks of a false rumour's subject in words the editor cannot read: no praise for keeping it "
+     "out."),
     # --- completeness ----------------------------------------------------------------------------------
     ("completeness.key-fact", "completeness", "praise", 0, "Carries a key fact."),
     ("completeness.missing-fact", "completeness", "warning", 0, "Misses a key fact (scored by weight)."),

@@ -20,12 +20,19 @@ PASSAGE_DIMENSIONS = frozenset(("accuracy", "quotes", "attribution", "verificati
 missed or buried lede points at a whole paragraph, and says nothing against what the paragraph carries.)"""
 
 
+DOUBTS = frozenset(("verification.could-not-tell", "attribution.claim-unread"))
+"""Findings that say the editor could not tell whether the story makes a mistake: no praise in their
+dimension beside one."""
+
+
 def without_doubtful_praise(items: Sequence[Noted]) -> list[Finding]:
     """Praise only what is certain. The one place praise is dropped: praise in a dimension the story has an
-    error in, praise of a passage an error points at (a misquoted passage is not "rightly attributed"), and
-    praise about a fact or quote an error or a warning is about (no "kept the rumour out" beside it)."""
+    error or a doubt (DOUBTS) in, praise of a passage an error points at (a misquoted passage is not
+    "rightly attributed"), and praise about a fact or quote an error or a warning is about (no "kept the
+    rumour out" beside it)."""
     errors = [item for item in items if item.finding.severity == "error"]
-    in_error = {item.finding.dimension for item in errors}
+    in_error = {item.finding.dimension for item in errors} | {
+        item.finding.dimension for item in items if item.finding.code in DOUBTS}
     spans = [item.finding.span for item in errors if item.finding.span is not None
              and item.finding.dimension in PASSAGE_DIMENSIONS]
     about = frozenset().union(*(item.about for item in items if item.finding.severity in ("error", "warning")))
