@@ -348,3 +348,22 @@ def test_a_claims_subject_in_a_sentence_that_reports_speech_is_not_in_doubt() ->
     report = graded("hanoi-summit.yaml", HANOI_BASE, extra)
     assert "attribution.claim-unread" not in codes(report)
     assert report.by_code("attribution.right-speaker")
+
+
+BRANDT_WORDS = "When it's this close, every vote deserves a second look. That isn't a complaint, it's the job."
+
+
+def test_a_next_sentence_that_points_back_at_the_words_names_their_speaker() -> None:
+    """A lone quote, then 'Brandt offered that reply while ...': the sentence's subject said it."""
+    extra = (f"Ms Natarajan said the figures would be read again.\n\n\"{BRANDT_WORDS}\" Brandt offered that "
+             "reply while loosening his collar.")
+    report = graded("count-night.yaml", COUNT_BASE, extra)
+    assert "attribution.wrong-speaker" not in codes(report)
+    assert report.by_code("attribution.right-speaker")
+
+
+def test_a_next_sentence_that_does_not_point_back_names_no_speaker() -> None:
+    """Contrast: 'Brandt loosened his collar.' says nothing about the words before it."""
+    extra = (f"Ms Natarajan said the figures would be read again.\n\n\"{BRANDT_WORDS}\" Brandt loosened his "
+             "collar.")
+    assert not graded("count-night.yaml", COUNT_BASE, extra).by_code("attribution.right-speaker")

@@ -182,6 +182,11 @@ def speaker_of(desk: Desk, quotation: Quotation,
             people = {person for m in named for person in m.people}
             if cues or len(people) == 1:
                 return (cues or named)[0], False
+        # '"...". Brandt gave that explanation as he left.': the subject of a next sentence that points back.
+        if "\n" not in text[quotation.end:n_start] and _BACK_NOUN.search(text, n_start, n_end):
+            named = [m for m in desk.mentions_in(last + 1, last + 1) if not m.listener]
+            if named and _starts_sentence(desk, named[0]):
+                return named[0], False
     if first > 0 and earlier is not None and (first - 1) in earlier and earlier[first - 1][0] is not None:
         if guessed is not None:
             guessed.append("earlier")
@@ -308,6 +313,10 @@ _REFERS_BACK = re.compile(r"\s*(?:(?:those|these|that|this|such)\s+(?:were|was|a
                           r"(?:the|those|these)\s+(?:words|remarks|comments?)\s+(?:were|are|came)\b)",
                           re.IGNORECASE)
 """How a sentence that names the speaker of the quote before it begins ("Those were Kim's words")."""
+_BACK_NOUN = re.compile(r"\b(?:that|this|those|these)\s+(?:\w+\s+)?(?:explanation|answer|reply|words|remarks?|"
+                        r"comments?|point|line|verdict|assessment|message|announcement|promise|pledge|warning|"
+                        r"statement|thought|view)\b", re.IGNORECASE)
+"""A phrase pointing back at words just quoted ("that explanation", "those few words")."""
 _REPLY = re.compile(r"\b(?i:replied|replies|answered|answers|responded|responds)\b")
 _ASKED = re.compile(r"\b(?i:asked|asks|pressed|questioned)\s+(?:(?:the|a|an|[A-Z][\w.'\-]*)\s+){0,3}$")
 
