@@ -367,3 +367,23 @@ def test_a_next_sentence_that_does_not_point_back_names_no_speaker() -> None:
     extra = (f"Ms Natarajan said the figures would be read again.\n\n\"{BRANDT_WORDS}\" Brandt loosened his "
              "collar.")
     assert not graded("count-night.yaml", COUNT_BASE, extra).by_code("attribution.right-speaker")
+
+
+def test_a_quote_cut_to_begin_after_a_negation_is_a_misquote() -> None:
+    # The statement's own sentence begins "No agreement was reached": a quote that starts after "No" says the
+    # opposite, with a leading ellipsis or without one.
+    assert "quotes.ellipsis-changes-meaning" in quote_codes(
+        'The White House said the leaders had talked at length: "\u2026agreement was reached at this time."')
+    assert "quotes.ellipsis-changes-meaning" in quote_codes(
+        'The White House statement was upbeat, saying "agreement was reached at this time".')
+    assert "quotes.ellipsis-changes-meaning" in quote_codes(
+        'Kim was asked about his hopes and said: "... say I\u2019m pessimistic."')
+
+
+def test_a_quote_that_begins_mid_sentence_keeps_its_meaning_when_the_story_carries_the_negation() -> None:
+    found = quote_codes('The White House said no "agreement was reached at this time".')
+    assert "quotes.ellipsis-changes-meaning" not in found
+    found = quote_codes('Kim said he would not say he was "pessimistic".')
+    assert "quotes.ellipsis-changes-meaning" not in found
+    found = quote_codes('Trump said that "you have to walk" at times.')
+    assert "quotes.ellipsis-changes-meaning" not in found
