@@ -23,16 +23,15 @@ from typing import TextIO
 
 from game import deadline, engine, paths
 from game.engine import GameState
-from game.model import QUOTE_KIND_NAMES, Scenario, clock_text
+from game.model import Scenario, clock_text
+from game.play import views
 from game.play.filing import GradingFailed, Outcome, file_story
 from game.play.session import Session, autosave, resume
-from game.play.views import choice_views
+from game.play.title import title_view
 from game.saves import SaveError
-from game.text import clean, duration
+from game.text import clean
 
 END_OF_STORY = "."
-STATUS_NAMES = {"confirmed": "confirmed", "claim": "a claim", "rumour": "a rumour, unchecked",
-                "verified": "checked: true", "disproved": "checked: false"}
 HELP = """\
 Type the number of a choice and press Enter.
 Other commands, at any choice:
@@ -136,13 +135,14 @@ class PlainGame:
 
     def title(self) -> None:
         scenario = self.scenario
-        self.talk.say(f"Newsroom: {scenario.title}")
+        view = title_view(scenario.title, scenario.summary, scenario.objectives, scenario.objectives_before_play)
+        self.talk.say(f"Newsroom: {view.title}")
         self.talk.say()
-        self.talk.say(scenario.summary.strip())
-        if scenario.objectives:
+        self.talk.say(view.summary)
+        if view.objectives:
             self.talk.say()
             self.talk.say("What you will practise:")
-            for objective in scenario.objectives:
+            for objective in view.objectives:
                 self.talk.say(f"- {objective}")
         self.talk.say()
         self.talk.say("Type the number of a choice and press Enter. Type h for help, n for your notebook, "
@@ -171,15 +171,16 @@ class PlainGame:
 
     def turn(self) -> int | None:
         """One choice at a scene; a number to return ends the game loop."""
-        offered = engine.options(self.scenario, self.state)
-        if self.state.ending:
-            ending = engine.current_scene(self.scenario, self.state).ending
-            self.talk.say(f"The day is over. Ending: {ending.title if ending else self.state.ending}.")
+        view = views.scene_view(self.session)
+        offered = view.choices
+        if view.ending:
+            ending = views.review_view(self.session)
+            self.talk.say(f"The day is over. Ending: {ending.ending_title or self.state.ending}.")
             return 0
         if not offered:
             self.talk.say("There is nothing more to do here. Type u to undo or q to stop.")
         elif self.relist:
-            self.list_options(offered)
+            self.list_options(view)
         self.relist = True
         if len(offered) > 1:
             prompt = f"Choose 1 to {len(offered)}, or type h for help: "
@@ -218,14 +219,15 @@ class PlainGame:
         before = self.state
         self.session = self.session.choose(key)
         self.autosave()
+        view = views.scene_view(self.session)
         self.talk.say()
-        if self.state.response:
-            self.talk.say(self.state.response.strip())
+        if view.response:
+            self.talk.say(view.response)
         if self.state.scene != before.scene:
-            if self.state.response:
+            if view.response:
                 self.talk.say()
-            self.show_scene()
-        self.show_gathered()
+            self.show_scene(view)
+        self.show_gathered(view)
 
     def take_back(self) -> None:
         if not self.session.can_undo:
@@ -239,70 +241,59 @@ class PlainGame:
 
     # --- what the player reads ------------------------------------------------------------------
 
-    def clock_line(self) -> str:
-        left = engine.time_left(self.scenario, self.state)
-        deadline = self.scenario.clock.deadline
-        if left >= 0:
-            return f"{clock_text(self.state.time)}, {duration(left)} to the deadline at {deadline}."
-        return f"{clock_text(self.state.time)}, {duration(-left)} past the deadline at {deadline}."
+    def clock_line(self, where: str | None = None) -> str:
+        return views.clock_view(self.session, where).line
 
-    def show_scene(self) -> None:
-        scene = engine.current_scene(self.scenario, self.state)
-        heading = ", ".join(part for part in (scene.title, scene.place) if part) or scene.id
-        self.talk.say(f"{heading}. {self.clock_line()}")
-        for paragraph in engine.scene_text(self.scenario, self.state).split("\n\n"):
+    def show_scene(self, view: views.SceneView | None = None) -> None:
+        view = view or views.scene_view(self.session)
+        clock = self.clock_line()
+        self.talk.say(f"{view.heading}. {clock}." if view.heading else f"{clock}.")
+        for paragraph in view.paragraphs:
             self.talk.say()
-            self.talk.say(" ".join(paragraph.split()))
-        prompt = engine.prompt_text(self.scenario, self.state)
-        if prompt and not scene.ending:
+            self.talk.say(paragraph)
+        if view.prompt and not view.ending:
             self.talk.say()
-            self.talk.say(prompt)
+            self.talk.say(view.prompt)
 
-    def show_gathered(self) -> None:
-        lookup = engine.index(self.scenario)
-        if self.state.gathered:
+    def show_gathered(self, view: views.SceneView | None = None) -> None:
+        view = view or views.scene_view(self.session)
+        if view.gathered:
             self.talk.say()
-        for kind, ident in self.state.gathered:
-            if kind == "quote":
-                quote = lookup.quotes[ident]
-                self.talk.say(f"In your notebook: {lookup.people[quote.speaker].name}: \u201c{quote.text}\u201d")
+        for item in view.gathered:
+            if item.kind == "quote":
+                self.talk.say(f"In your notebook: {item.speaker}: \u201c{item.text}\u201d")
             else:
-                fact = lookup.facts[ident]
-                status = engine.fact_status(self.scenario, self.state, fact)
-                self.talk.say(f"In your notebook: {fact.statement} ({STATUS_NAMES.get(status, status)})")
-                if status in ("verified", "disproved") and fact.check:
-                    self.talk.say(f"  What checking showed: {fact.check}")
+                self.talk.say(f"In your notebook: {item.text} ({item.status})")
+                if item.check:
+                    self.talk.say(f"  What checking showed: {item.check}")
 
-    def list_options(self, offered: list[engine.Option]) -> None:
-        scene = engine.current_scene(self.scenario, self.state)
-        left = engine.questions_left(scene, self.state)
+    def list_options(self, view: views.SceneView) -> None:
         self.talk.say()
-        if left is not None and any(option.kind == "question" for option in offered):
-            self.talk.say(f"Questions you may still ask: {left}.")
+        if view.questions_left is not None and view.asking:
+            self.talk.say(f"Questions you may still ask: {view.questions_left}.")
         self.talk.say("Choices:")
-        for number, view in enumerate(choice_views(offered), 1):
-            then = ", then write your story" if view.to_desk else ""
-            self.talk.say(f"{number}. {view.text} ({view.cost}{then})")
+        for number, choice in enumerate(view.choices, 1):
+            then = ", then write your story" if choice.to_desk else ""
+            self.talk.say(f"{number}. {choice.text} ({choice.cost}{then})")
 
     def show_notebook(self) -> None:
-        book = engine.notebook(self.scenario, self.state)
+        book = views.notebook_view(self.session)
         self.talk.say()
         self.talk.say("Your notebook.")
-        if not book.quotes and not book.facts:
+        if book.empty:
             self.talk.say("Nothing written down yet.")
-        for speaker, entries in book.by_speaker().items():
-            self.talk.say(f"Quotes from {speaker}:")
-            for entry in entries:
-                when = f", {entry.quote.time}" if entry.quote.time else ""
-                kind = QUOTE_KIND_NAMES.get(entry.quote.kind, entry.quote.kind)
-                self.talk.say(f"- \u201c{entry.quote.text}\u201d ({kind}{when}; {entry.quote.context})")
+        for speaker in book.speakers:
+            self.talk.say(f"Quotes from {speaker.name}:")
+            for quote in speaker.quotes:
+                when = f", {quote.time}" if quote.time else ""
+                self.talk.say(f"- \u201c{quote.text}\u201d ({quote.kind}{when}; {quote.context})")
         if book.facts:
             self.talk.say("Facts:")
         for fact in book.facts:
-            who = f", from {fact.claimed_by.name}" if fact.claimed_by and fact.status != "confirmed" else ""
-            self.talk.say(f"- {fact.fact.statement} ({STATUS_NAMES.get(fact.status, fact.status)}{who})")
-            if fact.status in ("verified", "disproved") and fact.fact.check:
-                self.talk.say(f"  What checking showed: {fact.fact.check}")
+            who = f", from {fact.claimed_by}" if fact.claimed_by else ""
+            self.talk.say(f"- {fact.statement} ({fact.status}{who})")
+            if fact.check:
+                self.talk.say(f"  What checking showed: {fact.check}")
         self.talk.say()
 
     # --- the story desk -------------------------------------------------------------------------
@@ -323,16 +314,15 @@ class PlainGame:
                 return outcome
 
     def show_desk(self) -> None:
-        filing = self.scenario.filing
-        filed_at = engine.filing_time(self.scenario, self.state)
+        desk = views.desk_view(self.session)
         self.talk.say()
-        self.talk.say(f"The story desk. {self.clock_line()}")
-        if filing:
-            self.talk.say(f"The desk asks: {filing.brief.strip()}")
-            if filing.writing_minutes:
-                late = engine.is_late(self.scenario, filed_at)
-                self.talk.say(f"Writing takes {duration(filed_at - self.state.time)}: you would file at "
-                              f"{clock_text(filed_at)}{', after the deadline' if late else ''}.")
+        self.talk.say(f"{self.clock_line('Story desk')}.")
+        if desk.brief:
+            self.talk.say(f"The desk wants: {desk.brief}")
+        rules = " ".join(part for part in (desk.writing, "The clock runs while you write." * desk.clock_runs)
+                         if part)
+        if rules:
+            self.talk.say(rules)
         self.talk.say("1. Write and file your story")
         self.talk.say("2. Go back to reporting")
 
@@ -358,17 +348,13 @@ class PlainGame:
             while (line := self.talk.ask("")).strip() != END_OF_STORY:
                 lines.append(line.rstrip())
             body = "\n".join(lines).strip("\n")
-            words = engine.words_in(body)
-            self.talk.say(f"Your story has {words} word{'s' if words != 1 else ''}.")
             if filing and deadline.clock_runs(self.scenario):  # the clock ran while the player wrote
                 self.state = deadline.DeskClock(self.state).spend(self.seconds_now() - started).state(self.scenario)
-                found = deadline.file_by(self.scenario, self.state, words)
-                self.talk.say(f"It is now {clock_text(found.now)}: filed now, it goes in at "
-                              f"{clock_text(found.at)}, {found.status}.")
-            if filing and words < filing.min_words:
-                self.talk.say(f"The desk asked for at least {filing.min_words} words.")
-            if filing and filing.max_words and words > filing.max_words:
-                self.talk.say(f"The desk asked for no more than {filing.max_words} words.")
+                self.talk.say(f"It is now {engine.clock(self.state)}.")
+            check = views.filing_check(self.session, body)
+            self.talk.say(f"Your story: {check.summary}")
+            for note in check.notes:
+                self.talk.say(note)
             self.talk.say("1. File it")
             self.talk.say("2. Write it again")
             self.talk.say("3. Go back to reporting (this story is not kept)")
@@ -395,48 +381,44 @@ class PlainGame:
         return 0 if filed.card is not None else 1
 
     def review(self, filed: Outcome) -> None:
-        report, story = filed.report, filed.story
+        review = views.review_view(filed.session, filed)
         self.talk.say()
-        late = f", {duration(report.late_by)} late" if report.late_by else ", on time"
-        self.talk.say(f"Filed at {clock_text(report.filed_at)}{late}.")
+        late = f", {review.late_by} late" if review.late_by else ", on time"
+        self.talk.say(f"Filed at {review.filed_at}{late}.")
         self.talk.say()
-        self.talk.say(f"The editor's grade: {report.overall} out of 100.")
-        for name, score in report.scores.items():
-            self.talk.say(f"{name.replace('_', ' ').capitalize()}: {score}")
-        if report.findings:
+        self.talk.say(f"The editor's grade: {review.overall} out of 100.")
+        for grade in review.grades:
+            self.talk.say(f"{grade.name.capitalize()}: {grade.score}{' (an error)' if grade.error else ''}")
+        if review.findings:
             self.talk.say()
-            self.talk.say("The editor's notes:")
-            for number, finding in enumerate(report.findings, 1):
-                where = ""
-                if finding.span:
-                    where = f" (\u201c{' '.join(story.text[finding.span[0]:finding.span[1]].split())}\u201d)"
-                self.talk.say(f"{number}. {finding.dimension.replace('_', ' ').capitalize()}, {finding.severity}: "
+            self.talk.say(f"The editor's notes ({review.summary}):")
+            for finding in review.findings:
+                where = f" (\u201c{finding.quoted}\u201d)" if finding.quoted else ""
+                self.talk.say(f"{finding.number}. {finding.name.capitalize()}, {finding.severity}: "
                               f"{finding.message}{where}")
                 if finding.detail:
                     for line in finding.detail.splitlines():
                         self.talk.say(f"   {line}")
-        if filed.strong:
+        if review.strong:
             self.talk.say()
             self.talk.say("What a strong story did:")
-            for note in filed.strong:
+            for note in review.strong:
                 self.talk.say(f"- {note}")
-        ending = engine.current_scene(self.scenario, self.state)
         self.talk.say()
-        if ending.ending:
-            self.talk.say(f"Ending: {ending.ending.title}.")
-        for paragraph in engine.scene_text(self.scenario, self.state).split("\n\n"):
-            self.talk.say(" ".join(paragraph.split()))
-        debrief = engine.debrief(self.scenario, self.state)
-        if debrief:
+        if review.ending_title:
+            self.talk.say(f"Ending: {review.ending_title}.")
+        for paragraph in review.ending_text.split("\n\n"):
+            self.talk.say(paragraph)
+        if review.debrief:
             self.talk.say()
             self.talk.say("What your choices meant:")
-            for principle, text in debrief:
+            for principle, text in review.debrief:
                 self.talk.say(f"- {principle}: {text}" if principle else f"- {text}")
         self.talk.say()
-        for note in filed.notes:
+        for note in review.notes:
             self.talk.say(note)
-        if filed.card is not None and filed.record is not None:
-            self.talk.say(f"Your report card is saved: {filed.card} (and {filed.record.name} beside it for your "
+        if review.card is not None and review.record is not None:
+            self.talk.say(f"Your report card is saved: {review.card} (and {review.record.name} beside it for your "
                           "teacher).")
 
     # --- saving ---------------------------------------------------------------------------------

@@ -9,6 +9,7 @@ can share one results folder.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import json
 import os
@@ -17,6 +18,7 @@ import tempfile
 import textwrap
 from datetime import datetime
 from pathlib import Path
+from string import Template
 from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
@@ -165,76 +167,104 @@ def _write_new(path: Path, text: str) -> bool:
 
 # --- the report card -----------------------------------------------------------------------------
 
+REPORT_CARD = Path(__file__).with_name("report_card.md.in")
+"""The report card's words and layout, a file in the package: parts, each a `string.Template`."""
+
+
+@functools.cache
+def card_parts() -> dict[str, Template]:
+    """The parts of `report_card.md.in` by name (its text before the first part is its own description)."""
+    parts: dict[str, list[str]] = {}
+    lines: list[str] | None = None
+    for line in REPORT_CARD.read_text(encoding="utf-8").splitlines():
+        if line.startswith("%% "):
+            lines = parts.setdefault(line[3:].strip(), [])
+        elif lines is not None:
+            lines.append(line)
+    for lines in parts.values():
+        while lines and not lines[-1].strip():
+            lines.pop()
+    return {name: Template("\n".join(lines)) for name, lines in parts.items()}
+
+
+def _part(part: str, /, **values: object) -> str:
+    """One part of the report card filled in (`Template.substitute`: a name the part lacks is an error)."""
+    return card_parts()[part].substitute({key: str(value) for key, value in values.items()})
+
+
 def report_card(transcript: dict[str, Any]) -> str:
-    """The transcript as a Markdown report card: grade, annotated story, findings, route, notebook."""
+    """The transcript as a Markdown report card: grade, annotated story, findings, route, notebook.
+
+    The words and layout are `report_card.md.in`; here each value is escaped for Markdown and put in."""
     scenario = transcript["scenario"]
     grade = transcript["grade"]
     story = transcript["story"]
     ending = transcript.get("ending")
-    player = transcript.get("player") or "(no name given)"
     late_by = int(grade.get("late_by") or 0)
-    lines = [
-        f"# Report card: {_inline(scenario['title'])}",
-        "",
-        f"- **Reporter:** {_inline(player)}",
-        f"- **Scenario:** {_inline(scenario['id'])}, version {_inline(scenario['version'])}",
-        f"- **Filed at:** {grade.get('filed_at', '?')} (game time; deadline {transcript.get('deadline', '?')}"
-        + (f", {late_by} minutes late)" if late_by else ", on time)"),
-        f"- **Ending:** {_inline(ending['title'])} ({ending['tone']})" if ending else "- **Ending:** none",
-        f"- **Saved:** {transcript.get('saved_at', '?')}",
-        "",
-        f"## Grade: {grade['overall']} / 100",
-        "",
-        "| dimension | score |",
-        "|---|---:|",
-    ]
-    lines += [f"| {name.replace('_', ' ')} | {grade['scores'].get(name, '?')} |" for name in DIMENSIONS]
     findings = list(grade.get("findings") or [])
     text = f"{story['headline']}\n\n{story['body']}"
     marked = [(number, finding) for number, finding in enumerate(findings, 1)
               if _span(finding, text) and finding.get("severity") != "praise"]
-    lines += ["", "## The story as filed", ""]
-    if marked:
-        lines += ["Passages the editor questioned are marked ⟦like this⟧ with the note's number.", ""]
-    lines += _fenced(_annotate(text, marked))
-    lines += ["", f"{story.get('words', len(story['body'].split()))} words.", "", "## The editor's notes", ""]
-    if not findings:
-        lines.append("None.")
+    notes = []
     for number, finding in enumerate(findings, 1):
         where = ""
         span = _span(finding, text)
         if span:
             passage = _excerpt(text[span[0]:span[1]])
-            where = " — " + _inline(passage if passage[:1] in "\"“‘'" else f"“{passage}”")
-        lines.append(f"{number}. **{finding['dimension'].replace('_', ' ')}** ({finding['severity']}): "
-                     f"{_inline(finding['message'])}{where}")
+            where = _part("finding where", passage=_inline(passage if passage[:1] in "\"“‘'" else f"“{passage}”"))
+        note = _part("finding", number=number, dimension=finding["dimension"].replace("_", " "),
+                     severity=finding["severity"], message=_inline(finding["message"]), where=where)
         if finding.get("detail"):
-            lines += ["", *("   " + line for line in _fenced(str(finding["detail"])))]
-    if ending:
-        lines += ["", f"## Ending: {_inline(ending['title'])}", "", _inline(ending.get("text") or "")]
-    notes = transcript.get("debrief") or []
-    if notes:
-        lines += ["", "## What your choices meant", ""]
-        for note in notes:
-            principle = f"**{_inline(note['principle'])}.** " if note.get("principle") else ""
-            lines.append(f"- {principle}{_inline(note['text'])}")
-    lines += ["", "## Route", "", "| time | where | what you did |", "|---|---|---|"]
-    for step in transcript.get("route") or []:
-        where = step.get("scene_title") or step["scene"]
-        what = f"asked {step['to']}: {step['label']}" if step.get("to") else step["label"]
-        lines.append(f"| {step['time']} | {_inline(where)} | {_inline(what)} |")
+            note += _part("finding detail",
+                          detail="\n".join("   " + line for line in _fenced(str(finding["detail"]))))
+        notes.append(note)
+    debrief = transcript.get("debrief") or []
+    debrief_section = ""
+    if debrief:
+        debrief_section = _part("debrief section", notes="\n".join(
+            _part("debrief note", principle=_part("principle", principle=_inline(note["principle"])) + " "
+                  if note.get("principle") else "", text=_inline(note["text"]))
+            for note in debrief))
+    route = "".join(
+        "\n" + _part("route step", time=step["time"], where=_inline(step.get("scene_title") or step["scene"]),
+                     what=_inline(_part("asked", to=step["to"], label=step["label"]) if step.get("to")
+                                  else step["label"]))
+        for step in transcript.get("route") or [])
     book = transcript.get("notebook") or {}
-    lines += ["", "## Notebook", "", "### Quotes", ""]
-    lines += [f"- {_inline(q['speaker'])} ({QUOTE_KIND_NAMES.get(q['kind'], q['kind'])}"
-              + (f", {q['time']}" if q.get("time") else "") + f"): “{_inline(q['text'])}”"
-              for q in book.get("quotes") or []] or ["None gathered."]
-    lines += ["", "### Facts", ""]
-    lines += [f"- {_inline(f['statement'])} ({f['status']}"
-              + (f", claimed by {_inline(f['claimed_by'])}" if f.get("claimed_by") else "") + ")"
-              + (f" — checked: {_inline(f['check'])}" if f.get("check") else "")
-              for f in book.get("facts") or []] or ["None noted."]
-    lines += ["", f"_Newsroom {transcript.get('newsroom_version', '')}_", ""]
-    return "\n".join(lines)
+    quotes = [_part("quote", speaker=_inline(q["speaker"]), kind=QUOTE_KIND_NAMES.get(q["kind"], q["kind"]),
+                    time=_part("quote time", time=q["time"]) if q.get("time") else "", text=_inline(q["text"]))
+              for q in book.get("quotes") or []]
+    facts = [_part("fact", statement=_inline(f["statement"]), status=f["status"],
+                   claimed_by=_part("claimed by", name=_inline(f["claimed_by"])) if f.get("claimed_by") else "",
+                   check=_part("checked", check=_inline(f["check"])) if f.get("check") else "")
+             for f in book.get("facts") or []]
+    return _part(
+        "card",
+        title=_inline(scenario["title"]),
+        player=_inline(transcript.get("player") or "(no name given)"),
+        scenario=_inline(scenario["id"]),
+        version=_inline(scenario["version"]),
+        filed_at=grade.get("filed_at", "?"),
+        deadline=transcript.get("deadline", "?"),
+        lateness=_part("late", minutes=late_by) if late_by else _part("on time"),
+        ending_line=_part("ending line", title=_inline(ending["title"]), tone=ending["tone"]) if ending
+        else _part("no ending"),
+        saved_at=transcript.get("saved_at", "?"),
+        overall=grade["overall"],
+        scores="\n".join(_part("score", dimension=name.replace("_", " "), score=grade["scores"].get(name, "?"))
+                         for name in DIMENSIONS),
+        marked_note=_part("marked note") + "\n\n" if marked else "",
+        story="\n".join(_fenced(_annotate(text, marked))),
+        words=story.get("words", len(story["body"].split())),
+        findings="\n".join(notes) or _part("no findings"),
+        ending_section=_part("ending section", title=_inline(ending["title"]), text=_inline(ending.get("text") or ""))
+        if ending else "",
+        debrief_section=debrief_section,
+        route=route,
+        quotes="\n".join(quotes) or _part("no quotes"),
+        facts="\n".join(facts) or _part("no facts"),
+        newsroom_version=transcript.get("newsroom_version", ""),
+    ) + "\n"
 
 
 def _span(finding: dict[str, Any], text: str) -> tuple[int, int] | None:

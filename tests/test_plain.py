@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -109,7 +110,7 @@ def test_commands_notebook_help_undo_and_wrong_answers(example: Scenario) -> Non
     assert "Your notebook.\nQuotes from Jo Mills:\n- \u201cGet me the vote, both sides" in out
     assert "u or undo: take back the last choice" in out
     assert "Taken back." in out
-    assert out.count("The morning call, Newsroom. 09:00") == 3  # at the start, after undo, after look
+    assert out.count("The morning call. 09:00 · Newsroom · due 12:00") == 3  # at the start, after undo, after look
     assert "Your game is saved." in out
     assert load_game(paths.save_path(example.id), example)[0].scene == "call"
 
@@ -130,7 +131,8 @@ def test_back_to_reporting_from_the_desk_and_rewriting(example: Scenario, tmp_pa
     status, out = play(example, lines, tmp_path)
     assert status == 0, out
     assert "1. Write and file your story\n2. Go back to reporting" in out
-    assert "Your story has 2 words.\nThe desk asked for at least 40 words." in out
+    assert re.search(r"Your story: 2 words, filed at \d\d:\d\d \([^)]* to deadline\)\.\n"
+                     r"The desk wants at least 40 words\.", out)
     assert "A story needs a headline." in out
     (card,) = tmp_path.glob("*.json")
     assert json.loads(card.read_text(encoding="utf-8"))["story"] == {"headline": "Bridge", "body": "still short",
@@ -173,7 +175,8 @@ def test_the_clock_runs_while_the_player_writes_in_plain_mode(example: Scenario,
     game = PlainGame(running, talk, results_dir=tmp_path, seconds_now=lambda: next(ticks))
     assert game.play(new=True) == 0
     out = output.getvalue()
-    assert "It is now " in out and ", it goes in at " in out
+    assert "It is now " in out
     moved = out.split("It is now ")[1][:5]
-    before = out.split("The story desk. ")[1][:5]
+    assert f"Your story: {len(' '.join(BODY_LINES).split())} words, filed at " in out.split("It is now ")[1]
+    before = out.split(" · Story desk · ")[0][-5:]
     assert int(moved[:2]) * 60 + int(moved[3:]) - (int(before[:2]) * 60 + int(before[3:])) == 20  # 4 min at 5x

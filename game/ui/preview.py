@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from game.play.title import TitleView, title_view
+
 MAX_PREVIEW_BYTES = 16 * 1024 * 1024
 """The loader's own limit (game.loader.MAX_BYTES), written out: importing the loader would bring in the
 YAML library and the models before the first frame. A test keeps the two equal."""
@@ -44,9 +46,9 @@ class Preview:
         return cls(scenario.id, scenario.title, scenario.summary, tuple(scenario.objectives),
                    None if before is None else tuple(before))
 
-    def shown_objectives(self, played: bool) -> tuple[str, ...]:
-        """What the title lists: the spoiler-free objectives before play, all of them after."""
-        return self.objectives if played or self.before_play is None else self.before_play
+    def view(self, played: bool) -> TitleView:
+        """What the title screen shows (`game.play.title`): the spoiler-free objectives before play, all after."""
+        return title_view(self.title, self.summary, self.objectives, self.before_play, played)
 
 
 TITLE_KEYS = ("format", "id", "version", "title", "summary", "authors", "language", "objectives",

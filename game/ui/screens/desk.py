@@ -19,12 +19,12 @@ from textual.widgets import Collapsible, Input, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from game import deadline, engine
-from game.model import clock_text
+from game.play import views
 from game.play.kept import load_draft, save_draft
 from game.play.session import Session
 from game.ui.screens.base import GameScreen
 from game.ui.screens.confirm import ConfirmScreen
-from game.ui.text import clean, duration, time_left_text
+from game.ui.text import clean, duration
 from game.ui.widgets import update_if_changed
 from game.ui.widgets.clock_bar import ClockBar
 from game.ui.widgets.game_footer import NARROW, GameFooter
@@ -64,29 +64,15 @@ def quote_prompt(entry: engine.NotebookQuote) -> Text:
     return out
 
 
-def brief_title(session: Session) -> str:
-    """The brief's one-line title, which is all that shows when it is folded."""
-    filing = session.scenario.filing
-    parts = ["The desk's brief"]
-    if filing is not None and (filing.min_words or filing.max_words):
-        parts.append(f"{filing.min_words}–{filing.max_words} words" if filing.max_words
-                     else f"at least {filing.min_words} words")
-    return " · ".join(parts)
-
-
-def brief_text(session: Session) -> Text:
-    filing = session.scenario.filing
+def brief_text(desk: views.DeskView) -> Text:
     brief = Text()
-    if filing is None:
+    if not desk.brief:
         return brief
     brief.append("The desk wants: ", style="bold")
-    brief.append(clean(filing.brief))
-    if filing.writing_minutes or filing.minutes_per_100_words:
-        rule = f"at least {duration(filing.writing_minutes)}" if filing.writing_minutes else ""
-        if filing.minutes_per_100_words:
-            rule += (", or " if rule else "") + f"{duration(filing.minutes_per_100_words)} per 100 words"
-        brief.append(f"\nWriting takes {rule}.", style="dim")
-    if deadline.clock_runs(session.scenario):
+    brief.append(desk.brief)
+    if desk.writing:
+        brief.append(f"\n{desk.writing}", style="dim")
+    if desk.clock_runs:
         brief.append(" The clock runs while you write.", style="dim")
     return brief
 
@@ -147,8 +133,9 @@ class DeskScreen(GameScreen):
         if session is None or not session.state.at_desk:
             return
         scenario, state = session.scenario, session.state
-        self.query_one("#brief-fold", Collapsible).title = brief_title(session)
-        self.query_one("#brief", Static).update(brief_text(session))
+        desk = views.desk_view(session)
+        self.query_one("#brief-fold", Collapsible).title = desk.title
+        self.query_one("#brief", Static).update(brief_text(desk))
         self.show_deadline(session)
         quotes = engine.notebook(scenario, state).quotes
         listed = tuple(entry.quote.id for entry in quotes)
@@ -217,11 +204,10 @@ class DeskScreen(GameScreen):
     def update_count(self) -> None:
         words = engine.words_in(self.body)
         out = Text(f"{words} word{'s' * (words != 1)}", style="bold")
-        filing = self.session.scenario.filing
-        if filing is not None and (filing.min_words or filing.max_words) and self.size.width >= NARROW:
-            wanted = f"{filing.min_words}–{filing.max_words}" if filing.max_words else f"≥{filing.min_words}"
+        wanted = views.desk_view(self.session).wanted
+        if wanted and self.size.width >= NARROW:
             out.append(f" (wants {wanted})", style="dim")
-        if filing is not None:
+        if self.session.scenario.filing is not None:
             out.append(f" · writing {duration(engine.writing_minutes(self.session.scenario, words))}", style="dim")
         out.append(" · unsaved" if self.unsaved else " · saved", style="dim italic")
         update_if_changed(self.query_one("#count", Static), out)  # most keys leave the count as it was
@@ -291,16 +277,10 @@ class DeskScreen(GameScreen):
             self.notify("A story needs a headline and some words before it can be filed.", severity="warning")
             self.query_one("#headline" if not headline else "#body").focus()
             return
-        scenario, state = self.session.scenario, self.session.state
-        words = engine.words_in(body)
-        filed_at = engine.filing_time(scenario, state, words)
-        message = Text(f"{words} words, filed at {clock_text(filed_at)} "
-                       f"({time_left_text(engine.index(scenario).deadline - filed_at)}).\n")
-        filing = scenario.filing
-        if filing is not None and words < filing.min_words:
-            message.append(f"The desk wants at least {filing.min_words} words.\n", style="bold")
-        if filing is not None and filing.max_words and words > filing.max_words:
-            message.append(f"The desk wants at most {filing.max_words} words.\n", style="bold")
+        check = views.filing_check(self.session, body)
+        message = Text(f"{check.summary}\n")
+        for note in check.notes:
+            message.append(f"{note}\n", style="bold")
         message.append("Once filed, it goes to the editor as it stands.")
 
         def answered(answer: str | None) -> None:

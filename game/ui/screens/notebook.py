@@ -6,7 +6,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 
-from game import engine
+from game.play import views
 from game.play.session import Session
 from game.ui.screens.base import GameScreen
 from game.ui.widgets.clock_bar import ClockBar
@@ -36,7 +36,7 @@ class NotebookScreen(GameScreen):
         if session is None:
             return
         self.query_one(ClockBar).show(session, where="Notebook")
-        self.query_one(NotebookView).show(engine.notebook(session.scenario, session.state))
+        self.query_one(NotebookView).show(views.notebook_view(session))
 
     def action_close(self) -> None:
         self.dismiss()

@@ -3,10 +3,7 @@ did, and the debrief of the player's choices."""
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Sequence
-from pathlib import Path
-from typing import Any
 
 from rich.table import Table
 from rich.text import Text
@@ -15,39 +12,35 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Static, TabbedContent, TabPane
 
-from game import engine
-from game.model import clock_text
+from game.play import views
 from game.play.filing import Outcome
 from game.play.session import Session
 from game.ui.screens.base import GameScreen
-from game.ui.text import clean, reflow
+from game.ui.text import clean
 from game.ui.widgets.game_footer import GameFooter
 from game.ui.widgets.marked_story import MarkedStory, findings_table
 from game.ui.widgets.score_table import ScoreTable
 
-TONES = {"great": "✔✔", "good": "✔", "mixed": "~", "poor": "✘", "bad": "✘✘"}
 
-
-def ending_text(session: Session) -> Text:
-    scene = engine.current_scene(session.scenario, session.state)
+def ending_text(review: views.ReviewView) -> Text:
     out = Text()
-    if scene.ending is not None:
-        out.append(f"{TONES.get(scene.ending.tone, '')} {clean(scene.ending.title)}\n", style="bold")
-    out.append(clean(reflow(engine.scene_text(session.scenario, session.state))))
+    if review.ending_title:
+        out.append(f"{review.tone} {review.ending_title}\n", style="bold")
+    out.append(review.ending_text)
     return out
 
 
-def filed_line(session: Session, card: Path | None) -> Text | None:
+def filed_line(review: views.ReviewView) -> Text | None:
     """When the story was filed and where its report card went, on one line (None when there is neither)."""
     parts = []
-    if session.state.filed_at is not None:
-        parts.append(f"Filed at {clock_text(session.state.filed_at)}.")
-    if card is not None:
-        parts.append(f"Report card saved: {card}")
+    if review.filed_at is not None:
+        parts.append(f"Filed at {review.filed_at}.")
+    if review.card is not None:
+        parts.append(f"Report card saved: {review.card}")
     return Text(clean(" ".join(parts)), style="dim") if parts else None
 
 
-def bullets(items: list[tuple[str | None, str]]) -> Table:
+def bullets(items: Sequence[tuple[str | None, str]]) -> Table:
     """A bulleted list with a hanging indent; each item plain text, with an optional bold heading."""
     table = Table.grid(padding=(0, 1))
     table.add_column(no_wrap=True)
@@ -56,18 +49,9 @@ def bullets(items: list[tuple[str | None, str]]) -> Table:
         line = Text()
         if heading:
             line.append(f"{clean(heading)}: ", style="bold")
-        line.append(clean(reflow(text)))
+        line.append(clean(text))
         table.add_row("•", line)
     return table
-
-
-def summary_line(findings: Sequence[Any]) -> Text:
-    """What the editor marked, counted: "2 errors · 1 warning · 3 praises", or that nothing was marked."""
-    counts = Counter(finding.severity for finding in findings)
-    parts = [f"{counts[severity]} {name if counts[severity] == 1 else plural}"
-             for severity, name, plural in (("error", "error", "errors"), ("warning", "warning", "warnings"),
-                                            ("praise", "praise", "praises")) if counts[severity]]
-    return Text(" · ".join(parts) or "nothing marked", style="dim")
 
 
 class ReviewScreen(GameScreen):
@@ -89,43 +73,41 @@ class ReviewScreen(GameScreen):
         self.filed = filed
 
     def compose(self) -> ComposeResult:
-        session, filed = self.ended, self.filed
-        debrief = engine.debrief(session.scenario, session.state)
+        review = views.review_view(self.ended, self.filed)
         with TabbedContent(id="review"):
             with TabPane("Verdict", id="verdict"), VerticalScroll(classes="page"):
-                if session.state.ending:
-                    yield Static(ending_text(session), id="ending")
-                if filed is not None:
-                    for note in filed.notes:
-                        yield Static(Text(note, style="italic"), classes="note")
+                if self.ended.state.ending:
+                    yield Static(ending_text(review), id="ending")
+                for note in review.notes:
+                    yield Static(Text(note, style="italic"), classes="note")
+                if review.overall is not None:
                     table = ScoreTable(id="scores")
-                    table.show(filed.report.overall, filed.report.scores, frozenset(filed.report.error_dimensions))
+                    table.show(review.overall, review.grades)
                     yield table
-                    yield Static(Text.assemble(("Your story, marked: ", "dim"), summary_line(filed.report.findings),
+                    yield Static(Text.assemble(("Your story, marked: ", "dim"), (review.summary, "dim"),
                                                ("  (→)", "dim")), id="marked")
-                line = filed_line(session, filed.card if filed is not None else None)
+                line = filed_line(review)
                 if line is not None:
                     yield Static(line, id="filed")
-            if filed is not None:
-                findings = filed.report.findings
+            if review.overall is not None:
                 with TabPane("Your story", id="story"), VerticalScroll(classes="page"):
-                    yield Static(summary_line(findings), id="summary")
+                    yield Static(Text(review.summary, style="dim"), id="summary")
                     story = MarkedStory(id="story-text")
-                    story.show(filed.story_text, findings)
+                    story.show(review.story_text, review.findings)
                     yield story
-                    if findings:
-                        yield Static(findings_table(findings), id="findings")
-            if filed is not None and filed.strong:
+                    if review.findings:
+                        yield Static(findings_table(review.findings), id="findings")
+            if review.strong:
                 with TabPane("A strong story", id="strong"), VerticalScroll(classes="page"):
-                    yield Static(bullets([(None, note) for note in filed.strong]), id="strong-notes")
-            objectives = session.scenario.objectives
-            if debrief or objectives:
+                    yield Static(bullets([(None, note) for note in review.strong]), id="strong-notes")
+            if review.debrief or review.objectives:
                 with TabPane("Your choices", id="choices"), VerticalScroll(classes="page"):
-                    if debrief:
-                        yield Static(bullets(debrief), id="debrief")
-                    if objectives:
+                    if review.debrief:
+                        yield Static(bullets(review.debrief), id="debrief")
+                    if review.objectives:
                         yield Static(Text("What the day was about", style="bold"), classes="heading")
-                        yield Static(bullets([(None, objective) for objective in objectives]), id="objectives")
+                        yield Static(bullets([(None, objective) for objective in review.objectives]),
+                                     id="objectives")
         yield GameFooter()
 
     def on_mount(self) -> None:

@@ -10,63 +10,51 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from game import engine
+from game.play import views
 from game.play.kept import load_draft
 from game.play.session import Session
 from game.ui.screens.base import GameScreen, page
-from game.ui.text import clean, plain, reflow
-from game.ui.widgets.choice_list import OPEN_DESK, ChoiceList
+from game.ui.text import clean, plain
+from game.ui.widgets.choice_list import OPEN_DESK, SEE_REVIEW, ChoiceList
 from game.ui.widgets.clock_bar import ClockBar
 from game.ui.widgets.game_footer import GameFooter
 from game.ui.widgets.notebook_view import quote_mark
 
 
-def gathered_text(session: Session) -> Text:
+def gathered_text(view: views.SceneView) -> Text:
     """What the last step put in the notebook: each quote word for word, then a "Quote added" line."""
-    lookup = engine.index(session.scenario)
     out = Text()
-    for kind, item_id in session.state.gathered:
-        if kind == "quote" and item_id in lookup.quotes:
-            quote = lookup.quotes[item_id]
-            speaker = lookup.people[quote.speaker]
-            out.append(f"{quote_mark(quote.text)}", style="italic")
-            out.append(f" — {clean(speaker.name)}\n")
+    for item in view.gathered:
+        if item.kind == "quote":
+            out.append(f"{quote_mark(item.text)}", style="italic")
+            out.append(f" — {item.speaker}\n")
             out.append("✚ Quote added: ", style="bold")
-            out.append(f"{clean(speaker.name)} · {clean(quote.context)}\n", style="dim")
-        elif kind == "fact" and item_id in lookup.facts:
-            fact = lookup.facts[item_id]
-            status = engine.fact_status(session.scenario, session.state, fact)
+            out.append(f"{item.speaker} · {item.context}\n", style="dim")
+        else:
             out.append("✚ Noted: ", style="bold")
-            out.append(clean(fact.statement))
-            out.append(f" ({status})\n", style="dim")
+            out.append(item.text)
+            out.append(f" ({item.status})\n", style="dim")
     out.rstrip()
     return out
 
 
-def heading_text(session: Session) -> Text:
-    scene = engine.current_scene(session.scenario, session.state)
-    out = Text()
-    if scene.ending:
-        out.append(f"THE END — {clean(scene.ending.title)}", style="bold")
-    elif scene.title:
-        out.append(clean(scene.title), style="bold")
-    return out
+def heading_text(view: views.SceneView) -> Text:
+    return Text(view.heading, style="bold")
 
 
-def prompt_text(session: Session) -> Text:
+def prompt_text(view: views.SceneView) -> Text:
     """Above the choices: the questions' prompt and how many may still be asked."""
-    scene = engine.current_scene(session.scenario, session.state)
-    if session.state.ending:
+    if view.ending:
         return Text("Your day is over.", style="italic")
     out = Text()
-    left = engine.questions_left(scene, session.state)
-    if session.state.at_desk:
+    left = view.questions_left
+    if view.at_desk:
         out.append("Your story is waiting at the desk.", style="dim")
-    elif scene.questions and left:
-        prompt = engine.prompt_text(session.scenario, session.state)
-        if prompt:
-            out.append(clean(prompt) + " ")
+    elif left:
+        if view.prompt:
+            out.append(view.prompt + " ")
         out.append(f"({left} question{'s' * (left != 1)} left)", style="dim")
-    elif not engine.options(session.scenario, session.state):
+    elif not view.choices:
         out.append("There is nothing more to do here: press u to undo your last choice.", style="italic")
     else:
         out.append("What now?", style="dim")
@@ -103,28 +91,27 @@ class SceneScreen(GameScreen):
     def show(self, session: Session | None) -> None:
         if session is None:
             return
-        state = session.state
-        moved = bool(state.history) and state.history[-1].scene != state.scene
-        response = plain(reflow(state.response or ""))
+        view = views.scene_view(session)
+        response = plain(view.response)
         self.query_one(ClockBar).show(session, words=engine.words_in(load_draft(session.scenario.id)[1]))
-        self.query_one("#heading", Static).update(heading_text(session))
-        self.query_one("#before", Static).update(response if moved else "")
-        self.query_one("#before").display = bool(state.response) and moved
-        self.query_one("#text", Static).update(plain(reflow(engine.scene_text(session.scenario, state))))
-        self.query_one("#after", Static).update(response if not moved else "")
-        self.query_one("#after").display = bool(state.response) and not moved
-        gathered = gathered_text(session)
+        self.query_one("#heading", Static).update(heading_text(view))
+        self.query_one("#before", Static).update(response if view.response_first else "")
+        self.query_one("#before").display = bool(view.response) and view.response_first
+        self.query_one("#text", Static).update(plain(view.text))
+        self.query_one("#after", Static).update(response if not view.response_first else "")
+        self.query_one("#after").display = bool(view.response) and not view.response_first
+        gathered = gathered_text(view)
         self.query_one("#gathered", Static).update(gathered)
         self.query_one("#gathered").display = bool(gathered)
-        self.query_one("#prompt", Static).update(prompt_text(session))
+        self.query_one("#prompt", Static).update(prompt_text(view))
         choices = self.query_one(ChoiceList)
         self.query_one("#undone").display = False
-        if state.ending:
-            choices.show([engine.Option("review", "See the editor's review", "choice", 0)])
-        elif state.at_desk:
-            choices.show([engine.Option(OPEN_DESK, "Sit down at the story desk", "choice", 0)])
+        if view.ending:
+            choices.show([SEE_REVIEW])
+        elif view.at_desk:
+            choices.show([OPEN_DESK])
         else:
-            choices.show(engine.options(session.scenario, state))
+            choices.show(view.choices)
         self.query_one("#story", VerticalScroll).scroll_home(animate=False)
         choices.focus()
         self.refresh_bindings()
@@ -133,7 +120,7 @@ class SceneScreen(GameScreen):
     def _chosen(self, event: ChoiceList.Chosen) -> None:
         if self.session.state.ending:
             self.game.show_review()
-        elif event.key == OPEN_DESK and self.session.state.at_desk:
+        elif event.key == OPEN_DESK.key and self.session.state.at_desk:
             self.game.open_desk()
         else:
             self.game.take(event.key)

@@ -14,30 +14,26 @@ from textual.containers import Center, VerticalScroll
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from game.play.title import TitleView
 from game.ui.preview import Preview
 from game.ui.screens.base import GameScreen, page
-from game.ui.text import clean, reflow
 from game.ui.widgets.game_footer import GameFooter
 
 
-def title_text(preview: Preview) -> Text:
-    out = Text()
-    out.append(clean(preview.title), style="bold")
-    return out
+def title_text(view: TitleView) -> Text:
+    return Text(view.title, style="bold")
 
 
-def about_text(preview: Preview, played: bool = False) -> Group:
-    """The summary, then the learning objectives as a list (wrapped lines indented under their bullet):
-    before play the ones that give nothing away, after play all of them."""
-    parts: list[RenderableType] = [Text(clean(reflow(preview.summary)))]
-    shown = preview.shown_objectives(played)
-    if shown:
+def about_text(view: TitleView) -> Group:
+    """The summary, then the learning objectives as a list (wrapped lines indented under their bullet)."""
+    parts: list[RenderableType] = [Text(view.summary)]
+    if view.objectives:
         parts.append(Text("\nIn this story you practise:", style="bold"))
         objectives = Table.grid(padding=(0, 1), pad_edge=True)
         objectives.add_column(no_wrap=True)
         objectives.add_column(ratio=1)
-        for objective in shown:
-            objectives.add_row("•", Text(clean(reflow(objective))))
+        for objective in view.objectives:
+            objectives.add_row("•", Text(objective))
         parts.append(objectives)
     return Group(*parts)
 
@@ -72,8 +68,9 @@ class TitleScreen(GameScreen):
             self.query_one("#title", Static).update(Text(Path(self.game.path).name, style="bold"))
             self.query_one("#about", Static).update(Text("Reading the scenario…", style="italic"))
         else:
-            self.query_one("#title", Static).update(title_text(preview))
-            self.query_one("#about", Static).update(about_text(preview, self.game.played))
+            view = preview.view(self.game.played)
+            self.query_one("#title", Static).update(title_text(view))
+            self.query_one("#about", Static).update(about_text(view))
         self.refresh_menu()
 
     def refresh_menu(self) -> None:

@@ -2,34 +2,38 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rich.text import Text
 from textual import on
 from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from game import engine
-from game.play.views import choice_view
+from game.play.views import ChoiceView
 from game.ui.widgets import styles
 
 MAX_NUMBERED = 9
-OPEN_DESK = "desk"
-"""The key of the one option a scene offers once the player has taken a choice that leads to the desk."""
+OPEN_DESK = ChoiceView("desk", "Sit down at the story desk", "", False)
+"""The one option a scene offers once the player has taken a choice that leads to the desk."""
+SEE_REVIEW = ChoiceView("review", "See the editor's review", "", False)
+"""The one option an ending offers."""
 
 
-def option_prompt(number: int, option: engine.Option) -> Text:
+def option_prompt(number: int, view: ChoiceView) -> Text:
     """"1  Ask Ana Ruiz: Why close it now?  5 min" as plain text (labels are never markup). Every choice
-    shows what it costs, "0 min" included; one that leads to the story desk says so too."""
-    view = choice_view(option)
+    shows what it costs, "0 min" included; one that leads to the story desk says so too. The face's own
+    entries (sitting down at the desk, the review) cost nothing and show no cost."""
     prompt = Text()
     prompt.append(f"{number} " if number <= MAX_NUMBERED else "  ", style="bold")
     prompt.append(view.text)
     if view.to_desk:
         prompt.append("  → story desk", style="italic")
         prompt.append(f" · {view.cost}", style="dim")
-    elif option.key != OPEN_DESK and option.key != "review":
+    elif view.cost:
         prompt.append(f"  {view.cost}", style="dim")
     return prompt
+
 
 class ChoiceList(OptionList):
     """Numbered options; posts `ChoiceList.Chosen` with the engine's key for the option picked."""
@@ -47,7 +51,7 @@ class ChoiceList(OptionList):
     def on_resize(self) -> None:
         self.call_after_refresh(self.show_cue)
 
-    def show(self, options: list[engine.Option]) -> None:
+    def show(self, options: Sequence[ChoiceView]) -> None:
         self.set_options(
             Option(option_prompt(number, option), id=option.key)
             for number, option in enumerate(options, start=1)
