@@ -213,3 +213,23 @@ def test_the_speaker_whose_verb_governs_the_colon_wins_over_one_named_in_an_asid
     found = speaker_codes('Pompeo, speaking after the president told reporters he had walked, explained it this '
                           'way: "Sometimes you have to walk, and this was just one of those times."')
     assert "attribution.wrong-speaker" in found
+
+
+def test_a_quote_cut_to_begin_after_a_negation_is_a_misquote() -> None:
+    # The statement's own sentence begins "No agreement was reached": a quote that starts after "No" says the
+    # opposite, with a leading ellipsis or without one.
+    assert "quotes.ellipsis-changes-meaning" in quote_codes(
+        'The White House said the leaders had talked at length: "\u2026agreement was reached at this time."')
+    assert "quotes.ellipsis-changes-meaning" in quote_codes(
+        'The White House statement was upbeat, saying "agreement was reached at this time".')
+    assert "quotes.ellipsis-changes-meaning" in quote_codes(
+        'Kim was asked about his hopes and said: "... say I\u2019m pessimistic."')
+
+
+def test_a_quote_that_begins_mid_sentence_keeps_its_meaning_when_the_story_carries_the_negation() -> None:
+    found = quote_codes('The White House said no "agreement was reached at this time".')
+    assert "quotes.ellipsis-changes-meaning" not in found
+    found = quote_codes('Kim said he would not say he was "pessimistic".')
+    assert "quotes.ellipsis-changes-meaning" not in found
+    found = quote_codes('Trump said that "you have to walk" at times.')
+    assert "quotes.ellipsis-changes-meaning" not in found

@@ -36,6 +36,8 @@ class Pieces:
     """The words in square brackets in the gap before each piece, and after the last (one more entry)."""
     open_end: bool = False
     """Whether the quotation ends on an ellipsis: the original's sentence may go on past its last word."""
+    open_start: bool = False
+    """Whether the quotation begins on an ellipsis: the original's sentence may begin before its first word."""
 
 
 def split(content: str) -> Pieces:
@@ -67,7 +69,8 @@ def split(content: str) -> Pieces:
         own += found
         inside = []
     bracketed.append(tuple(inside))
-    return Pieces(tuple(pieces), tuple(own), tuple(bracketed), open_end)
+    open_start = bool(re.match(r"\s*(?:\.\s*\.\s*\.|\u2026)", content))
+    return Pieces(tuple(pieces), tuple(own), tuple(bracketed), open_end, open_start)
 
 
 def locate(pieces: tuple[Piece, ...], original: tuple[str, ...]) -> tuple[int, int] | None:

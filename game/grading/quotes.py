@@ -355,7 +355,8 @@ def _judge_quotation(desk: Desk, quotation: Quotation, speaker: Mention | None, 
         changed: str | None = None
         match: Match | None
         if found:
-            judged = [(_meaning_change(pieces, match, _names_keys(desk)), match) for match in found]
+            lead = tuple(words(text[_sentence_begins(text, span[0]):span[0]]))
+            judged = [(_meaning_change(pieces, match, _names_keys(desk), lead), match) for match in found]
             faithful = [match for change, match in judged if change is None]
             match = _choose(desk, faithful or found, speaker)
             changed = None if faithful else next(change for change, m in judged if m is match)
@@ -365,13 +366,23 @@ def _judge_quotation(desk: Desk, quotation: Quotation, speaker: Mention | None, 
     return verdicts
 
 
+def _sentence_begins(text: str, offset: int) -> int:
+    """Where the story's sentence that reaches `offset` begins (after the last full stop or paragraph break)."""
+    found = max(text.rfind(mark, 0, offset) for mark in (". ", "! ", "? ", "\n"))
+    return found + 1 if found >= 0 else 0
+
+
 def _context_keys(said: Said, names: frozenset[str]) -> frozenset[str]:
     """What a bracket may name: words of the quote, of its context, and people's names (by stem)."""
     return frozenset(key_of_word(word) for word in words(said.quote.text + " " + said.quote.context)) | names
 
 
-def _meaning_change(pieces: Pieces, match: Match, names: frozenset[str]) -> str | None:
-    """"ellipsis" or "brackets" when a quotation's gaps change what the original says, else None."""
+def _meaning_change(pieces: Pieces, match: Match, names: frozenset[str], lead: tuple[str, ...] = ()) -> str | None:
+    """"ellipsis" or "brackets" when a quotation's gaps change what the original says, else None.
+
+    `lead` is the story's own words before the quotation in its sentence, which may carry what a partial
+    quote leaves out ('Kim said he would not say he was "pessimistic"').
+    """
     places = piece_places(pieces.pieces, match.said.words, match.region)
     if places is None:
         return None
@@ -387,10 +398,40 @@ def _meaning_change(pieces: Pieces, match: Match, names: frozenset[str]) -> str 
     if pieces.open_end and any(_meaningful(word) for word in original[places[-1][1]:_sentence_end(match.said,
                                                                                                    places[-1][1])]):
         return "ellipsis"  # "I will serve the half that ..." cut before "didn't vote for me"
+    if _cut_before(pieces, original[_sentence_start(match.said, places[0][0]):places[0][0]], lead):
+        return "ellipsis"  # "... agreement was reached" cut after "No"
     trailing = pieces.bracketed[len(pieces.pieces)] if len(pieces.bracketed) > len(pieces.pieces) else ()
     if trailing and not _clarifies(trailing, (), known):
         return "brackets"
     return None
+
+
+def _cut_before(pieces: Pieces, dropped: tuple[str, ...], lead: tuple[str, ...]) -> bool:
+    """Whether a quotation that begins mid-sentence leaves out words before it that turn what it says: after
+    a leading ellipsis, any word that negates, hedges or conditions; with no ellipsis (a partial quote), a
+    negation among the three words just before. Not when the story's own words before the quotation carry
+    such a word themselves."""
+    if pieces.open_start:
+        turning = [word for word in dropped if _meaningful(word)]
+    else:
+        turning = [word for word in dropped[-3:] if word in _NEGATIONS or word.endswith("n't")]
+    if not turning:
+        return False
+    return not any(_meaningful(word) for word in lead[-8:])
+
+
+_NEGATIONS = frozenset(("not", "no", "never", "nor", "neither", "none", "nothing", "nobody", "without", "cannot"))
+
+
+def _sentence_start(said: Said, index: int) -> int:
+    """The first word of the original's sentence that word `index` falls in."""
+    count = 0
+    for sentence in re.split(r"(?<=[.!?])\s+", said.quote.text):
+        length = len(words(sentence))
+        if count + length > index:
+            return count
+        count += length
+    return count
 
 
 def _sentence_end(said: Said, index: int) -> int:
