@@ -191,17 +191,23 @@ class Sight:
 
         self.bit_of: dict[tuple[str, str], int] = {}
         self.views: dict[str, View] = {}
+        shared: dict[int, View] = {}  # the scenes of one strongly connected part see the same: one view
         for scene in scenario.scenes:
             if scene.id not in ahead:
                 continue
             merged, clock, taken = ahead[scene.id]
+            view = shared.get(id(merged))
+            if view is not None:
+                self.views[scene.id] = view
+                continue
             asked = {question_keys[name] for name in merged["asked"] if name in question_keys}
             seen = {"has_quote": merged["has_quote"], "knows": merged["knows"], "verified": merged["verified"],
                     "flag": merged["flag"], "visited": merged["visited"], "taken": taken | asked,
                     "fired": {event.id for event in scenario.events}}  # which events are still to come
             bits = {kind: {name: self._bit(kind, name) for name in sorted(names)} for kind, names in seen.items()}
-            self.views[scene.id] = View(bits, tuple(sorted(merged["counter"])), clock[0] if clock else None,
-                                        {FIELDS[kind]: frozenset(names) for kind, names in seen.items()})
+            self.views[scene.id] = shared[id(merged)] = View(
+                bits, tuple(sorted(merged["counter"])), clock[0] if clock else None,
+                {FIELDS[kind]: frozenset(names) for kind, names in seen.items()})
         self.clamps = self._clamps()
 
     def _bit(self, kind: str, name: str) -> int:
