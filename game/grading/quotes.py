@@ -27,8 +27,9 @@ from game.model import Person
 
 SHORT_QUOTE = 3
 """Quotations shorter than this many words may be scare quotes or terms, not someone's words."""
-MEANING_WORDS = frozenset((
-    "not", "no", "never", "nor", "neither", "none", "nothing", "nobody", "without", "cannot",
+NEGATIONS = frozenset(("not", "no", "never", "nor", "neither", "none", "nothing", "nobody", "without", "cannot"))
+"""Words that turn a statement round."""
+MEANING_WORDS = NEGATIONS | frozenset((
     "would", "could", "should", "might", "may", "can", "will", "must", "shall",
     "if", "unless", "whether", "until", "only", "perhaps", "maybe", "probably", "possibly", "almost",
     "nearly", "partly", "hardly", "barely", "likely", "unlikely", "sometimes"))
@@ -390,7 +391,7 @@ def _judge_quotation(desk: Desk, quotation: Quotation, speaker: Mention | None, 
         changed: str | None = None
         match: Match | None
         if found:
-            lead = tuple(words(text[_sentence_begins(text, span[0]):span[0]]))
+            lead = tuple(words(text[desk.reading.sentences[desk.reading.sentence_at(span[0])][0]:span[0]]))
             judged = [(_meaning_change(pieces, match, _names_keys(desk), lead), match) for match in found]
             faithful = [match for change, match in judged if change is None]
             match = _choose(desk, faithful or found, speaker)
@@ -399,12 +400,6 @@ def _judge_quotation(desk: Desk, quotation: Quotation, speaker: Mention | None, 
             match = closest(pieces, said)
         verdicts.append(QuoteVerdict(span, quotation, len(pieces.own_words), match, speaker, changed, ambiguous))
     return verdicts
-
-
-def _sentence_begins(text: str, offset: int) -> int:
-    """Where the story's sentence that reaches `offset` begins (after the last full stop or paragraph break)."""
-    found = max(text.rfind(mark, 0, offset) for mark in (". ", "! ", "? ", "\n"))
-    return found + 1 if found >= 0 else 0
 
 
 def _context_keys(said: Said, names: frozenset[str]) -> frozenset[str]:
@@ -430,10 +425,10 @@ def _meaning_change(pieces: Pieces, match: Match, names: frozenset[str], lead: t
             return "ellipsis"
         if added and not _clarifies(added, dropped, known):
             return "brackets"
-    if pieces.open_end and any(_meaningful(word) for word in original[places[-1][1]:_sentence_end(match.said,
-                                                                                                   places[-1][1])]):
+    if pieces.open_end and any(_meaningful(word) for word in
+                               original[places[-1][1]:_sentence_of(match.said, places[-1][1])[1]]):
         return "ellipsis"  # "I will serve the half that ..." cut before "didn't vote for me"
-    if _cut_before(pieces, original[_sentence_start(match.said, places[0][0]):places[0][0]], lead):
+    if _cut_before(pieces, original[_sentence_of(match.said, places[0][0])[0]:places[0][0]], lead):
         return "ellipsis"  # "... agreement was reached" cut after "No"
     trailing = pieces.bracketed[len(pieces.pieces)] if len(pieces.bracketed) > len(pieces.pieces) else ()
     if trailing and not _clarifies(trailing, (), known):
@@ -449,34 +444,22 @@ def _cut_before(pieces: Pieces, dropped: tuple[str, ...], lead: tuple[str, ...])
     if pieces.open_start:
         turning = [word for word in dropped if _meaningful(word)]
     else:
-        turning = [word for word in dropped[-3:] if word in _NEGATIONS or word.endswith("n't")]
+        turning = [word for word in dropped[-3:] if word in NEGATIONS or word.endswith("n't")]
     if not turning:
         return False
     return not any(_meaningful(word) for word in lead[-8:])
 
 
-_NEGATIONS = frozenset(("not", "no", "never", "nor", "neither", "none", "nothing", "nobody", "without", "cannot"))
-
-
-def _sentence_start(said: Said, index: int) -> int:
-    """The first word of the original's sentence that word `index` falls in."""
-    count = 0
+def _sentence_of(said: Said, index: int) -> tuple[int, int]:
+    """The first word of the original's sentence that word `index` falls in, and past its last (past the
+    end when `index` is)."""
+    start = 0
     for sentence in re.split(r"(?<=[.!?])\s+", said.quote.text):
-        length = len(words(sentence))
-        if count + length > index:
-            return count
-        count += length
-    return count
-
-
-def _sentence_end(said: Said, index: int) -> int:
-    """Past the last word of the original's sentence that word `index` falls in (or follows)."""
-    count = 0
-    for sentence in re.split(r"(?<=[.!?])\s+", said.quote.text):
-        count += len(words(sentence))
-        if count > index or count >= len(said.words):
-            return min(count, len(said.words))
-    return len(said.words)
+        end = start + len(words(sentence))
+        if end > index or end >= len(said.words):
+            return start, min(end, len(said.words))
+        start = end
+    return start, len(said.words)
 
 
 def _meaningful(word: str) -> bool:
