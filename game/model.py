@@ -34,6 +34,11 @@ Dimension = Literal[
 DIMENSIONS: tuple[str, ...] = Dimension.__args__  # type: ignore[attr-defined]
 
 
+def dimension_name(dimension: str) -> str:
+    """A dimension as a person reads it: "news judgement" for `news_judgement`."""
+    return dimension.replace("_", " ")
+
+
 class Model(BaseModel):
     """Every part of a scenario: unknown keys are errors, and values are never coerced."""
 

@@ -25,7 +25,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from game import __version__
 from game.engine import GameState, asked_in, debrief, index, notebook, say
-from game.model import DIMENSIONS, QUOTE_KIND_NAMES, Scenario, clock_text, minutes_of
+from game.model import DIMENSIONS, QUOTE_KIND_NAMES, Scenario, clock_text, dimension_name, minutes_of
 from game.paths import data_dir
 
 if TYPE_CHECKING:
@@ -212,7 +212,7 @@ def report_card(transcript: dict[str, Any]) -> str:
         if span:
             passage = _excerpt(text[span[0]:span[1]])
             where = _part("finding where", passage=_inline(passage if passage[:1] in "\"“‘'" else f"“{passage}”"))
-        note = _part("finding", number=number, dimension=finding["dimension"].replace("_", " "),
+        note = _part("finding", number=number, dimension=dimension_name(finding["dimension"]),
                      severity=finding["severity"], message=_inline(finding["message"]), where=where)
         if finding.get("detail"):
             note += _part("finding detail",
@@ -251,7 +251,7 @@ def report_card(transcript: dict[str, Any]) -> str:
         else _part("no ending"),
         saved_at=transcript.get("saved_at", "?"),
         overall=grade["overall"],
-        scores="\n".join(_part("score", dimension=name.replace("_", " "), score=grade["scores"].get(name, "?"))
+        scores="\n".join(_part("score", dimension=dimension_name(name), score=grade["scores"].get(name, "?"))
                          for name in DIMENSIONS),
         marked_note=_part("marked note") + "\n\n" if marked else "",
         story="\n".join(_fenced(_annotate(text, marked))),

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from game.model import DIMENSIONS
+from game.model import DIMENSIONS, dimension_name
 from game.transcript import TranscriptError, TranscriptRecord, load_transcript
 
 CLASS_REPORT_FORMAT = "newsroom-class-report"
@@ -204,7 +204,7 @@ def markdown(results: ClassResults, link_from: Path | None = None) -> str:
     """The class report as Markdown; links to report cards are relative to `link_from` when given."""
     where = ", ".join(source.as_posix() for source in results.sources)
     lines = [f"# Class report: {results.count} report card{'s' if results.count != 1 else ''} from {where}", ""]
-    headers = ["student", "overall", *(name.replace("_", " ") for name in DIMENSIONS), "ending", "report card"]
+    headers = ["student", "overall", *(dimension_name(name) for name in DIMENSIONS), "ending", "report card"]
     for group in results.scenarios:
         total = len(group.students)
         versions = ", ".join(group.versions)

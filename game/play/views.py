@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from game import deadline, engine
-from game.model import DIMENSIONS, QUOTE_KIND_NAMES, clock_text
+from game.model import DIMENSIONS, QUOTE_KIND_NAMES, clock_text, dimension_name
 from game.text import clean, duration, reflow, time_left_text
 
 if TYPE_CHECKING:
@@ -93,36 +93,28 @@ class ClockView:
         return " · ".join(part for part in (self.stamp, self.place, due, status) if part)
 
 
-def spare_minutes(session: Session, words: int = 0) -> int:
-    """Minutes between the deadline and when the story goes in (negative: late): the filing time once filed,
-    else the file-by time of a story of `words` words, else (no desk in the scenario) the clock."""
-    scenario, state = session.scenario, session.state
-    if state.filed_at is not None:
-        return engine.index(scenario).deadline - state.filed_at
-    if scenario.filing is None:
-        return engine.time_left(scenario, state)
-    return deadline.file_by(scenario, state, words).spare
-
-
 def clock_view(session: Session, where: str | None = None, words: int = 0) -> ClockView:
     """The clock line for the session: `where` names the place (default: the scene's place or title), `words`
-    is the length of the story as it stands (for the file-by time). After filing it says when the story went in."""
+    is the length of the story as it stands (for the file-by time). After filing it says when the story went in.
+    Its `spare` counts to the filing time once filed, else to the file-by time, else (no desk) to the clock."""
     scenario, state = session.scenario, session.state
     if where is None:
         scene = engine.current_scene(scenario, state)
         where = scene.place or scene.title or ""
     due = f"due {clock_text(engine.index(scenario).deadline)}"
     found = deadline.file_by(scenario, state, words)
-    spare = spare_minutes(session, words)
     forms: tuple[tuple[str, str], ...]
     if state.filed_at is not None:
+        spare = engine.index(scenario).deadline - state.filed_at
         filed = deadline.FileBy(state.time, state.filed_at, 0, found.deadline, words)
         forms = ((due, f"filed at {clock_text(state.filed_at)}, {filed.status}"),
                  ("", f"filed {clock_text(state.filed_at)}, {filed.status}"))
     elif scenario.filing is None:
+        spare = engine.time_left(scenario, state)
         left = time_left_text(spare)
         forms = ((due, left), ("", left))
     else:
+        spare = found.spare
         at = clock_text(found.at)
         short = f"{duration(found.spare)} late" if found.late else (
             f"{duration(found.spare)} spare" if found.spare else "due now")
@@ -421,10 +413,6 @@ class ReviewView:
     """Anything the player should know (a report card that could not be saved)."""
     card: Path | None = None
     record: Path | None = None
-
-
-def dimension_name(dimension: str) -> str:
-    return dimension.replace("_", " ")
 
 
 def summary_of(findings: Sequence[Finding | FindingView]) -> str:
