@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from functools import partial
 
 from game import engine
+from game.authoring.bounds import UNBOUNDED, Bound, beyond
 from game.authoring.reach import Reach, reach
 from game.authoring.sight import DESK, Sight, cone
 from game.engine import GameState
@@ -324,6 +325,45 @@ def shut_by_limits(scenario: Scenario) -> list[Shut]:
             if reason:
                 found.append(Shut("choice", engine.choice_key(scene, c, choice), ("choice", s, c), reason))
     return found
+
+
+def shut_by_counters(scenario: Scenario, limits: dict[str, Bound]) -> list[Shut]:
+    """Choices and questions whose own condition needs a counter beyond how far it can ever go
+    (`bounds.beyond`; `limits` from `reach(counted=True)`)."""
+    if not limits:
+        return []
+    found = []
+    for s, scene in enumerate(scenario.scenes):
+        for q, question in enumerate(scene.questions.asked if scene.questions else []):
+            reason = beyond(question.when, limits)
+            if reason:
+                found.append(Shut("question", engine.question_key(scene, question), ("question", s, q), reason))
+        for c, choice in enumerate(scene.choices):
+            reason = beyond(choice.when, limits)
+            if reason:
+                found.append(Shut("choice", engine.choice_key(scene, c, choice), ("choice", s, c), reason))
+    return found
+
+
+def never_by_counters(scenario: Scenario, target: Target, limits: dict[str, Bound],
+                      counted: Reach | None = None) -> str | None:
+    """Why the target can never happen because of how far the counters can go, or None: an ending only
+    filing leads to, when every outcome naming it needs a counter beyond its bound; or anything lint's
+    analysis, counting those bounds (`counted`, from `reach(counted=True)`), finds unreachable."""
+    if not limits:
+        return None
+    if target.kind == "ending" and scenario.filing and not any(
+            target.name in goals for goals in successors(scenario, DESK).values()):
+        whens = [outcome.when for outcome in scenario.filing.outcomes if outcome.ending == target.name]
+        reasons = [beyond(when, limits) for when in whens]
+        if reasons and all(reasons):
+            return reasons[0]
+    if counted is None or not never_by_lint(scenario, target, counted):
+        return None
+    said = [bound.most() for bound in limits.values() if bound.high != UNBOUNDED]
+    said += [bound.least() for bound in limits.values() if bound.low != -UNBOUNDED]
+    return (str(never_by_lint(scenario, target, counted)).removesuffix(" (lint)")
+            + " once it is counted how far each counter can go: " + "; ".join(said))
 
 
 def never_within_limits(scenario: Scenario, target: Target,

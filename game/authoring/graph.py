@@ -85,7 +85,7 @@ def outcome_text(outcome: Outcome) -> str:
 
 def story_map(scenario: Scenario) -> tuple[list[Node], list[Edge]]:
     """The map as plain nodes and edges, in the order the file lists them."""
-    found = reach(scenario)
+    found = reach(scenario, counted=True)
     nodes: list[Node] = []
     edges: list[Edge] = []
     files = False

@@ -105,7 +105,7 @@ def _after_validation(checked: Checked) -> Linted:
 
 def lint(scenario: Scenario, located: Located) -> list[Problem]:
     """Every lint finding for a scenario that has passed validation, sorted by place in the file."""
-    found = reach(scenario)
+    found = reach(scenario, counted=True)
     findings = [
         *_never_offered(scenario, found, located),
         *_traps(scenario, found, located),

@@ -523,13 +523,16 @@ def _settle(scenario: Scenario, report: Playtest, start: GameState, desk: Desk, 
     fresh = [target for target in directed.targets(scenario, want - set(known))]
     found = reach(scenario)
     apart = directed.flags_apart(scenario)
+    counted = reach(scenario, counted=True)
     closures = directed.Closures(scenario, [*directed.shut_by_events(scenario), *directed.shut_fallbacks(scenario),
-                                            *directed.shut_by_limits(scenario)])
+                                            *directed.shut_by_limits(scenario),
+                                            *directed.shut_by_counters(scenario, counted.bounds)])
     givers = directed.givers_of(scenario)
     for target in fresh:
         reason = (directed.never_by_lint(scenario, target, found) or directed.never_together(scenario, target, apart)
                   or directed.never_within_limits(scenario, target, givers)
-                  or directed.ending_shut_by_events(scenario, target) or closures.why(target))
+                  or directed.ending_shut_by_events(scenario, target) or closures.why(target)
+                  or directed.never_by_counters(scenario, target, counted.bounds, counted))
         if reason:
             target.status, target.reason = "unreachable", "proven: " + reason
     report.settled += fresh

@@ -11,6 +11,7 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from game import engine
+from game.authoring.bounds import Bound, bounds, tested_counters
 from game.model import Condition, Effects, Outcome, Scenario, minutes_of
 from game.references import choice_targets
 
@@ -47,6 +48,8 @@ class Reach:
     """Indexes of the timed events whose condition could hold when their time comes."""
     arrivals: set[tuple[int, int]] = field(default_factory=set)
     """(scene index, arrival index) of the arrival effects that could apply."""
+    bounds: dict[str, Bound] = field(default_factory=dict)
+    """How far each counter can go (`bounds.bounds`), when the analysis was asked to count them."""
 
     # --- the effects that exist ----------------------------------------------------------------
 
@@ -131,14 +134,14 @@ class Reach:
         value = state.counter(name)
         low, high = _counter_range(condition)
         if not want:
-            return None if not (low <= value <= high) or name in self.raises or name in self.lowers else \
-                f"counter '{name}' starts at {value} and nothing changes it"
-        if low <= value <= high:
-            return None
-        if value < low and name in self.raises or value > high and name in self.lowers:
-            return None
-        way = "raises" if value < low else "lowers"
-        return f"counter '{name}' starts at {value} and nothing any route does {way} it"
+            if low <= value <= high and name not in self.raises and name not in self.lowers:
+                return f"counter '{name}' starts at {value} and nothing changes it"
+        elif not low <= value <= high and not (value < low and name in self.raises
+                                                or value > high and name in self.lowers):
+            way = "raises" if value < low else "lowers"
+            return f"counter '{name}' starts at {value} and nothing any route does {way} it"
+        bound = self.bounds.get(name)
+        return bound.refuses(low, high, want) if bound is not None else None
 
     # --- outcomes ------------------------------------------------------------------------------
 
@@ -215,13 +218,33 @@ def _contradiction(parts: list[Condition]) -> str | None:
     return None
 
 
-def reach(scenario: Scenario, closed: Collection[tuple[str, int, int]] = ()) -> Reach:
+COUNTING_ROUNDS = 4
+"""How many times `reach(counted=True)` works the counters' bounds out again from what they rule out."""
+
+
+def reach(scenario: Scenario, closed: Collection[tuple[str, int, int]] = (), counted: bool = False) -> Reach:
     """Work out everything some route could do, to a fixed point: live choices make more choices live.
 
     `closed` names choices and questions, as ("choice" or "question", scene index, item index), already
     proven never on offer by some other means (see `directed.shut`): they are left out, so what only they
-    lead to is found unreachable too."""
-    found = Reach(scenario, engine.new_game(scenario))
+    lead to is found unreachable too. With `counted`, a test that needs a counter beyond the bound on how
+    far it can go (`bounds.bounds`, worked out from what is found) counts as never holding; what that
+    rules out can tighten the bounds, so they are worked out again, a few times, from the smaller answer."""
+    found = _reach(scenario, closed, {})
+    if not counted or not tested_counters(scenario):
+        return found
+    for _ in range(COUNTING_ROUNDS):
+        limits = bounds(scenario, found)
+        if limits == found.bounds:
+            break
+        found = _reach(scenario, closed, limits)
+    return found
+
+
+
+
+def _reach(scenario: Scenario, closed: Collection[tuple[str, int, int]], limits: dict[str, Bound]) -> Reach:
+    found = Reach(scenario, engine.new_game(scenario), bounds=limits)
     positions = {scene.id: index for index, scene in enumerate(scenario.scenes)}
     found.scenes.add(scenario.start_scene)
     found.gain(scenario.scenes[positions[scenario.start_scene]])
