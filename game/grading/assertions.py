@@ -137,6 +137,11 @@ class Tokens:
     """Index of each sentence's first token."""
 
 
+PREPOSITIONS = {"according": re.compile(r"\s+to\b", re.IGNORECASE)}
+"""Words that, followed by these, make a preposition, not the sense their stem names ("according to"
+is not "accord")."""
+
+
 def tokens_of(reading: Reading) -> Tokens:
     text = reading.text
     found: list[Token] = []
@@ -146,7 +151,10 @@ def tokens_of(reading: Reading) -> Tokens:
     for number, (start, end) in enumerate(sentences):
         starts.append(len(found))
         for match in WORD.finditer(text, start, end):
-            key = key_of_word(match.group())
+            word = match.group()
+            key = key_of_word(word)
+            if word.lower() in PREPOSITIONS and PREPOSITIONS[word.lower()].match(text, match.end()):
+                key = word.lower()  # "according to" names a source: it is not an accord
             where.setdefault(key, []).append(len(found))
             found.append(Token(match.start(), match.end(), key, number))
     return Tokens(tuple(found), {key: tuple(places) for key, places in where.items()}, tuple(starts))
