@@ -409,3 +409,25 @@ def test_a_name_in_an_aside_is_not_the_subject_of_what_follows() -> None:
                                                  "confirmed her victory by 112 votes.")
     assert "accuracy.contradiction" in count("In the end Brandt sealed victory at 2am.")
     assert "accuracy.contradiction" in count("Brandt's victory speech was short.")
+
+
+# --- a post's or the hall's talk, put as theirs; a cancelled act beside "no deal" ----------------------
+
+@pytest.mark.parametrize("extra", [
+    "Just before midnight a fan page posted that Brandt had taken the seat by 300 votes.",
+    "Talk spread through the sports hall that Brandt had won by 300 votes.",
+])
+def test_a_post_or_talk_reported_as_such_is_not_asserted(extra: str) -> None:
+    assert not count(extra) & {"verification.rumour-as-fact", "accuracy.false-rumour"}
+
+
+def test_the_same_rumour_in_the_storys_own_voice_is_asserted() -> None:
+    assert "verification.rumour-as-fact" in count("Before the recount Brandt had won by 300 votes.")
+
+
+def test_a_headline_listing_a_cancelled_signing_and_no_deal_says_nothing_was_signed() -> None:
+    listing = "# Talks end early, signing axed, no agreement for Kim and Trump\n\nHANOI \u2014 {extra}\n"
+    found = errors(graded("hanoi-summit.yaml", listing, "The two leaders left Hanoi on Thursday."))
+    assert "accuracy.contradiction" not in found
+    signed = "# Kim and Trump sign agreement in Hanoi\n\nHANOI \u2014 {extra}\n"
+    assert "accuracy.contradiction" in errors(graded("hanoi-summit.yaml", signed, "The two leaders met."))

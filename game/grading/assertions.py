@@ -422,7 +422,9 @@ def _called_off(tokens: Tokens, text: str, happened: int, last: int) -> bool:
     """Whether the act a `happened` sense names is said to be cancelled in its clause: "lunch and signing
     ceremony axed", "after the signing was cancelled", "scrapping the lunch and the signing" say no one
     signed. A list's "and" does not end the clause here (a comma, semicolon, colon or dash does), but a
-    cancelling verb just after "and" is a verb phrase of its own. Not when the cancelling is what happened."""
+    cancelling verb just after "and" is a verb phrase of its own. Not when the cancelling is what happened
+    (the `happened` word is itself "scrapped" or "called off"); the act's own fate may follow it inside
+    the match ("signing scrapped, no deal")."""
     items = tokens.tokens
 
     def cancelling(index: int) -> bool:
@@ -432,13 +434,13 @@ def _called_off(tokens: Tokens, text: str, happened: int, last: int) -> bool:
     end = happened
     while end < min(last, len(items) - 1) and end + 1 < len(items) and end - happened < 3:
         end += 1
-    if any(cancelling(i) or (items[i].key == _CALL and i + 1 < len(items) and items[i + 1].key == "off")
-           for i in range(happened, end + 1)):
+    if cancelling(happened) or (items[happened].key == _CALL and happened + 1 < len(items)
+                                and items[happened + 1].key == "off"):
         return False  # the cancelling is what happened ("the lunch was scrapped and the signing called off")
     sentence = items[happened].sentence
-    for step, start in ((1, end), (-1, happened)):
-        place = start
-        for _ in range(CALLED_OFF_REACH):
+    for step, reach in ((1, CALLED_OFF_REACH + end - happened), (-1, CALLED_OFF_REACH)):
+        place = happened
+        for _ in range(reach):
             following = place + step
             if not 0 <= following < len(items) or items[following].sentence != sentence:
                 break
