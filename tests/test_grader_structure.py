@@ -387,3 +387,20 @@ def test_a_quote_that_begins_mid_sentence_keeps_its_meaning_when_the_story_carri
     assert "quotes.ellipsis-changes-meaning" not in found
     found = quote_codes('Trump said that "you have to walk" at times.')
     assert "quotes.ellipsis-changes-meaning" not in found
+
+
+def test_one_who_asks_for_something_is_the_subject_a_later_pronoun_stands_for() -> None:
+    """'Brandt asked for the figures to be checked again.' is a request, not a question put to someone: its
+    subject is who 'he said' stands for in the next sentence, not a speaker named a paragraph before."""
+    extra = (f"Ms Natarajan said the margin was narrow.\n\nBrandt asked for the figures to be checked again. "
+             f"\"{BRANDT_WORDS}\" he said.")
+    report = graded("count-night.yaml", COUNT_BASE, extra)
+    assert "attribution.wrong-speaker" not in codes(report)
+    assert report.by_code("attribution.right-speaker")
+
+
+def test_one_asked_a_question_is_not_the_one_who_asked_it() -> None:
+    """Contrast: 'Brandt asked Ms Natarajan whether ...' puts the question to her: 'she said' is hers."""
+    extra = (f"Mr Brandt asked Ms Natarajan whether the Eastfield box was in. \"{BRANDT_WORDS}\" she said.")
+    assert "attribution.wrong-speaker" in attribution("count-night.yaml", COUNT_BASE, extra)
+

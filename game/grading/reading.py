@@ -224,6 +224,8 @@ def mentions_in_story(record: Record, reading: Reading) -> tuple[Mention, ...]:
         after = CUE_AFTER.match(text, end, end + 120)
         if after is not None and _ASIDE.match(text, end, end + 40):
             after = None  # "Kim, he said, wanted ...": the aside's pronoun is the speaker, not Kim
+        if after is not None and after.group(1).lower() in QUESTIONS and _REQUEST.match(text, after.end()):
+            after = None  # "Brandt asked for a recount": a request, neither a question nor a quote's verb
         asking = after is not None and after.group(1).lower() in QUESTIONS
         sentence_start = reading.sentences[sentence][0] if reading.sentences else 0
         before = text[max(sentence_start, start - 60):start]
@@ -266,6 +268,10 @@ _SIDE_SPEAKS = re.compile(
     re.IGNORECASE)
 """After a name, its side speaking for it: "Kim's delegation, in a written statement, said" puts the words
 in Kim's camp, which the record knows by Kim."""
+_REQUEST = re.compile(r"\s+(?:for|that|to\s+(?!him\b|her\b|them\b)[a-z]+)\b")
+"""After "asked", a request rather than a question ("Brandt asked for a recount", "asked that the count be
+rerun", "asked to see the ballots"): its subject is the one acting, not one putting a question to another,
+nor (as what was asked for may be someone's claim: "Kim asked for every sanction to go") a speaker."""
 _ASIDE = re.compile(r"\s*,\s*(?i:he|she|they|it)\s+(?:\w+ly\s+)?\w+\s*,")
 
 
