@@ -404,3 +404,20 @@ def test_one_asked_a_question_is_not_the_one_who_asked_it() -> None:
     extra = (f"Mr Brandt asked Ms Natarajan whether the Eastfield box was in. \"{BRANDT_WORDS}\" she said.")
     assert "attribution.wrong-speaker" in attribution("count-night.yaml", COUNT_BASE, extra)
 
+
+def test_a_next_sentence_whose_verb_takes_the_quote_as_its_object_names_the_speaker() -> None:
+    """A lone quote, then 'Brandt said this while ...' or 'The challenger made the statement ...': "this" and
+    "the statement" are the words just quoted, so the subject said them."""
+    for after in ("Brandt said this while loosening his collar.",
+                  "The challenger made the statement from the stage, his collar loosened."):
+        extra = f"Ms Natarajan said the figures would be read again.\n\n\"{BRANDT_WORDS}\" {after}"
+        report = graded("count-night.yaml", COUNT_BASE, extra)
+        assert "attribution.wrong-speaker" not in codes(report), after
+        assert report.by_code("attribution.right-speaker"), after
+
+
+def test_a_next_sentence_that_says_something_new_names_no_speaker() -> None:
+    """Contrast: 'Brandt said that the count was fair.' reports something else he said, not the quote."""
+    extra = (f"Ms Natarajan said the figures would be read again.\n\n\"{BRANDT_WORDS}\" Brandt said that the count "
+             "had been fair.")
+    assert not graded("count-night.yaml", COUNT_BASE, extra).by_code("attribution.right-speaker")

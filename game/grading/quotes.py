@@ -222,7 +222,15 @@ def _only_attribution(desk: Desk, mention: Mention) -> bool:
     if cue is None:
         return True
     rest = desk.reading.text[cue.end():desk.reading.sentences[mention.sentence][1]]
+    back = _SAID_THIS.match(rest)
+    if back and (_JUST_WHEN.match(rest, back.end()) or len(WORD.findall(rest, back.end())) <= 1):
+        return True  # 'Brandt said this as he left': "this" is the words just quoted
     return len(WORD.findall(rest)) <= 1 or bool(_JUST_WHEN.match(rest))
+
+
+_SAID_THIS = re.compile(r"\s*(?i:this|that|so|it|those\s+words|these\s+words)\b")
+"""After the speech verb of a sentence that follows a quote, a word standing for the quote itself ("said this",
+"said so"); "said that" only when no clause follows it ("said that the count was fair" says something new)."""
 
 
 _NEW_CLAUSE = re.compile(r"\b(?i:but|and|while|whereas|though|although|yet|because|when|after|before|as|so)\b")
@@ -314,10 +322,12 @@ _REFERS_BACK = re.compile(r"\s*(?:(?:those|these|that|this|such)\s+(?:were|was|a
                           r"(?:the|those|these)\s+(?:words|remarks|comments?)\s+(?:were|are|came)\b)",
                           re.IGNORECASE)
 """How a sentence that names the speaker of the quote before it begins ("Those were Kim's words")."""
-_BACK_NOUN = re.compile(r"\b(?:that|this|those|these)\s+(?:\w+\s+)?(?:explanation|answer|reply|words|remarks?|"
+_BACK_NOUN = re.compile(r"\b(?:(?:that|this|those|these)|(?:made|gave|delivered|offered|issued|read\s+out)\s+"
+                        r"(?:the|an?|her|his|their))\s+(?:\w+\s+)?(?:explanation|answer|reply|words|remarks?|"
                         r"comments?|point|line|verdict|assessment|message|announcement|promise|pledge|warning|"
                         r"statement|thought|view)\b", re.IGNORECASE)
-"""A phrase pointing back at words just quoted ("that explanation", "those few words")."""
+"""A phrase pointing back at words just quoted ("that explanation", "those few words"), or the act of saying
+them ("made the announcement", "gave her answer")."""
 _REPLY = re.compile(r"\b(?i:replied|replies|answered|answers|responded|responds)\b")
 _ASKED = re.compile(r"\b(?i:asked|asks|pressed|questioned)\s+(?:(?:the|a|an|[A-Z][\w.'\-]*)\s+){0,3}$")
 
