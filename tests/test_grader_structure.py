@@ -421,3 +421,24 @@ def test_a_next_sentence_that_says_something_new_names_no_speaker() -> None:
     extra = (f"Ms Natarajan said the figures would be read again.\n\n\"{BRANDT_WORDS}\" Brandt said that the count "
              "had been fair.")
     assert not graded("count-night.yaml", COUNT_BASE, extra).by_code("attribution.right-speaker")
+
+
+def attribution_codes(extra: str) -> set[str]:
+    return {f.code or "" for f in graded("hanoi-summit.yaml", HANOI_BASE, extra).findings
+            if f.dimension == "attribution"}
+
+
+def test_a_pronoun_joined_to_a_name_as_subject_is_one_of_those_who_make_the_claim() -> None:
+    """'He and Pompeo told reporters ...' after Trump spoke: Trump is among those who say it, so the claim is
+    his, not put in Pompeo's mouth alone."""
+    found = attribution_codes("Trump said the mood had been friendly. The room was hot. He and Pompeo later told "
+                              "reporters Kim had asked for every sanction to be lifted.")
+    assert "attribution.claim-to-wrong-person" not in found and "attribution.claim-as-fact" not in found
+    assert "attribution.claim-attributed" in found
+
+
+def test_a_pronoun_joined_to_a_name_stands_for_whoever_it_stands_for() -> None:
+    """Contrast: after Sanders spoke, 'She and Pompeo ...' puts Trump's claim in other mouths."""
+    found = attribution_codes("Sanders said the teams would meet again. The room was hot. She and Pompeo later "
+                              "told reporters Kim had asked for every sanction to be lifted.")
+    assert "attribution.claim-to-wrong-person" in found

@@ -38,6 +38,8 @@ from game.grading.text import WORD
 from game.model import CoreValue, Fact
 
 _PRONOUN_START = re.compile(r"\s*(?:he|she|they)\b", re.IGNORECASE)
+_PRONOUN_JOINED = re.compile(r"\s*(?:he|she)\s+and\s+", re.IGNORECASE)
+"""A sentence whose subject is a pronoun joined to a name ("He and Mike Pompeo said ...")."""
 _REFERRING_START = re.compile(r"\s*(?:that|this|so|such|those|these|the\s+(?:claim|account|figure|version)s?|"
                               r"it)\b", re.IGNORECASE)
 Once = Callable[[Fact, str], bool]
@@ -86,6 +88,12 @@ def claimant_named(desk: Desk, occurrence: Occurrence, claimants: frozenset[str]
         # "Kim, he said, wanted...", "By his account, ...": the pronoun's person is the source.
         person, _ = pronoun_subject(desk, occurrence.sentence, start + pronoun.start(),
                                     pronoun=pronoun_in(pronoun.group()))
+        if person is not None and claimants & person.people:
+            return True
+    joined = _PRONOUN_JOINED.match(sentence)
+    if joined is not None and ATTRIBUTING.search(sentence):
+        # "He and Pompeo said Kim had offered ...": the pronoun's person is one of those who say it.
+        person, _ = pronoun_subject(desk, occurrence.sentence, start, pronoun=pronoun_in(joined.group()))
         if person is not None and claimants & person.people:
             return True
     following = occurrence.sentence + 1
