@@ -442,3 +442,23 @@ def test_a_pronoun_joined_to_a_name_stands_for_whoever_it_stands_for() -> None:
     found = attribution_codes("Sanders said the teams would meet again. The room was hot. She and Pompeo later "
                               "told reporters Kim had asked for every sanction to be lifted.")
     assert "attribution.claim-to-wrong-person" in found
+
+
+KIM_WORDS = "It's too early to say. I would not say I'm pessimistic."
+
+
+def test_words_said_to_come_from_someone_make_them_the_speaker_a_pronoun_stands_for() -> None:
+    """'The one answer of the morning came from Kim.' names Kim as the one who spoke, so the 'he said' of the
+    next sentence is his, not that of Trump, who spoke a paragraph before."""
+    extra = (f"Trump said the talks had been productive.\n\nThe one answer of the morning came from Kim, in the "
+             f"garden. Asked about a deal, he said: \"{KIM_WORDS}\"")
+    found = attribution_codes(extra)
+    assert "attribution.wrong-speaker" not in found and "attribution.right-speaker" in found
+
+
+def test_one_the_words_are_about_is_not_their_source() -> None:
+    """Contrast: in 'The sharpest words came from Trump, about Kim' Trump is the source: the 'he' who goes on
+    to speak Kim's words is Trump (at most the editor cannot tell), never credited to Kim."""
+    extra = (f"Kim said little.\n\nThe sharpest words of the morning came from Trump, about Kim. Asked about a "
+             f"deal, he said: \"{KIM_WORDS}\"")
+    assert "attribution.right-speaker" not in attribution_codes(extra)
