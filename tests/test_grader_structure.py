@@ -462,3 +462,18 @@ def test_one_the_words_are_about_is_not_their_source() -> None:
     extra = (f"Kim said little.\n\nThe sharpest words of the morning came from Trump, about Kim. Asked about a "
              f"deal, he said: \"{KIM_WORDS}\"")
     assert "attribution.right-speaker" not in attribution_codes(extra)
+
+
+@pytest.mark.parametrize("extra", [
+    "Counting stalled for an hour because the Eastfield ballot box had gone astray on its way to the hall.",
+    "The Eastfield ballot box was mislaid for an hour, and counting stalled.",
+])
+def test_a_lost_thing_in_other_words_is_the_missing_rumour(extra: str) -> None:
+    """'gone astray' and 'mislaid' say what 'missing' says: the false rumour, in the story's own voice."""
+    assert "verification.rumour-as-fact" in count(extra)
+
+
+def test_a_lost_thing_denied_is_not_the_rumour() -> None:
+    """Contrast: the same words, said not to be so."""
+    assert "verification.rumour-as-fact" not in count(
+        "The Eastfield ballot box had not gone astray: it came in late, held up by a road accident.")

@@ -78,6 +78,7 @@ _FAMILIES = (
     "leave, depart, pull away, drive off, head back, drive away",
     "win, triumph, prevail, carry",
     "lose, concede, trail",
+    "missing, lost, go missing, go astray, astray, vanish, disappear, mislay, mislaid, misplace, unaccounted",
     "flood, inundate, swamp, submerge, overflow",
     "evacuate, flee, force from, move out, clear",
     "close, shut, seal off, block",
