@@ -477,3 +477,14 @@ def test_a_lost_thing_denied_is_not_the_rumour() -> None:
     """Contrast: the same words, said not to be so."""
     assert "verification.rumour-as-fact" not in count(
         "The Eastfield ballot box had not gone astray: it came in late, held up by a road accident.")
+
+
+def test_sanctions_gone_is_sanctions_lifted() -> None:
+    """'wanted every sanction gone' says what 'wanted sanctions lifted' says: a claim, here in the story's voice."""
+    assert "attribution.claim-as-fact" in attribution_errors("Pyongyang wanted every last sanction gone.")
+
+
+def test_sanctions_gone_put_in_its_owners_mouth_is_attributed() -> None:
+    """Contrast: the same words, governed by the claimant's speech verb."""
+    found = attribution_codes("Trump said Pyongyang wanted every last sanction gone.")
+    assert "attribution.claim-as-fact" not in found and "attribution.claim-attributed" in found

@@ -67,7 +67,7 @@ _FAMILIES = (
     "end, finish, conclude, wrap up, break up, wind up, close",
     "cancel, call off, scrap, axe, abandon, scratch, ditch, shelve, abort, scupper, nix, drop",
     "postpone, delay, push back, put back, put off, defer, reschedule, hold off, push",
-    "lift, remove, scrap, ease, waive, relax, roll back, loosen, abolish, end, drop, relief",
+    "lift, remove, scrap, ease, waive, relax, roll back, loosen, abolish, end, drop, relief, go, gone",
     "collapse, break down, fall apart, founder, crumble, unravel, fall through, fail",
     "sign, ink, seal, conclude",
     "reach, strike, secure, clinch, produce, achieve, land, broker, hammer out, conclude",
