@@ -488,3 +488,16 @@ def test_sanctions_gone_put_in_its_owners_mouth_is_attributed() -> None:
     """Contrast: the same words, governed by the claimant's speech verb."""
     found = attribution_codes("Trump said Pyongyang wanted every last sanction gone.")
     assert "attribution.claim-as-fact" not in found and "attribution.claim-attributed" in found
+
+
+def test_a_claimant_in_a_clause_of_their_own_after_the_claim_does_not_own_it() -> None:
+    """'Pyongyang wanted every last sanction gone, and Trump refused' says the claim in the story's voice:
+    Trump, named in a clause of his own after it, is not said to be its source."""
+    assert "attribution.claim-as-fact" in attribution_errors(
+        "Pyongyang wanted every last sanction gone, and Trump said no.")
+
+
+def test_a_claimant_named_after_the_claim_as_its_speaker_owns_it() -> None:
+    """Contrast: '..., Trump said' after the claim is his attribution of it."""
+    assert "attribution.claim-as-fact" not in attribution_errors(
+        "Pyongyang wanted every last sanction gone, Trump said, and the US would not pay that price.")
