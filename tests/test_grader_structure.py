@@ -501,3 +501,23 @@ def test_a_claimant_named_after_the_claim_as_its_speaker_owns_it() -> None:
     """Contrast: '..., Trump said' after the claim is his attribution of it."""
     assert "attribution.claim-as-fact" not in attribution_errors(
         "Pyongyang wanted every last sanction gone, Trump said, and the US would not pay that price.")
+
+
+FISCHER_WORDS = "People came out for change."
+
+
+def test_a_name_that_only_owns_the_subject_is_not_the_speaker_of_a_colon_quote() -> None:
+    """'Brandt's agent, Lena Fischer, was blunter, adding: "..."': Brandt owns 'agent'; the subject (and
+    speaker) is Fischer, not Brandt, so the editor must not call it wrong."""
+    extra = f"Mr Brandt's agent, Lena Fischer, was blunter about the turnout, adding: \"{FISCHER_WORDS}\""
+    assert "attribution.wrong-speaker" not in attribution("count-night.yaml", COUNT_BASE, extra)
+    extra = f"In the hall the mayor's supporters heard one line above the others: \"{NATARAJAN_WORDS}\""
+    assert "attribution.wrong-speaker" not in attribution("count-night.yaml", COUNT_BASE, extra)
+
+
+def test_a_named_subject_before_a_colon_quote_is_still_its_speaker() -> None:
+    """Contrast: 'Brandt, at the microphone, added:' names Brandt as the one who spoke Fischer's words."""
+    extra = f"Mr Brandt, blunter about the turnout, added: \"{FISCHER_WORDS}\""
+    assert "attribution.wrong-speaker" in attribution("count-night.yaml", COUNT_BASE, extra)
+    extra = f"Mr Brandt's reaction came fast: \"{FISCHER_WORDS}\""
+    assert "attribution.wrong-speaker" in attribution("count-night.yaml", COUNT_BASE, extra)

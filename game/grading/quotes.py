@@ -131,11 +131,13 @@ def speaker_of(desk: Desk, quotation: Quotation,
         pronoun = PRONOUN_SPEECH.search(before)
         if pronoun:
             return pronoun_subject(desk, first, before_start + pronoun.start(), earlier, pronoun_in(pronoun.group()))
-        subjects = [m for m in here if before_start <= m.start < quotation.start and not m.listener]
+        subjects = [m for m in here if before_start <= m.start < quotation.start and not m.listener
+                    and not _owner_only(desk, m)]
         if subjects:
             return subjects[0], False
     if before.rstrip().endswith(":"):
-        subjects = [m for m in here if before_start <= m.start < quotation.start and not m.listener]
+        subjects = [m for m in here if before_start <= m.start < quotation.start and not m.listener
+                    and not _owner_only(desk, m)]
         cues = [m for m in subjects if m.cue]
         clause = before_start + max(before.rfind(","), 0)
         in_clause = [m for m in subjects if m.start >= clause]
@@ -236,6 +238,17 @@ _SAID_THIS = re.compile(r"\s*(?i:this|that|so|it|those\s+words|these\s+words)\b"
 _NEW_CLAUSE = re.compile(r"\b(?i:but|and|while|whereas|though|although|yet|because|when|after|before|as|so)\b")
 """A word that opens a new clause: '"...", but Trump said' makes Trump the subject of what follows, not the
 speaker of the quote before."""
+
+
+def _owner_only(desk: Desk, mention: Mention) -> bool:
+    """A name that only owns what follows it ("Mr Brandt's agent, Lena Fischer, ...", "the mayor's fans"),
+    not marked as speaking: the subject is what it owns, not the name."""
+    return not mention.cue and bool(_OWNS.match(desk.reading.text, mention.end))
+
+
+_OWNS = re.compile(r"['\u2019]s\s+(?!(?:\w+\s+)?(?:reaction|verdict|assessment|retort|take|view|judge?ment|line|"
+                   r"reply|answer|response|words|comments?|remarks|message|statement|account|version)\b)\w")
+"""After a name, what it owns, unless that is its words or a reaction ("Trump's reaction came at once:")."""
 
 
 def _governing(desk: Desk, cues: list[Mention]) -> Mention:
