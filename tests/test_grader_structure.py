@@ -521,3 +521,18 @@ def test_a_named_subject_before_a_colon_quote_is_still_its_speaker() -> None:
     assert "attribution.wrong-speaker" in attribution("count-night.yaml", COUNT_BASE, extra)
     extra = f"Mr Brandt's reaction came fast: \"{FISCHER_WORDS}\""
     assert "attribution.wrong-speaker" in attribution("count-night.yaml", COUNT_BASE, extra)
+
+
+def test_a_pronoun_subject_of_the_speech_verbs_own_clause_beats_a_source_named_in_an_aside() -> None:
+    """'Asked, by one reporter's account, whether he felt sure of a deal, he said:' is the pronoun's person
+    speaking (Kim, the sentence before's subject), not the reporter whose account is cited in the aside."""
+    extra = (f"Kim took questions in the garden. Asked, by one reporter's account, whether he felt sure of a deal, "
+             f"he said: \"{KIM_WORDS}\"")
+    found = attribution_codes(extra)
+    assert "attribution.wrong-speaker" not in found and "attribution.right-speaker" in found
+
+
+def test_a_named_speaker_of_the_clause_still_wins_over_a_pronoun_elsewhere() -> None:
+    """Contrast: 'After he sat down, Trump said:' has Trump as the verb's subject."""
+    extra = f"Kim took questions in the garden. After he sat down, one reporter said: \"{KIM_WORDS}\""
+    assert "attribution.wrong-speaker" in attribution_codes(extra)

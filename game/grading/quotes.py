@@ -116,10 +116,15 @@ def speaker_of(desk: Desk, quotation: Quotation,
         own = [m for m in here if clause <= m.start < before_start + verb.start() and not m.listener]
         if own:
             return own[0], False
+        pronoun_before = _PRONOUN_BEFORE.search(before)
         cues = [m for m in here if before_start <= m.start < quotation.start and m.cue and not m.listener]
+        if cues and pronoun_before and _OWN_PRONOUN.match(text, clause, before_start + verb.start()):
+            # The pronoun speaks; a source cited in an aside ("one reporter's account") is not whom it means.
+            cited = [m for m in cues if text.startswith(("'s", "\u2019s"), m.end)]
+            if len(cited) == len(cues):
+                return pronoun_subject(desk, first, before_start, earlier, pronoun_in(pronoun_before.group()))
         if cues:
             return _governing(desk, cues), False
-        pronoun_before = _PRONOUN_BEFORE.search(before)
         if pronoun_before:
             if _REPLY.search(before):
                 answered = _the_one_asked(desk, first)
@@ -238,6 +243,11 @@ _SAID_THIS = re.compile(r"\s*(?i:this|that|so|it|those\s+words|these\s+words)\b"
 _NEW_CLAUSE = re.compile(r"\b(?i:but|and|while|whereas|though|although|yet|because|when|after|before|as|so)\b")
 """A word that opens a new clause: '"...", but Trump said' makes Trump the subject of what follows, not the
 speaker of the quote before."""
+
+
+_OWN_PRONOUN = re.compile(r"[,;\s]*(?i:he|she|they)\s+(?:\w+ly\s+)?$")
+"""A speech verb's own clause whose subject is a pronoun ("Asked, by one reporter's account, whether he was
+confident, he said:"): the pronoun speaks, not a name marked as speaking in an aside before it."""
 
 
 def _owner_only(desk: Desk, mention: Mention) -> bool:
