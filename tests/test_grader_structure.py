@@ -536,3 +536,20 @@ def test_a_named_speaker_of_the_clause_still_wins_over_a_pronoun_elsewhere() -> 
     """Contrast: 'After he sat down, Trump said:' has Trump as the verb's subject."""
     extra = f"Kim took questions in the garden. After he sat down, one reporter said: \"{KIM_WORDS}\""
     assert "attribution.wrong-speaker" in attribution_codes(extra)
+
+
+def test_the_one_asked_a_question_is_who_a_later_pronoun_answering_stands_for() -> None:
+    """'We asked the mayor what came next. She took her time. "...," she said.': the one asked answers, not
+    the speaker of a paragraph before."""
+    extra = (f"Brandt said he would not contest the figures.\n\nWe asked the mayor what came next. She took her "
+             f"time. \"{OSEI_WORDS}\" she said.")
+    report = graded("count-night.yaml", COUNT_BASE, extra)
+    assert "attribution.wrong-speaker" not in codes(report)
+    assert report.by_code("attribution.right-speaker")
+
+
+def test_one_merely_spoken_to_is_not_who_a_later_pronoun_stands_for() -> None:
+    """Contrast: 'Brandt told the mayor ...' makes the mayor a listener, not one asked to answer."""
+    extra = (f"Brandt said he would not contest the figures.\n\nBrandt told the mayor what came next. The hall "
+             f"was quiet. \"{OSEI_WORDS}\" she said.")
+    assert not graded("count-night.yaml", COUNT_BASE, extra).by_code("attribution.right-speaker")

@@ -315,6 +315,14 @@ def _subject_before(desk: Desk, sentence: int, before: int, earlier: dict[int, t
             return chosen, len(people) > 1 and not cues
         if earlier and index < sentence and index in earlier and agreeing(earlier[index]):
             return earlier[index]
+        if index < sentence:
+            # "We asked the mayor what she would do. ... 'I will serve,' she said.": the one asked answers.
+            s_start = desk.reading.sentences[index][0]
+            asked = [m for m in desk.mentions_in(index, index) if m.start < before and m.listener
+                     and desk.agrees(m, pronoun)
+                     and _ASKED.search(desk.reading.text[max(s_start, m.start - 60):m.start])]
+            if asked:
+                return asked[-1], False
         of_gender = [m for m in named if desk.known_gender(m, pronoun)]
         if index < sentence and of_gender and len({person for m in of_gender for person in m.people}) == 1:
             return of_gender[-1], False
