@@ -7,6 +7,8 @@ pinned with wording written for this file, beside a contrast the rule must still
   then an -ing verb opens a clause of its own.
 - An act said to be cancelled, scrapped or axed did not happen.
 - A `with` sense a proposition needs must be in the sentence; a possessive's owner is not the one who acts.
+- A sense's word that only modifies a noun ("election agent") names no event; a name in an aside ("The
+  count, demanded by Brandt, confirmed her victory") is not the subject of the clause after it.
 """
 
 from __future__ import annotations
@@ -553,3 +555,23 @@ def test_one_merely_spoken_to_is_not_who_a_later_pronoun_stands_for() -> None:
     extra = (f"Brandt said he would not contest the figures.\n\nBrandt told the mayor what came next. The hall "
              f"was quiet. \"{OSEI_WORDS}\" she said.")
     assert not graded("count-night.yaml", COUNT_BASE, extra).by_code("attribution.right-speaker")
+
+
+# --- a sense's word as a noun modifier, and a name inside an aside -------------------------------------
+
+@pytest.mark.parametrize("extra", [
+    "Brandt's election agent spent the evening at the tally tables.",
+    "The independent's victory hopes faded as the recount closed.",
+])
+def test_a_sense_word_that_only_modifies_a_noun_asserts_nothing(extra: str) -> None:
+    """"Election agent" names a job, "victory hopes" a hope: neither says Brandt won."""
+    assert "accuracy.contradiction" not in count(extra)
+
+
+def test_a_name_in_an_aside_is_not_the_subject_of_what_follows() -> None:
+    """"The second count, demanded by Brandt, confirmed her victory": the count confirmed Osei's win; Brandt
+    is in the aside. Without the aside the same words say Brandt won."""
+    assert "accuracy.contradiction" not in count("The second count, demanded by the challenger Daniel Brandt, "
+                                                 "confirmed her victory by 112 votes.")
+    assert "accuracy.contradiction" in count("In the end Brandt sealed victory at 2am.")
+    assert "accuracy.contradiction" in count("Brandt's victory speech was short.")

@@ -138,6 +138,11 @@ class Tokens:
     """Index of each sentence's first token."""
 
 
+PREPOSITIONS = {"according": re.compile(r"\s+to\b", re.IGNORECASE)}
+"""Words that, followed by these, make a preposition, not the sense their stem names ("according to"
+is not "accord")."""
+
+
 def tokens_of(reading: Reading) -> Tokens:
     text = reading.text
     found: list[Token] = []
@@ -147,7 +152,10 @@ def tokens_of(reading: Reading) -> Tokens:
     for number, (start, end) in enumerate(sentences):
         starts.append(len(found))
         for match in WORD.finditer(text, start, end):
-            key = key_of_word(match.group())
+            word = match.group()
+            key = key_of_word(word)
+            if word.lower() in PREPOSITIONS and PREPOSITIONS[word.lower()].match(text, match.end()):
+                key = word.lower()  # "according to" names a source: it is not an accord
             where.setdefault(key, []).append(len(found))
             found.append(Token(match.start(), match.end(), key, number))
     return Tokens(tuple(found), {key: tuple(places) for key, places in where.items()}, tuple(starts))
@@ -226,8 +234,9 @@ def matches(tokens: Tokens, reading: Reading, proposition: Proposition) -> list[
         near = [a for a in near if not _across_clauses(reading.text, tokens, a, (h_first, h_last))]
         if not near:
             continue
-        near = [a for a in near if not _owner_only(reading.text, tokens, a, h_first)]
-        if not near:
+        near = [a for a in near if not _owner_only(reading.text, tokens, a, h_first)
+                and not _in_aside(reading.text, tokens, a, h_first)]
+        if not near or _modifier(tokens, h_last):
             continue
         about = min(near, key=lambda a: min(abs(a[0] - h_last), abs(h_first - a[1])))
         first, last = min(about[0], h_first), max(about[1], h_last)
@@ -332,6 +341,48 @@ def _owner_only(text: str, tokens: Tokens, about: tuple[int, int], happened: int
     else:
         return False
     return happened > after
+
+
+MODIFIED = frozenset(key_of_word(word) for word in (
+    "agent", "campaign", "team", "officer", "official", "staff", "spokesman", "spokeswoman", "spokesperson",
+    "office", "headquarters", "bid", "hope", "chance", "pledge", "promise", "leaflet", "poster", "trail",
+    "strategy"))
+"""Nouns a sense's word can stand before as a modifier, naming no event: "his election agent", "their
+signing team", "Brandt's victory hopes". Not those that take the event as done ("her victory speech")."""
+
+
+def _modifier(tokens: Tokens, happened_last: int) -> bool:
+    """Whether the `happened` sense is a noun modifying the next word ("election agent"), not an event."""
+    items = tokens.tokens
+    following = happened_last + 1
+    return (following < len(items) and items[following].sentence == items[happened_last].sentence
+            and items[following].key in MODIFIED)
+
+
+_ASIDE_OPENERS = frozenset(("who", "whom", "whose", "which", "by", "like", "unlike"))
+
+
+def _in_aside(text: str, tokens: Tokens, about: tuple[int, int], happened: int) -> bool:
+    """Whether the `about` sense stands in an aside that closes before the `happened` sense: "A recount,
+    requested by Brandt, confirmed her victory" is the recount's doing. An aside opens with a comma and a
+    relative pronoun, a preposition like "by", or a past participle ("requested", "backed", "chosen"), and
+    closes with a comma."""
+    items = tokens.tokens
+    if about[1] >= happened:
+        return False
+    sentence = items[about[0]].sentence
+    if "," not in text[items[about[1]].end:items[happened].start]:
+        return False
+    for place in range(about[0], 0, -1):
+        if items[place - 1].sentence != sentence:
+            return False
+        between = text[items[place - 1].end:items[place].start]
+        if clause_break(between):
+            if "," not in between:
+                return False
+            word = text[items[place].start:items[place].end].lower()
+            return word in _ASIDE_OPENERS or (word.endswith(("ed", "en")) and len(word) > 4)
+    return False
 
 
 _PARTICIPLE_CLAUSE = re.compile(r",\s*[a-z]+ing\b(?!\s*,)")
