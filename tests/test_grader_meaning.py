@@ -305,3 +305,16 @@ def test_a_pronoun_that_could_mean_two_people_is_reported_not_guessed() -> None:
     report = graded(text)
     assert "attribution.ambiguous-speaker" in codes(report, "warning")
     assert any("could not tell" in f.message for f in report.findings)
+
+
+# --- "according to" names a source, not an accord ------------------------------------------------------
+
+def test_according_to_is_not_an_accord() -> None:
+    """A sentence about the leaders' cancelled signing, sourced "according to" someone, does not say the
+    leaders signed an accord; one that says they signed an accord does."""
+    sourced = ("The lunch and the signing ceremony were dropped, and both leaders left early, according to "
+               "officials at the hotel.")
+    report = graded(variant(PARAGRAPH, sourced + " " + PARAGRAPH))
+    assert "accuracy.contradiction" not in codes(report), [f.message for f in report.findings]
+    signed = "Before leaving, both leaders signed a short accord on their next steps."
+    assert "accuracy.contradiction" in codes(graded(variant(PARAGRAPH, signed + " " + PARAGRAPH)))

@@ -7,6 +7,8 @@ pinned with wording written for this file, beside a contrast the rule must still
   then an -ing verb opens a clause of its own.
 - An act said to be cancelled, scrapped or axed did not happen.
 - A `with` sense a proposition needs must be in the sentence; a possessive's owner is not the one who acts.
+- A sense's word that only modifies a noun ("election agent") names no event; a name in an aside ("The
+  count, demanded by Brandt, confirmed her victory") is not the subject of the clause after it.
 """
 
 from __future__ import annotations
@@ -387,3 +389,211 @@ def test_a_quote_that_begins_mid_sentence_keeps_its_meaning_when_the_story_carri
     assert "quotes.ellipsis-changes-meaning" not in found
     found = quote_codes('Trump said that "you have to walk" at times.')
     assert "quotes.ellipsis-changes-meaning" not in found
+
+
+def test_one_who_asks_for_something_is_the_subject_a_later_pronoun_stands_for() -> None:
+    """'Brandt asked for the figures to be checked again.' is a request, not a question put to someone: its
+    subject is who 'he said' stands for in the next sentence, not a speaker named a paragraph before."""
+    extra = (f"Ms Natarajan said the margin was narrow.\n\nBrandt asked for the figures to be checked again. "
+             f"\"{BRANDT_WORDS}\" he said.")
+    report = graded("count-night.yaml", COUNT_BASE, extra)
+    assert "attribution.wrong-speaker" not in codes(report)
+    assert report.by_code("attribution.right-speaker")
+
+
+def test_one_asked_a_question_is_not_the_one_who_asked_it() -> None:
+    """Contrast: 'Brandt asked Ms Natarajan whether ...' puts the question to her: 'she said' is hers."""
+    extra = (f"Mr Brandt asked Ms Natarajan whether the Eastfield box was in. \"{BRANDT_WORDS}\" she said.")
+    assert "attribution.wrong-speaker" in attribution("count-night.yaml", COUNT_BASE, extra)
+
+
+def test_a_next_sentence_whose_verb_takes_the_quote_as_its_object_names_the_speaker() -> None:
+    """A lone quote, then 'Brandt said this while ...' or 'The challenger made the statement ...': "this" and
+    "the statement" are the words just quoted, so the subject said them."""
+    for after in ("Brandt said this while loosening his collar.",
+                  "The challenger made the statement from the stage, his collar loosened."):
+        extra = f"Ms Natarajan said the figures would be read again.\n\n\"{BRANDT_WORDS}\" {after}"
+        report = graded("count-night.yaml", COUNT_BASE, extra)
+        assert "attribution.wrong-speaker" not in codes(report), after
+        assert report.by_code("attribution.right-speaker"), after
+
+
+def test_a_next_sentence_that_says_something_new_names_no_speaker() -> None:
+    """Contrast: 'Brandt said that the count was fair.' reports something else he said, not the quote."""
+    extra = (f"Ms Natarajan said the figures would be read again.\n\n\"{BRANDT_WORDS}\" Brandt said that the count "
+             "had been fair.")
+    assert not graded("count-night.yaml", COUNT_BASE, extra).by_code("attribution.right-speaker")
+
+
+def attribution_codes(extra: str) -> set[str]:
+    return {f.code or "" for f in graded("hanoi-summit.yaml", HANOI_BASE, extra).findings
+            if f.dimension == "attribution"}
+
+
+def test_a_pronoun_joined_to_a_name_as_subject_is_one_of_those_who_make_the_claim() -> None:
+    """'He and Pompeo told reporters ...' after Trump spoke: Trump is among those who say it, so the claim is
+    his, not put in Pompeo's mouth alone."""
+    found = attribution_codes("Trump said the mood had been friendly. The room was hot. He and Pompeo later told "
+                              "reporters Kim had asked for every sanction to be lifted.")
+    assert "attribution.claim-to-wrong-person" not in found and "attribution.claim-as-fact" not in found
+    assert "attribution.claim-attributed" in found
+
+
+def test_a_pronoun_joined_to_a_name_stands_for_whoever_it_stands_for() -> None:
+    """Contrast: after Sanders spoke, 'She and Pompeo ...' puts Trump's claim in other mouths."""
+    found = attribution_codes("Sanders said the teams would meet again. The room was hot. She and Pompeo later "
+                              "told reporters Kim had asked for every sanction to be lifted.")
+    assert "attribution.claim-to-wrong-person" in found
+
+
+KIM_WORDS = "It's too early to say. I would not say I'm pessimistic."
+
+
+def test_words_said_to_come_from_someone_make_them_the_speaker_a_pronoun_stands_for() -> None:
+    """'The one answer of the morning came from Kim.' names Kim as the one who spoke, so the 'he said' of the
+    next sentence is his, not that of Trump, who spoke a paragraph before."""
+    extra = (f"Trump said the talks had been productive.\n\nThe one answer of the morning came from Kim, in the "
+             f"garden. Asked about a deal, he said: \"{KIM_WORDS}\"")
+    found = attribution_codes(extra)
+    assert "attribution.wrong-speaker" not in found and "attribution.right-speaker" in found
+
+
+def test_one_the_words_are_about_is_not_their_source() -> None:
+    """Contrast: in 'The sharpest words came from Trump, about Kim' Trump is the source: the 'he' who goes on
+    to speak Kim's words is Trump (at most the editor cannot tell), never credited to Kim."""
+    extra = (f"Kim said little.\n\nThe sharpest words of the morning came from Trump, about Kim. Asked about a "
+             f"deal, he said: \"{KIM_WORDS}\"")
+    assert "attribution.right-speaker" not in attribution_codes(extra)
+
+
+@pytest.mark.parametrize("extra", [
+    "Counting stalled for an hour because the Eastfield ballot box had gone astray on its way to the hall.",
+    "The Eastfield ballot box was mislaid for an hour, and counting stalled.",
+])
+def test_a_lost_thing_in_other_words_is_the_missing_rumour(extra: str) -> None:
+    """'gone astray' and 'mislaid' say what 'missing' says: the false rumour, in the story's own voice."""
+    assert "verification.rumour-as-fact" in count(extra)
+
+
+def test_a_lost_thing_denied_is_not_the_rumour() -> None:
+    """Contrast: the same words, said not to be so."""
+    assert "verification.rumour-as-fact" not in count(
+        "The Eastfield ballot box had not gone astray: it came in late, held up by a road accident.")
+
+
+def test_sanctions_gone_is_sanctions_lifted() -> None:
+    """'wanted every sanction gone' says what 'wanted sanctions lifted' says: a claim, here in the story's voice."""
+    assert "attribution.claim-as-fact" in attribution_errors("Pyongyang wanted every last sanction gone.")
+
+
+def test_sanctions_gone_put_in_its_owners_mouth_is_attributed() -> None:
+    """Contrast: the same words, governed by the claimant's speech verb."""
+    found = attribution_codes("Trump said Pyongyang wanted every last sanction gone.")
+    assert "attribution.claim-as-fact" not in found and "attribution.claim-attributed" in found
+
+
+def test_a_claimant_in_a_clause_of_their_own_after_the_claim_does_not_own_it() -> None:
+    """'Pyongyang wanted every last sanction gone, and Trump refused' says the claim in the story's voice:
+    Trump, named in a clause of his own after it, is not said to be its source."""
+    assert "attribution.claim-as-fact" in attribution_errors(
+        "Pyongyang wanted every last sanction gone, and Trump said no.")
+
+
+def test_a_claimant_named_after_the_claim_as_its_speaker_owns_it() -> None:
+    """Contrast: '..., Trump said' after the claim is his attribution of it."""
+    assert "attribution.claim-as-fact" not in attribution_errors(
+        "Pyongyang wanted every last sanction gone, Trump said, and the US would not pay that price.")
+
+
+FISCHER_WORDS = "People came out for change."
+
+
+def test_a_name_that_only_owns_the_subject_is_not_the_speaker_of_a_colon_quote() -> None:
+    """'Brandt's agent, Lena Fischer, was blunter, adding: "..."': Brandt owns 'agent'; the subject (and
+    speaker) is Fischer, not Brandt, so the editor must not call it wrong."""
+    extra = f"Mr Brandt's agent, Lena Fischer, was blunter about the turnout, adding: \"{FISCHER_WORDS}\""
+    assert "attribution.wrong-speaker" not in attribution("count-night.yaml", COUNT_BASE, extra)
+    extra = f"In the hall the mayor's supporters heard one line above the others: \"{NATARAJAN_WORDS}\""
+    assert "attribution.wrong-speaker" not in attribution("count-night.yaml", COUNT_BASE, extra)
+
+
+def test_a_named_subject_before_a_colon_quote_is_still_its_speaker() -> None:
+    """Contrast: 'Brandt, at the microphone, added:' names Brandt as the one who spoke Fischer's words."""
+    extra = f"Mr Brandt, blunter about the turnout, added: \"{FISCHER_WORDS}\""
+    assert "attribution.wrong-speaker" in attribution("count-night.yaml", COUNT_BASE, extra)
+    extra = f"Mr Brandt's reaction came fast: \"{FISCHER_WORDS}\""
+    assert "attribution.wrong-speaker" in attribution("count-night.yaml", COUNT_BASE, extra)
+
+
+def test_a_pronoun_subject_of_the_speech_verbs_own_clause_beats_a_source_named_in_an_aside() -> None:
+    """'Asked, by one reporter's account, whether he felt sure of a deal, he said:' is the pronoun's person
+    speaking (Kim, the sentence before's subject), not the reporter whose account is cited in the aside."""
+    extra = (f"Kim took questions in the garden. Asked, by one reporter's account, whether he felt sure of a deal, "
+             f"he said: \"{KIM_WORDS}\"")
+    found = attribution_codes(extra)
+    assert "attribution.wrong-speaker" not in found and "attribution.right-speaker" in found
+
+
+def test_a_named_speaker_of_the_clause_still_wins_over_a_pronoun_elsewhere() -> None:
+    """Contrast: 'After he sat down, Trump said:' has Trump as the verb's subject."""
+    extra = f"Kim took questions in the garden. After he sat down, one reporter said: \"{KIM_WORDS}\""
+    assert "attribution.wrong-speaker" in attribution_codes(extra)
+
+
+def test_the_one_asked_a_question_is_who_a_later_pronoun_answering_stands_for() -> None:
+    """'We asked the mayor what came next. She took her time. "...," she said.': the one asked answers, not
+    the speaker of a paragraph before."""
+    extra = (f"Brandt said he would not contest the figures.\n\nWe asked the mayor what came next. She took her "
+             f"time. \"{OSEI_WORDS}\" she said.")
+    report = graded("count-night.yaml", COUNT_BASE, extra)
+    assert "attribution.wrong-speaker" not in codes(report)
+    assert report.by_code("attribution.right-speaker")
+
+
+def test_one_merely_spoken_to_is_not_who_a_later_pronoun_stands_for() -> None:
+    """Contrast: 'Brandt told the mayor ...' makes the mayor a listener, not one asked to answer."""
+    extra = (f"Brandt said he would not contest the figures.\n\nBrandt told the mayor what came next. The hall "
+             f"was quiet. \"{OSEI_WORDS}\" she said.")
+    assert not graded("count-night.yaml", COUNT_BASE, extra).by_code("attribution.right-speaker")
+
+
+# --- a sense's word as a noun modifier, and a name inside an aside -------------------------------------
+
+@pytest.mark.parametrize("extra", [
+    "Brandt's election agent spent the evening at the tally tables.",
+    "The independent's victory hopes faded as the recount closed.",
+])
+def test_a_sense_word_that_only_modifies_a_noun_asserts_nothing(extra: str) -> None:
+    """"Election agent" names a job, "victory hopes" a hope: neither says Brandt won."""
+    assert "accuracy.contradiction" not in count(extra)
+
+
+def test_a_name_in_an_aside_is_not_the_subject_of_what_follows() -> None:
+    """"The second count, demanded by Brandt, confirmed her victory": the count confirmed Osei's win; Brandt
+    is in the aside. Without the aside the same words say Brandt won."""
+    assert "accuracy.contradiction" not in count("The second count, demanded by the challenger Daniel Brandt, "
+                                                 "confirmed her victory by 112 votes.")
+    assert "accuracy.contradiction" in count("In the end Brandt sealed victory at 2am.")
+    assert "accuracy.contradiction" in count("Brandt's victory speech was short.")
+
+
+# --- a post's or the hall's talk, put as theirs; a cancelled act beside "no deal" ----------------------
+
+@pytest.mark.parametrize("extra", [
+    "Just before midnight a fan page posted that Brandt had taken the seat by 300 votes.",
+    "Talk spread through the sports hall that Brandt had won by 300 votes.",
+])
+def test_a_post_or_talk_reported_as_such_is_not_asserted(extra: str) -> None:
+    assert not count(extra) & {"verification.rumour-as-fact", "accuracy.false-rumour"}
+
+
+def test_the_same_rumour_in_the_storys_own_voice_is_asserted() -> None:
+    assert "verification.rumour-as-fact" in count("Before the recount Brandt had won by 300 votes.")
+
+
+def test_a_headline_listing_a_cancelled_signing_and_no_deal_says_nothing_was_signed() -> None:
+    listing = "# Talks end early, signing axed, no agreement for Kim and Trump\n\nHANOI \u2014 {extra}\n"
+    found = errors(graded("hanoi-summit.yaml", listing, "The two leaders left Hanoi on Thursday."))
+    assert "accuracy.contradiction" not in found
+    signed = "# Kim and Trump sign agreement in Hanoi\n\nHANOI \u2014 {extra}\n"
+    assert "accuracy.contradiction" in errors(graded("hanoi-summit.yaml", signed, "The two leaders met."))

@@ -25,6 +25,7 @@ from typing import Any
 
 from game import engine
 from game.authoring import directed
+from game.authoring.budget import latest_clock, never_in_time
 from game.authoring.reach import reach
 from game.authoring.sight import Sight
 from game.engine import GameState
@@ -528,9 +529,10 @@ def _settle(scenario: Scenario, report: Playtest, start: GameState, desk: Desk, 
                                             *directed.shut_by_limits(scenario),
                                             *directed.shut_by_counters(scenario, counted.bounds)])
     givers = directed.givers_of(scenario)
+    clock = latest_clock(scenario)
     for target in fresh:
         reason = (directed.never_by_lint(scenario, target, found) or directed.never_together(scenario, target, apart)
-                  or directed.never_within_limits(scenario, target, givers)
+                  or directed.never_within_limits(scenario, target, givers) or never_in_time(scenario, target, clock)
                   or directed.ending_shut_by_events(scenario, target) or closures.why(target)
                   or directed.never_by_counters(scenario, target, counted.bounds, counted))
         if reason:

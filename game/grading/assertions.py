@@ -67,7 +67,7 @@ _FAMILIES = (
     "end, finish, conclude, wrap up, break up, wind up, close",
     "cancel, call off, scrap, axe, abandon, scratch, ditch, shelve, abort, scupper, nix, drop",
     "postpone, delay, push back, put back, put off, defer, reschedule, hold off, push",
-    "lift, remove, scrap, ease, waive, relax, roll back, loosen, abolish, end, drop, relief",
+    "lift, remove, scrap, ease, waive, relax, roll back, loosen, abolish, end, drop, relief, go, gone",
     "collapse, break down, fall apart, founder, crumble, unravel, fall through, fail",
     "sign, ink, seal, conclude",
     "reach, strike, secure, clinch, produce, achieve, land, broker, hammer out, conclude",
@@ -78,6 +78,7 @@ _FAMILIES = (
     "leave, depart, pull away, drive off, head back, drive away",
     "win, triumph, prevail, carry",
     "lose, concede, trail",
+    "missing, lost, go missing, go astray, astray, vanish, disappear, mislay, mislaid, misplace, unaccounted",
     "flood, inundate, swamp, submerge, overflow",
     "evacuate, flee, force from, move out, clear",
     "close, shut, seal off, block",
@@ -137,6 +138,11 @@ class Tokens:
     """Index of each sentence's first token."""
 
 
+PREPOSITIONS = {"according": re.compile(r"\s+to\b", re.IGNORECASE)}
+"""Words that, followed by these, make a preposition, not the sense their stem names ("according to"
+is not "accord")."""
+
+
 def tokens_of(reading: Reading) -> Tokens:
     text = reading.text
     found: list[Token] = []
@@ -146,7 +152,10 @@ def tokens_of(reading: Reading) -> Tokens:
     for number, (start, end) in enumerate(sentences):
         starts.append(len(found))
         for match in WORD.finditer(text, start, end):
-            key = key_of_word(match.group())
+            word = match.group()
+            key = key_of_word(word)
+            if word.lower() in PREPOSITIONS and PREPOSITIONS[word.lower()].match(text, match.end()):
+                key = word.lower()  # "according to" names a source: it is not an accord
             where.setdefault(key, []).append(len(found))
             found.append(Token(match.start(), match.end(), key, number))
     return Tokens(tuple(found), {key: tuple(places) for key, places in where.items()}, tuple(starts))
@@ -225,8 +234,9 @@ def matches(tokens: Tokens, reading: Reading, proposition: Proposition) -> list[
         near = [a for a in near if not _across_clauses(reading.text, tokens, a, (h_first, h_last))]
         if not near:
             continue
-        near = [a for a in near if not _owner_only(reading.text, tokens, a, h_first)]
-        if not near:
+        near = [a for a in near if not _owner_only(reading.text, tokens, a, h_first)
+                and not _in_aside(reading.text, tokens, a, h_first)]
+        if not near or _modifier(tokens, h_last):
             continue
         about = min(near, key=lambda a: min(abs(a[0] - h_last), abs(h_first - a[1])))
         first, last = min(about[0], h_first), max(about[1], h_last)
@@ -333,6 +343,48 @@ def _owner_only(text: str, tokens: Tokens, about: tuple[int, int], happened: int
     return happened > after
 
 
+MODIFIED = frozenset(key_of_word(word) for word in (
+    "agent", "campaign", "team", "officer", "official", "staff", "spokesman", "spokeswoman", "spokesperson",
+    "office", "headquarters", "bid", "hope", "chance", "pledge", "promise", "leaflet", "poster", "trail",
+    "strategy"))
+"""Nouns a sense's word can stand before as a modifier, naming no event: "his election agent", "their
+signing team", "Brandt's victory hopes". Not those that take the event as done ("her victory speech")."""
+
+
+def _modifier(tokens: Tokens, happened_last: int) -> bool:
+    """Whether the `happened` sense is a noun modifying the next word ("election agent"), not an event."""
+    items = tokens.tokens
+    following = happened_last + 1
+    return (following < len(items) and items[following].sentence == items[happened_last].sentence
+            and items[following].key in MODIFIED)
+
+
+_ASIDE_OPENERS = frozenset(("who", "whom", "whose", "which", "by", "like", "unlike"))
+
+
+def _in_aside(text: str, tokens: Tokens, about: tuple[int, int], happened: int) -> bool:
+    """Whether the `about` sense stands in an aside that closes before the `happened` sense: "A recount,
+    requested by Brandt, confirmed her victory" is the recount's doing. An aside opens with a comma and a
+    relative pronoun, a preposition like "by", or a past participle ("requested", "backed", "chosen"), and
+    closes with a comma."""
+    items = tokens.tokens
+    if about[1] >= happened:
+        return False
+    sentence = items[about[0]].sentence
+    if "," not in text[items[about[1]].end:items[happened].start]:
+        return False
+    for place in range(about[0], 0, -1):
+        if items[place - 1].sentence != sentence:
+            return False
+        between = text[items[place - 1].end:items[place].start]
+        if clause_break(between):
+            if "," not in between:
+                return False
+            word = text[items[place].start:items[place].end].lower()
+            return word in _ASIDE_OPENERS or (word.endswith(("ed", "en")) and len(word) > 4)
+    return False
+
+
 _PARTICIPLE_CLAUSE = re.compile(r",\s*[a-z]+ing\b(?!\s*,)")
 """A comma then an -ing verb: a new clause ("without a deal, cancelling the signing")."""
 
@@ -371,7 +423,9 @@ def _called_off(tokens: Tokens, text: str, happened: int, last: int) -> bool:
     """Whether the act a `happened` sense names is said to be cancelled in its clause: "lunch and signing
     ceremony axed", "after the signing was cancelled", "scrapping the lunch and the signing" say no one
     signed. A list's "and" does not end the clause here (a comma, semicolon, colon or dash does), but a
-    cancelling verb just after "and" is a verb phrase of its own. Not when the cancelling is what happened."""
+    cancelling verb just after "and" is a verb phrase of its own. Not when the cancelling is what happened
+    (the `happened` word is itself "scrapped" or "called off"); the act's own fate may follow it inside
+    the match ("signing scrapped, no deal")."""
     items = tokens.tokens
 
     def cancelling(index: int) -> bool:
@@ -381,13 +435,13 @@ def _called_off(tokens: Tokens, text: str, happened: int, last: int) -> bool:
     end = happened
     while end < min(last, len(items) - 1) and end + 1 < len(items) and end - happened < 3:
         end += 1
-    if any(cancelling(i) or (items[i].key == _CALL and i + 1 < len(items) and items[i + 1].key == "off")
-           for i in range(happened, end + 1)):
+    if cancelling(happened) or (items[happened].key == _CALL and happened + 1 < len(items)
+                                and items[happened + 1].key == "off"):
         return False  # the cancelling is what happened ("the lunch was scrapped and the signing called off")
     sentence = items[happened].sentence
-    for step, start in ((1, end), (-1, happened)):
-        place = start
-        for _ in range(CALLED_OFF_REACH):
+    for step, reach in ((1, CALLED_OFF_REACH + end - happened), (-1, CALLED_OFF_REACH)):
+        place = happened
+        for _ in range(reach):
             following = place + step
             if not 0 <= following < len(items) or items[following].sentence != sentence:
                 break

@@ -38,6 +38,11 @@ from game.grading.text import WORD
 from game.model import CoreValue, Fact
 
 _PRONOUN_START = re.compile(r"\s*(?:he|she|they)\b", re.IGNORECASE)
+_JOINED_AFTER = re.compile(r"(?:,\s*|\s)(?:and|but|yet|whereas)\s+(?:the\s+)?(?:[A-Z][\w.'\-]*\s+){0,2}$")
+"""Between a claim and a name after it, a clause of the name's own ("Kim wanted every sanction gone, and Trump
+said no"): what the name says there is not the claim before it."""
+_PRONOUN_JOINED = re.compile(r"\s*(?:he|she)\s+and\s+", re.IGNORECASE)
+"""A sentence whose subject is a pronoun joined to a name ("He and Mike Pompeo said ...")."""
 _REFERRING_START = re.compile(r"\s*(?:that|this|so|such|those|these|the\s+(?:claim|account|figure|version)s?|"
                               r"it)\b", re.IGNORECASE)
 Once = Callable[[Fact, str], bool]
@@ -72,10 +77,16 @@ def claimant_named(desk: Desk, occurrence: Occurrence, claimants: frozenset[str]
     """True when one of the claim's owners is named as its source: in its sentence, in the one before when
     this one says "he said", "according to"..., or in the next when that one refers back ("That is Trump's
     account", "..., Trump said."); False when someone else is named as saying it; None when no one is."""
-    here = desk.mentions_in(occurrence.sentence, occurrence.sentence)
+    here = list(desk.mentions_in(occurrence.sentence, occurrence.sentence))
+    sentence = desk.sentence_text(occurrence.sentence)
+    own = [m for m in here if m.start >= occurrence.end
+           and _JOINED_AFTER.search(desk.reading.text, occurrence.end, m.start)]
+    if own:
+        # "..., and Trump said no": that clause and what it says are the name's own, not the claim's source.
+        here = [m for m in here if m.start < own[0].start]
+        sentence = desk.reading.text[desk.reading.sentences[occurrence.sentence][0]:own[0].start]
     if any(claimants & m.people for m in here):
         return True
-    sentence = desk.sentence_text(occurrence.sentence)
     if occurrence.sentence > 0 and (ATTRIBUTING.search(sentence) or _PRONOUN_START.match(sentence)):
         before = desk.mentions_in(occurrence.sentence - 1, occurrence.sentence - 1)
         if any(claimants & m.people for m in before):
@@ -86,6 +97,12 @@ def claimant_named(desk: Desk, occurrence: Occurrence, claimants: frozenset[str]
         # "Kim, he said, wanted...", "By his account, ...": the pronoun's person is the source.
         person, _ = pronoun_subject(desk, occurrence.sentence, start + pronoun.start(),
                                     pronoun=pronoun_in(pronoun.group()))
+        if person is not None and claimants & person.people:
+            return True
+    joined = _PRONOUN_JOINED.match(sentence)
+    if joined is not None and ATTRIBUTING.search(sentence):
+        # "He and Pompeo said Kim had offered ...": the pronoun's person is one of those who say it.
+        person, _ = pronoun_subject(desk, occurrence.sentence, start, pronoun=pronoun_in(joined.group()))
         if person is not None and claimants & person.people:
             return True
     following = occurrence.sentence + 1
@@ -320,8 +337,10 @@ _SPEECH_BEFORE = re.compile(r"\b(?:said|says|say|told|tells|claimed|claims|claim
                             r"\b(?!\s+(?:on|upon|for)\b)",
                             re.IGNORECASE)
 """A speech verb before a claim ("US officials said"), not one the claim is made of ("insisted on")."""
-_SPEECH_END = re.compile(r",\s*(?:[\w'\-]+\s+){1,4}(?:said|says|say|told\s+\w+|claimed|claims|insisted|"
-                         r"insists|argued|argue|maintained|maintain)\b[^.!?]{0,40}[.!?]?\s*$", re.IGNORECASE)
+# "..., officials said." at the sentence's end; not "..., and Trump said no", a clause of its own.
+_SPEECH_END = re.compile(r",\s*(?!(?:and|but|yet|whereas)\s)(?:[\w'\-]+\s+){1,4}(?:said|says|say|told\s+\w+|claimed|"
+                         r"claims|insisted|insists|argued|argue|maintained|maintain)\b[^.!?]{0,40}[.!?]?\s*$",
+                         re.IGNORECASE)
 _ACCOUNT_AFTER = re.compile(r"\s*(?:that|this|such|so|it)\b[^.!?]{0,60}\b(?:account|version|claim|telling|"
                             r"story|side|words|view|says|said|argument|position)\b", re.IGNORECASE)
 

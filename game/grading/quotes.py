@@ -116,10 +116,15 @@ def speaker_of(desk: Desk, quotation: Quotation,
         own = [m for m in here if clause <= m.start < before_start + verb.start() and not m.listener]
         if own:
             return own[0], False
+        pronoun_before = _PRONOUN_BEFORE.search(before)
         cues = [m for m in here if before_start <= m.start < quotation.start and m.cue and not m.listener]
+        if cues and pronoun_before and _OWN_PRONOUN.match(text, clause, before_start + verb.start()):
+            # The pronoun speaks; a source cited in an aside ("one reporter's account") is not whom it means.
+            cited = [m for m in cues if text.startswith(("'s", "\u2019s"), m.end)]
+            if len(cited) == len(cues):
+                return pronoun_subject(desk, first, before_start, earlier, pronoun_in(pronoun_before.group()))
         if cues:
             return _governing(desk, cues), False
-        pronoun_before = _PRONOUN_BEFORE.search(before)
         if pronoun_before:
             if _REPLY.search(before):
                 answered = _the_one_asked(desk, first)
@@ -131,11 +136,13 @@ def speaker_of(desk: Desk, quotation: Quotation,
         pronoun = PRONOUN_SPEECH.search(before)
         if pronoun:
             return pronoun_subject(desk, first, before_start + pronoun.start(), earlier, pronoun_in(pronoun.group()))
-        subjects = [m for m in here if before_start <= m.start < quotation.start and not m.listener]
+        subjects = [m for m in here if before_start <= m.start < quotation.start and not m.listener
+                    and not _owner_only(desk, m)]
         if subjects:
             return subjects[0], False
     if before.rstrip().endswith(":"):
-        subjects = [m for m in here if before_start <= m.start < quotation.start and not m.listener]
+        subjects = [m for m in here if before_start <= m.start < quotation.start and not m.listener
+                    and not _owner_only(desk, m)]
         cues = [m for m in subjects if m.cue]
         clause = before_start + max(before.rfind(","), 0)
         in_clause = [m for m in subjects if m.start >= clause]
@@ -222,12 +229,36 @@ def _only_attribution(desk: Desk, mention: Mention) -> bool:
     if cue is None:
         return True
     rest = desk.reading.text[cue.end():desk.reading.sentences[mention.sentence][1]]
+    back = _SAID_THIS.match(rest)
+    if back and (_JUST_WHEN.match(rest, back.end()) or len(WORD.findall(rest, back.end())) <= 1):
+        return True  # 'Brandt said this as he left': "this" is the words just quoted
     return len(WORD.findall(rest)) <= 1 or bool(_JUST_WHEN.match(rest))
+
+
+_SAID_THIS = re.compile(r"\s*(?i:this|that|so|it|those\s+words|these\s+words)\b")
+"""After the speech verb of a sentence that follows a quote, a word standing for the quote itself ("said this",
+"said so"); "said that" only when no clause follows it ("said that the count was fair" says something new)."""
 
 
 _NEW_CLAUSE = re.compile(r"\b(?i:but|and|while|whereas|though|although|yet|because|when|after|before|as|so)\b")
 """A word that opens a new clause: '"...", but Trump said' makes Trump the subject of what follows, not the
 speaker of the quote before."""
+
+
+_OWN_PRONOUN = re.compile(r"[,;\s]*(?i:he|she|they)\s+(?:\w+ly\s+)?$")
+"""A speech verb's own clause whose subject is a pronoun ("Asked, by one reporter's account, whether he was
+confident, he said:"): the pronoun speaks, not a name marked as speaking in an aside before it."""
+
+
+def _owner_only(desk: Desk, mention: Mention) -> bool:
+    """A name that only owns what follows it ("Mr Brandt's agent, Lena Fischer, ...", "the mayor's fans"),
+    not marked as speaking: the subject is what it owns, not the name."""
+    return not mention.cue and bool(_OWNS.match(desk.reading.text, mention.end))
+
+
+_OWNS = re.compile(r"['\u2019]s\s+(?!(?:\w+\s+)?(?:reaction|verdict|assessment|retort|take|view|judge?ment|line|"
+                   r"reply|answer|response|words|comments?|remarks|message|statement|account|version)\b)\w")
+"""After a name, what it owns, unless that is its words or a reaction ("Trump's reaction came at once:")."""
 
 
 def _governing(desk: Desk, cues: list[Mention]) -> Mention:
@@ -284,6 +315,14 @@ def _subject_before(desk: Desk, sentence: int, before: int, earlier: dict[int, t
             return chosen, len(people) > 1 and not cues
         if earlier and index < sentence and index in earlier and agreeing(earlier[index]):
             return earlier[index]
+        if index < sentence:
+            # "We asked the mayor what she would do. ... 'I will serve,' she said.": the one asked answers.
+            s_start = desk.reading.sentences[index][0]
+            asked = [m for m in desk.mentions_in(index, index) if m.start < before and m.listener
+                     and desk.agrees(m, pronoun)
+                     and _ASKED.search(desk.reading.text[max(s_start, m.start - 60):m.start])]
+            if asked:
+                return asked[-1], False
         of_gender = [m for m in named if desk.known_gender(m, pronoun)]
         if index < sentence and of_gender and len({person for m in of_gender for person in m.people}) == 1:
             return of_gender[-1], False
@@ -314,10 +353,12 @@ _REFERS_BACK = re.compile(r"\s*(?:(?:those|these|that|this|such)\s+(?:were|was|a
                           r"(?:the|those|these)\s+(?:words|remarks|comments?)\s+(?:were|are|came)\b)",
                           re.IGNORECASE)
 """How a sentence that names the speaker of the quote before it begins ("Those were Kim's words")."""
-_BACK_NOUN = re.compile(r"\b(?:that|this|those|these)\s+(?:\w+\s+)?(?:explanation|answer|reply|words|remarks?|"
+_BACK_NOUN = re.compile(r"\b(?:(?:that|this|those|these)|(?:made|gave|delivered|offered|issued|read\s+out)\s+"
+                        r"(?:the|an?|her|his|their))\s+(?:\w+\s+)?(?:explanation|answer|reply|words|remarks?|"
                         r"comments?|point|line|verdict|assessment|message|announcement|promise|pledge|warning|"
                         r"statement|thought|view)\b", re.IGNORECASE)
-"""A phrase pointing back at words just quoted ("that explanation", "those few words")."""
+"""A phrase pointing back at words just quoted ("that explanation", "those few words"), or the act of saying
+them ("made the announcement", "gave her answer")."""
 _REPLY = re.compile(r"\b(?i:replied|replies|answered|answers|responded|responds)\b")
 _ASKED = re.compile(r"\b(?i:asked|asks|pressed|questioned)\s+(?:(?:the|a|an|[A-Z][\w.'\-]*)\s+){0,3}$")
 

@@ -24,6 +24,7 @@ from game.grading.speech import (
     HEDGES,
     NEGATORS,
     QUESTIONS,
+    SPEECH_NOUNS,
     said_not_so_after,
 )
 from game.grading.text import Reading, Span, words
@@ -224,6 +225,8 @@ def mentions_in_story(record: Record, reading: Reading) -> tuple[Mention, ...]:
         after = CUE_AFTER.match(text, end, end + 120)
         if after is not None and _ASIDE.match(text, end, end + 40):
             after = None  # "Kim, he said, wanted ...": the aside's pronoun is the speaker, not Kim
+        if after is not None and after.group(1).lower() in QUESTIONS and _REQUEST.match(text, after.end()):
+            after = None  # "Brandt asked for a recount": a request, neither a question nor a quote's verb
         asking = after is not None and after.group(1).lower() in QUESTIONS
         sentence_start = reading.sentences[sentence][0] if reading.sentences else 0
         before = text[max(sentence_start, start - 60):start]
@@ -233,7 +236,8 @@ def mentions_in_story(record: Record, reading: Reading) -> tuple[Mention, ...]:
             bool(_CLAUSE_ENDS.match(text, end)) or "according" in before.lower())
         side = possessor and bool(_SIDE_SPEAKS.match(text, end, reading.sentences[sentence][1]
                                                      if reading.sentences else len(text)))
-        cue = (after is not None and not asking) or said_before or bool(colon) or side
+        source = bool(_WORDS_FROM.search(text, sentence_start, start)) and not possessor
+        cue = (after is not None and not asking) or said_before or bool(colon) or side or source
         listener = asking or (not cue and bool(ADDRESSEE_BEFORE.search(before)))
         found.append(Mention(start, end, people, cue, sentence, listener))
     return tuple(found)
@@ -266,6 +270,13 @@ _SIDE_SPEAKS = re.compile(
     re.IGNORECASE)
 """After a name, its side speaking for it: "Kim's delegation, in a written statement, said" puts the words
 in Kim's camp, which the record knows by Kim."""
+_REQUEST = re.compile(r"\s+(?:for|that|to\s+(?!him\b|her\b|them\b)[a-z]+)\b")
+"""After "asked", a request rather than a question ("Brandt asked for a recount", "asked that the count be
+rerun", "asked to see the ballots"): its subject is the one acting, not one putting a question to another,
+nor (as what was asked for may be someone's claim: "Kim asked for every sanction to go") a speaker."""
+_WORDS_FROM = re.compile(r"\b(?i:" + SPEECH_NOUNS + r")\b[^.;:!?\"\u201c\u2018]{0,60}?\b(?i:came|come|comes|were|was|"
+                         r"are|is)\s+(?i:from)\s+(?:the\s+)?$")
+"""Before a name, its owner as the source of words: "The only public words came from Kim": Kim spoke."""
 _ASIDE = re.compile(r"\s*,\s*(?i:he|she|they|it)\s+(?:\w+ly\s+)?\w+\s*,")
 
 

@@ -59,10 +59,12 @@ HEDGES = re.compile(
     r"\b(?:rumou?rs?|rumou?red|unconfirmed|unverified|uncorroborated|reportedly|reputedly|allegedly|alleged|"
     r"speculat\w*|whisper\w*|gossip\w*|supposedly|purported\w*|hearsay|could\s+not\s+(?:be\s+)?"
     r"(?:confirm|verif|independently)\w*|cannot\s+(?:be\s+)?(?:confirm|verif)\w*|not\s+(?:yet\s+)?(?:been\s+)?"
-    r"(?:confirmed|verified|corroborated)|no\s+(?:evidence|confirmation)|claims?\s+that|talk\s+of|word\s+that|word\s+(?:went|spread|was)|went\s+round|circulat\w+|"
+    r"(?:confirmed|verified|corroborated)|no\s+(?:evidence|confirmation)|claims?\s+that|talk\s+of|word\s+that|"
+    r"(?:word|talk|gossip|speculation)\s+(?:went|spread|was|swirled|grew)|went\s+round|circulat\w+|"
     r"it\s+is\s+said"
     # a source's report put as its report: "a post announced that...", "the account claimed that..."
     r"|(?:post|posts|account|tweet|message|report|blog|feed|page)\b[^.;:!?\"\u201c]{0,80}\b(?:said|claimed|announced|"
+    r"posted|tweeted|wrote|published|shared|"
     r"reported|declared|stated|suggested|insisted|told\s+(?:its|his|her|their)\s+\w+)\b[^.;:!?]{0,60}?\bthat)\b",
     re.IGNORECASE)
 REFUTED_NEXT = re.compile(
