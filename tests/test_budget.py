@@ -166,3 +166,48 @@ def test_no_route_passes_the_bound_and_a_late_ending_proven_out_of_reach_never_h
     assert latest <= found.latest
     if never_in_time(clocked, target("ending", "missed"), found):
         assert filed <= minutes_of(clocked.clock.deadline)
+
+
+# --- what the world does is covered too: timed events and chance outcomes ---------------------------
+
+def newsroom(event_at: str, luck: bool = True) -> Scenario:
+    """A once-only call (a chance: the source answers or not) and a press room of questions; a timed event."""
+    data = scenario(scenes=[
+        {"id": "room", "text": "The room.", "gather": ["ed-go"],
+         "questions": {"items": [{"id": f"q{n}", "ask": f"Question {n}?", "to": "ed", "answer": "Yes.",
+                                  "minutes": 15} for n in range(4)]},
+         "choices": [{"label": "Call the source", "once": True, "minutes": 10,
+                      "chance": [{"id": "answers", "weight": 1, "text": "She picks up."},
+                                 {"id": "silent", "weight": 1, "text": "Nothing."}]} if luck else
+                     {"label": "Call the source", "once": True, "minutes": 10},
+                     {"label": "Write", "file": True, "minutes": 0}]}],
+        events=[{"id": "statement", "at": event_at, "text": "A statement lands."}])
+    return load(with_filing(data))
+
+
+def test_an_event_and_chance_outcomes_the_walk_missed_are_settled_by_search() -> None:
+    room = newsroom("10:00")
+    report = explore(room, max_states=3, search_states=2_000, first_look=3)
+    settled = {item.id: item for item in report.settled}
+    assert settled["event:statement"].status == "reached" and settled["event:statement"].route
+    assert report.has("event", "statement") and report.has("chance", "room/1:silent")
+    assert report.complete and report.exit_code == 0
+
+
+def test_an_event_after_the_latest_clock_is_proven_never_to_come() -> None:
+    room = newsroom("11:30")
+    found = latest_clock(room)
+    assert found is not None and found.latest < minutes_of("11:30")
+    report = explore(room, max_states=3, search_states=2_000, first_look=3)
+    settled = {item.id: item for item in report.settled}
+    assert settled["event:statement"].status == "unreachable"
+    assert "it comes at 11:30" in settled["event:statement"].reason
+    full = explore(room)
+    assert full.exhaustive and not full.has("event", "statement")
+
+
+def test_an_event_the_search_cannot_settle_keeps_the_walk_incomplete() -> None:
+    room = newsroom("10:00", luck=False)
+    report = explore(room, max_states=3, search_states=1, first_look=3)
+    if not report.has("event", "statement"):
+        assert not report.complete and report.exit_code == 3

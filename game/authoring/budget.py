@@ -184,13 +184,18 @@ def out_of_time(scenario: Scenario, conditions: list[Condition | None], late: bo
 
 
 def never_in_time(scenario: Scenario, target: object, found: Budget | None) -> str | None:
-    """Why a target (a `directed.Target`) is out of time (`out_of_time`), or None: a choice or question by
-    its own condition; an ending only when filing is the only way in, it is not the fallback ending (the
-    last outcome's, reached when no outcome's tests hold), and every outcome naming it is out of time."""
+    """Why a target (a `directed.Target`) is out of time (`out_of_time`), or None: a timed event whose time
+    never comes; a choice, question or chance outcome by its own condition; an ending only when filing is the
+    only way in, it is not the fallback ending (the last outcome's, reached when no outcome's tests hold), and
+    every outcome naming it is out of time."""
     if found is None:
         return None
     kind, name = getattr(target, "kind", ""), getattr(target, "name", "")
-    if kind in ("choice", "question"):
+    if kind == "event":
+        event = next((event for event in scenario.events if event.id == name), None)
+        at = minutes_of(event.at) if event else 0
+        return f"it comes at {clock_text(at)}, but {found.why()}" if at > found.latest else None
+    if kind in ("choice", "question", "chance"):
         whens = [when for whens in getattr(target, "places", {}).values() for when in whens]
         return out_of_time(scenario, whens, False, found)
     if kind != "ending" or scenario.filing is None or scenario.filing.outcomes[-1].ending == name:

@@ -119,6 +119,24 @@ def targets(scenario: Scenario, want: set[str]) -> list[Target]:
     for fact in scenario.facts:
         if f"fact:{fact.id}" in want:
             found.append(Target("fact", fact.id, gathers.get(f"fact:{fact.id}", {})))
+    found += _world_targets(scenario, want)
+    return found
+
+
+def _world_targets(scenario: Scenario, want: set[str]) -> list[Target]:
+    """Targets for what the world does: a timed event comes wherever the player is once its time does; a
+    chance outcome is drawn where its choice is taken."""
+    found = []
+    for event in scenario.events:
+        if f"event:{event.id}" in want:
+            time = Condition.model_validate({"after": event.at})
+            found.append(Target("event", event.id, {scene.id: [time] for scene in scenario.scenes if not scene.ending}))
+    for scene in scenario.scenes:
+        for position, choice in enumerate(scene.choices):
+            key = engine.choice_key(scene, position, choice)
+            for luck in choice.chance:
+                if f"chance:{key}:{luck.id}" in want:
+                    found.append(Target("chance", f"{key}:{luck.id}", {scene.id: [choice.when]}))
     return found
 
 
@@ -139,6 +157,12 @@ def never_by_lint(scenario: Scenario, target: Target, found: Reach) -> str | Non
     positions = {scene.id: s for s, scene in enumerate(scenario.scenes)}
     if target.kind in ("scene", "ending", "dead end"):
         return None if target.name in found.scenes else "no route can enter the scene (lint)"
+    if target.kind == "event":
+        return None
+    if target.kind == "chance":  # drawn only where its choice is taken
+        choice = Target("choice", target.name.rpartition(":")[0], target.places)
+        reason = never_by_lint(scenario, choice, found)
+        return reason and f"its choice is never on offer: {reason}"
     if target.kind in ("quote", "fact"):
         have = found.quotes if target.kind == "quote" else found.facts
         verb = "gather" if target.kind == "quote" else "learn"

@@ -126,7 +126,8 @@ class Playtest:
         if f"{kind}:{name}" in self.found:
             return True
         return name in {"scene": self.scenes, "ending": self.endings, "choice": self.choices,
-                        "question": self.questions, "quote": self.quotes, "fact": self.facts}[kind]
+                        "question": self.questions, "quote": self.quotes, "fact": self.facts,
+                        "event": self.events, "chance": self.chances}[kind]
 
     def status(self, kind: str, name: str) -> str:
         """reached, never (certain) or unknown (the walk was cut short and the search did not settle it)."""
@@ -147,6 +148,8 @@ class Playtest:
         ids += [("question", key) for *_, key, _ in self.all_questions()]
         ids += [("quote", quote.id) for quote in scenario.quotes]
         ids += [("fact", fact.id) for fact in scenario.facts]
+        ids += [("event", event.id) for event in scenario.events]
+        ids += [("chance", name) for *_, name in self.all_chances()]
         return [f"{kind}:{name}" for kind, name in ids if not self.has(kind, name)]
 
     # --- what was never covered ----------------------------------------------------------------
@@ -173,10 +176,12 @@ class Playtest:
         chances = [name for *_, name in self.all_chances()]
         events = [event.id for event in self.scenario.events]
         unseen = "never" if self.exhaustive and self.mode == "exhaustive" else "unknown"
-        return {"chances_total": len(chances), "chances_drawn": sum(name in self.chances for name in chances),
-                f"chances_{unseen}": [name for name in chances if name not in self.chances],
-                "events_total": len(events), "events_come": sum(name in self.events for name in events),
-                f"events_{unseen}": [name for name in events if name not in self.events]}
+        drawn = [name for name in chances if self.has("chance", name)]
+        come = [name for name in events if self.has("event", name)]
+        return {"chances_total": len(chances), "chances_drawn": len(drawn),
+                f"chances_{unseen}": [name for name in chances if name not in drawn],
+                "events_total": len(events), "events_come": len(come),
+                f"events_{unseen}": [name for name in events if name not in come]}
 
     def as_json(self) -> dict[str, Any]:
         scenario = self.scenario
@@ -575,12 +580,22 @@ def _spotter(options: list[engine.Option]) -> Callable[[GameState, list[Step] | 
         if steps is None:
             if state.ending:
                 return [f"ending:{state.ending}"]
-            return [f"scene:{state.scene}", *(gathered.text for gathered in state.gathered)]
+            return [f"scene:{state.scene}", *(gathered.text for gathered in state.gathered), *_world_of(state)]
         if not steps and not state.at_desk:
             return [f"dead end:{state.scene}"]
         return [f"{'question' if option.kind == 'question' else 'choice'}:{option.key}" for option in options]
 
     return spot
+
+
+def _world_of(state: GameState) -> list[str]:
+    """The world's targets a state shows met: the timed events whose time has come, and the chance outcome
+    the last step drew."""
+    found = [f"event:{event}" for event in state.fired]
+    if state.history and state.history[-1].luck:
+        step = state.history[-1]
+        found.append(f"chance:{step.key}:{step.luck}")
+    return found
 
 
 def _meets(scenario: Scenario, target: directed.Target, walk: _Walk,
@@ -597,7 +612,7 @@ def _meets(scenario: Scenario, target: directed.Target, walk: _Walk,
                 return state.scene == name and not state.ending
             if kind in ("quote", "fact"):
                 return any(item.kind == kind and item.id == name for item in state.gathered)
-            return False
+            return target.id in _world_of(state)
         if kind == "dead end":
             return not steps and state.scene == name and not state.at_desk and not state.ending
         if kind in ("choice", "question"):
@@ -799,16 +814,17 @@ def summary_lines(report: Playtest, where: Callable[[tuple[object, ...]], int] |
     if data["chances_total"]:
         yield counted("chances", data["chances_drawn"], data["chances_total"], "drawn")
         for s, c, name in report.all_chances():
-            if name not in report.chances:
+            if not report.has("chance", name):
                 said = "never" if data.get("chances_never") else (
-                    "not drawn by these playthroughs" if report.mode == "random" else "not drawn before the limit")
+                    "not drawn by these playthroughs" if report.mode == "random" else
+                    missed("chance", name).replace("not reached", "not drawn"))
                 yield f"      {said}: {name}{line(('scenes', s, 'choices', c))}"
     if data["events_total"]:
         yield counted("events", data["events_come"], data["events_total"], "came")
         for e, event in enumerate(scenario.events):
-            if event.id not in report.events:
+            if not report.has("event", event.id):
                 said = "never" if data.get("events_never") else (
-                    "not by these playthroughs" if report.mode == "random" else "not before the limit")
+                    "not by these playthroughs" if report.mode == "random" else missed("event", event.id))
                 yield f"      {said}: {event.id} at {event.at}{line(('events', e))}"
     endings = [scene.id for scene in scenario.scenes if scene.ending]
     yield counted("endings", len(data["endings"]), len(endings), "reached")
