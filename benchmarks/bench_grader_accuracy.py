@@ -1,7 +1,8 @@
 """Benchmark: how well the editor's verdicts agree with a blind corpus's expected ones.
 
 The corpus (tests/stories/blind/) was written by people who never saw the grader's code or the scenarios'
-wording lists, each story with its expected verdict written first (format: /work/corpus/WRITER-BRIEF.md):
+wording lists, each story with its expected verdict written first (their brief and format:
+tests/stories/blind/WRITER-BRIEF.md):
 
     tests/stories/blind/tune/<scenario>/NNN-slug.md + expected.yaml     tuned on
     tests/stories/blind/incoming/<scenario>/...                         new tune material, not yet tuned on
