@@ -22,7 +22,7 @@ from functools import lru_cache
 import simplemma
 import snowballstemmer
 
-from game.grading.speech import DENIALS, HEDGES, said_not_so_after
+from game.grading.speech import DENIALS, HEDGES, asks, said_not_so_after
 from game.grading.text import WORD, Reading
 from game.model import Proposition
 
@@ -508,6 +508,8 @@ def _assess(tokens: Tokens, reading: Reading, sentence: int, first: int, last: i
     modal = any(key in MODAL for key in near) or any(key in MODAL for key in lead)
     uncertain = any(key in UNCERTAIN for key in near) or any(key in UNCERTAIN for key in lead)
     s_start, s_end = reading.sentences[sentence] if reading.sentences else (0, len(text))
+    if asks(text, s_start, s_end) and reading.quotation_at(items[first].start, items[last].end) is None:
+        modal = uncertain = True
     hedged = bool(HEDGES.search(text, s_start, s_end))
     denied = bool(DENIALS.search(text, s_start, s_end))
     if sentence + 1 < len(reading.sentences):

@@ -25,6 +25,7 @@ from game.grading.speech import (
     NEGATORS,
     QUESTIONS,
     SPEECH_NOUNS,
+    asks,
     said_not_so_after,
 )
 from game.grading.text import Reading, Span, words
@@ -287,7 +288,7 @@ def tone_of(reading: Reading, sentence: int) -> tuple[bool, bool]:
     s_start, s_end = reading.sentences[sentence] if reading.sentences else (0, len(text))
     denied = bool(DENIALS.search(text, s_start, s_end))
     denied = denied or said_not_so_after(text, reading.sentences, sentence)
-    return bool(HEDGES.search(text, s_start, s_end)), denied
+    return bool(HEDGES.search(text, s_start, s_end)) or asks(text, s_start, s_end), denied
 
 
 def phrase_occurrences(record: Record, reading: Reading) -> tuple[Occurrence, ...]:

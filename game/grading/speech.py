@@ -55,6 +55,9 @@ ATTRIBUTING = re.compile(
     r"maintained|maintains|stated|described|alleged|suggested|explained|wrote|tweeted|posted|in\s+the\s+view\s+of|"
     r"accused|blamed|replied|answered)\b")
 """A sentence that reports speech (lower case: "States" is not "states")."""
+CLAUSE_RUN = r"(?:\d+[.:]\d+|\b[ap]\.m\.|[^.;:!?\"\u201c]){{{}}}"
+"""Up to so many characters inside one clause, with a time or a decimal ("at 9.25pm", "9:25 p.m.", "21:25")
+not taken for the end of one."""
 HEDGES = re.compile(
     r"\b(?:rumou?rs?|rumou?red|unconfirmed|unverified|uncorroborated|reportedly|reputedly|allegedly|alleged|"
     r"speculat\w*|whisper\w*|gossip\w*|supposedly|purported\w*|hearsay|could\s+not\s+(?:be\s+)?"
@@ -63,15 +66,21 @@ HEDGES = re.compile(
     r"(?:word|talk|gossip|speculation)\s+(?:went|spread|was|swirled|grew)|went\s+round|circulat\w+|"
     r"it\s+is\s+said"
     # a source's report put as its report: "a post announced that...", "the account claimed that..."
-    r"|(?:post|posts|account|tweet|message|report|blog|feed|page)\b[^.;:!?\"\u201c]{0,80}\b(?:said|claimed|announced|"
-    r"posted|tweeted|wrote|published|shared|"
-    r"reported|declared|stated|suggested|insisted|told\s+(?:its|his|her|their)\s+\w+)\b[^.;:!?]{0,60}?\bthat)\b",
+    r"|(?:post|posts|account|tweet|message|report|blog|feed|page)\b" + CLAUSE_RUN.format("0,80")
+    + r"\b(?:said|claimed|announced|posted|tweeted|wrote|published|shared|"
+    r"reported|declared|stated|suggested|insisted|told\s+(?:its|his|her|their)\s+\w+)\b" + CLAUSE_RUN.format("0,60")
+    + r"?\bthat)\b",
     re.IGNORECASE)
 REFUTED_NEXT = re.compile(
     r"\s*(?:but\s+|in\s+fact,?\s+)?(?:(?:he|she|they|it|that|this)\s+(?:had|has|have|did|does|do|was|were|is|are)"
-    r"(?:\s*n[o']t\b|\s+not\b)|(?:nothing|none|nobody|no\s+one)\s+(?:had|has|have|was|were|is)\b)", re.IGNORECASE)
+    r"(?:\s*n[o']t\b|\s+not\b)|(?:nothing|none|nobody|no\s+one)\s+(?:had|has|have|was|were|is)\b"
+    # someone knocking it down: "Natarajan denied it", "The returning officer dismissed the claim"
+    r"|(?:(?:the\s+)?[\w'\u2019\-]+\s+){1,4}?(?:\w+ly\s+)?(?:denied|dismissed|rejected|refuted|disputed|"
+    r"contradicted|knocked\s+(?:it|that|this)\s+down|shot\s+(?:it|that|this)\s+down|knocked\s+down|shot\s+down|"
+    r"quashed|scotched)\s+(?:it|this|that|them|the\s+(?:claim|claims|rumou?rs?|report|reports|story|post|talk|"
+    r"idea|suggestion))\b)", re.IGNORECASE)
 """A next sentence that says the one before is not so: "He had not: the count was still running", "Nothing
-had been declared"."""
+had been declared", "Natarajan denied it"."""
 CALLED_WRONG = re.compile(
     r"\b(?:it|that|this|which|the\s+(?:post|posts|report|reports|account|claim|claims|rumou?rs?|tweet|story|"
     r"figure|talk|message|update))\s+(?:\w+\s+)?(?:was|is|were|are|had\s+been|has\s+been|proved|turned\s+out)"
@@ -89,6 +98,12 @@ DENIALS = re.compile(
 NEGATORS = frozenset((
     "no", "not", "never", "nor", "neither", "none", "nothing", "nobody", "without", "denied", "denies",
     "deny", "dismissed", "rejected", "false", "untrue", "cannot"))
+
+
+def asks(text: str, start: int, end: int) -> bool:
+    """Whether the sentence text[start:end] is a question in the story's own voice ("Was a ballot box
+    missing?"): it asserts nothing, though its answer may."""
+    return text[start:end].rstrip().rstrip("\"'\u201d\u2019)").endswith("?")
 
 
 def said_not_so_after(text: str, sentences: Sequence[tuple[int, int]], index: int) -> bool:

@@ -108,11 +108,14 @@ class Reading:
     @property
     def lede(self) -> Span | None:
         """The first paragraph of the body, if there is one: a byline or standfirst label before it ("By Jo
-        Lee", "From our correspondent in Hanoi": a few words with no sentence's end) is not the lede."""
+        Lee", "From our correspondent in Hanoi": a few words with no sentence's end) is not the lede, nor is
+        a line that leads into what follows rather than telling anything: a question put as a heading ("Who
+        won?") or a line ending in a colon ("The key points:")."""
         body = [span for span in self.paragraphs if span[0] >= self.headline[1] + 1]
         for span in body[:BYLINES]:
-            line = self.text[span[0]:span[1]]
-            if not (len(WORD.findall(line)) <= BYLINE_WORDS and not line.rstrip(" \"')").endswith((".", "!", "?"))):
+            line = self.text[span[0]:span[1]].rstrip(" \"')\u201d\u2019")
+            label = len(WORD.findall(line)) <= BYLINE_WORDS and not line.endswith((".", "!", "?"))
+            if not label and not line.endswith((":", "?")):
                 return span
         return body[min(BYLINES, len(body) - 1)] if body else None
 

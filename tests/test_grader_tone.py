@@ -1,0 +1,87 @@
+"""How a sentence stands towards what it reports (issue 10), pinned with wording written for this file, each
+rule beside a contrast it must still catch:
+
+- A time or a decimal inside a source's report ("a feed posted at 9:25 p.m. that ...") does not end the
+  clause that puts it as the source's report.
+- A next sentence in which someone denies it ("The returning officer denied it") says it is not so.
+- A question in the story's own voice ("Was a ballot box missing?") asserts nothing.
+- A line that leads into what follows (a question as a heading, a line ending in a colon) is not the lede.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from game.grader import Report, Story, grade
+from game.loader import load_scenario
+from game.model import Scenario
+
+ROOT = Path(__file__).resolve().parent.parent
+LEDE = "Margaret Osei was re-elected Mayor of Harrowby by 112 votes after a recount asked for by Daniel Brandt."
+WRONG = {"accuracy", "verification"}
+
+
+@cache
+def count_night() -> Scenario:
+    return load_scenario(ROOT / "scenarios" / "count-night.yaml")
+
+
+def graded(text: str) -> Report:
+    found = count_night()
+    return grade(found, Story.parse(text), gathered=None, known=[fact.id for fact in found.facts], verified=[],
+                 filed_at=23 * 60)
+
+
+def wrong(extra: str) -> set[str]:
+    report = graded(f"# Osei keeps Harrowby\n\n{LEDE}\n\n{extra}\n")
+    return {f.code or "" for f in report.findings if f.severity == "error" and f.dimension in WRONG}
+
+
+@pytest.mark.parametrize("extra", [
+    "A town news account posted at 9:25 p.m. that Brandt had won by 300 votes.",
+    "A town news account announced at 9.25pm that Brandt had won by 300 votes, long before any declaration.",
+    "At the start of the night a community page declared at 21:25 that Brandt had taken the town by 300 votes.",
+])
+def test_a_time_inside_a_sources_report_keeps_it_the_sources(extra: str) -> None:
+    assert not wrong(extra)
+
+
+def test_the_same_report_in_the_storys_own_voice_is_still_wrong() -> None:
+    assert wrong("At 9:25 p.m. Brandt had won by 300 votes.")
+
+
+@pytest.mark.parametrize("extra", [
+    "People in the hall said a ballot box from Eastfield had gone missing. The returning officer denied it.",
+    "Supporters said a ballot box from Eastfield had gone missing. Priya Natarajan flatly dismissed the claim.",
+])
+def test_a_denial_in_the_next_sentence_says_it_is_not_so(extra: str) -> None:
+    assert not wrong(extra)
+
+
+def test_without_the_denial_the_missing_box_is_still_reported_as_fact() -> None:
+    assert wrong("A ballot box from Eastfield had gone missing. Counting went on.")
+    assert wrong("A ballot box from Eastfield had gone missing. The returning officer said the count would go on.")
+
+
+def test_a_question_in_the_storys_voice_asserts_nothing_but_its_answer_does() -> None:
+    assert not wrong("Was a ballot box from Eastfield missing?\n\nNo. The returning officer said it arrived late.")
+    assert wrong("Had Brandt won by 300 votes? He had won by 300 votes, the hall heard.")
+
+
+def news_codes(body: str) -> set[str]:
+    return {f.code or "" for f in graded(f"# Harrowby count\n\n{body}\n").findings if f.dimension == "news_judgement"}
+
+
+@pytest.mark.parametrize("opening", ["Who won?", "Our coverage from the count has ended. The key points:"])
+def test_a_line_that_leads_into_what_follows_is_not_the_lede(opening: str) -> None:
+    codes = news_codes(f"{opening}\n\n{LEDE}\n\nBrandt asked for the recount.\n\nTurnout was 58 per cent.")
+    assert "news.buried-lede" not in codes and codes & {"news.lede-carries", "news.leads"}
+
+
+def test_a_lede_that_tells_something_else_still_buries_the_news() -> None:
+    body = ("Harrowby Leisure Centre was full on Thursday night.\n\nThe counting tables ran the length of the hall.\n\n"
+            f"Volunteers worked late.\n\n{LEDE}")
+    assert "news.buried-lede" in news_codes(body)
