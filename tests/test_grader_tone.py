@@ -85,3 +85,33 @@ def test_a_lede_that_tells_something_else_still_buries_the_news() -> None:
     body = ("Harrowby Leisure Centre was full on Thursday night.\n\nThe counting tables ran the length of the hall.\n\n"
             f"Volunteers worked late.\n\n{LEDE}")
     assert "news.buried-lede" in news_codes(body)
+
+
+def hanoi_wrong(extra: str) -> set[str]:
+    found = load_scenario(ROOT / "scenarios" / "hanoi-summit.yaml")
+    text = ("# Summit ends without a deal\n\nHANOI \u2014 Donald Trump and Kim Jong Un ended their summit on Thursday "
+            f"without a deal, after the talks were cut short.\n\n{extra}\n")
+    report = grade(found, Story.parse(text), gathered=None, known=[fact.id for fact in found.facts], verified=[],
+                   filed_at=15 * 60)
+    return {f.code or "" for f in report.findings if f.severity == "error" and f.dimension in WRONG}
+
+
+def test_a_negation_that_inverts_its_clause_falls_on_the_verb_not_the_subject() -> None:
+    assert not hanoi_wrong("Nor did the collapse of the talks cool Trump's praise for Kim.")
+    assert hanoi_wrong("Nor did the talks collapse: they went on to a signing.")
+
+
+def test_no_as_an_answer_is_a_sentence_of_its_own() -> None:
+    assert not hanoi_wrong("Did the two leaders sign anything?\n\nNo. The summit ended without an agreement.")
+
+
+def test_a_straight_mark_after_a_closing_curly_one_closes_the_quote() -> None:
+    found = load_scenario(ROOT / "scenarios" / "hanoi-summit.yaml")
+    text = ("# Summit ends without a deal\n\nHANOI \u2014 Donald Trump and Kim Jong Un ended their summit on Thursday "
+            "without a deal.\n\nA reporter posted: \"I asked Kim Jong Un if he felt confident he could get a deal "
+            "with @realDonaldTrump. He replied: \u201cIt\u2019s too early to say. I would not say I\u2019m "
+            "pessimistic.\u201d\" Kim also said: \"If I\u2019m not willing to do that, I wouldn\u2019t be here right "
+            "now.\"\n")
+    report = grade(found, Story.parse(text), gathered=None, known=[fact.id for fact in found.facts], verified=[],
+                   filed_at=15 * 60)
+    assert not report.by_code("quotes.invented"), [f.message for f in report.by_code("quotes.invented")]

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -471,6 +472,21 @@ def _open_question(tokens: Tokens, text: str, sentence_first: int, first: int) -
     return False
 
 
+INVERTING = frozenset(key_of_word(word) for word in ("did", "does", "do", "has", "had", "have", "was", "is", "were",
+                                                     "are", "will", "would", "could", "can"))
+DETERMINERS = frozenset(key_of_word(word) for word in ("the", "a", "an", "his", "her", "their", "its", "this",
+                                                       "that", "our"))
+
+
+def _inverted_subject(items: Sequence[Token], sentence_first: int, happened: int) -> bool:
+    """Whether the sense stands as a noun in the subject of a clause a negation inverts ("Nor did the collapse
+    of the talks dim his warmth"): the negation falls on the verb after the subject, not on the noun."""
+    if happened - 1 < sentence_first or items[happened - 1].key not in DETERMINERS:
+        return False
+    return any(items[place].key in NEGATING and items[place + 1].key in INVERTING
+               for place in range(max(sentence_first, happened - LOOK_BACK - 1), happened - 2))
+
+
 def clause_break(between: str) -> bool:
     """Whether the text between two words ends a clause: a comma, semicolon, colon or dash (a negation does
     not reach past one: "no deal — the talks cut short")."""
@@ -500,7 +516,8 @@ def _assess(tokens: Tokens, reading: Reading, sentence: int, first: int, last: i
     near = before(happened) + before(about)
     if _open_question(tokens, text, sentence_first, first):
         near.append(key_of_word("whether"))
-    negated = any(key in NEGATING for key in before(happened)) or (
+    negated = (any(key in NEGATING for key in before(happened)) and not _inverted_subject(items, sentence_first,
+                                                                                       happened)) or (
         about < happened and one_clause(about, happened)
         and any(key in NEGATING for key in before(about, LOOK_BACK + 1))) or _called_off(tokens, text, happened, last)
     negations = 1 if negated else 0

@@ -158,11 +158,17 @@ def _body_paragraphs(text: str, start: int) -> list[Span]:
 
 
 def _mark_kind(raw: str, offset: int) -> str:
-    """"open", "close" or "either" for a double quotation mark, from its shape when it has one."""
+    """"open", "close" or "either" for a double quotation mark: from its shape when it has one; a straight
+    one from where it stands, when that tells (after a word or a closing mark and before a space or the end,
+    it closes; after a space or the start and before a word, it opens)."""
     char = raw[offset]
     if char in OPENING_MARKS:
         return "open"
     if char in CLOSING_MARKS:
+        return "close"
+    before = raw[offset - 1] if offset > 0 else " "
+    after = raw[offset + 1] if offset + 1 < len(raw) else " "
+    if before in CLOSING_MARKS + "\u2019" and (after.isspace() or after in ",.;:!?)"):
         return "close"
     return "either"
 
@@ -276,8 +282,9 @@ def _sentences(text: str, paragraphs: list[Span], quotations: list[Quotation]) -
             if not following or not (following[0].isupper() or following[0].isdigit() or following[0] in "\"'("):
                 continue
             before = text[max(position, match.start() - 5):match.start()].rsplit(None, 1)
-            if before and before[-1].lower().lstrip("(\"'") in _ABBREVIATIONS and match.group()[0] == ".":
-                continue
+            word = before[-1].lower().lstrip("(\"'") if before else ""
+            if word in _ABBREVIATIONS and match.group()[0] == "." and (word != "no" or following[0].isdigit()):
+                continue  # "Mr. Kim", "No. 10" (but "No. Their summit ended..." is an answer, then a sentence)
             index = bisect_right(starts, cut) - 1
             if index >= 0 and inside[index][0] <= cut < inside[index][1]:
                 continue
