@@ -4,7 +4,7 @@ whether the story copies the record.
 
 from __future__ import annotations
 
-from game.grading.quotes import QuoteVerdict
+from game.grading.quotes import QuoteVerdict, unsure_speaker
 from game.grading.reading import Desk, Notes, Occurrence, lower_first
 from game.grading.rubric import LATE_BASE, LATE_PER_MINUTE, rule
 from game.grading.text import WORD, words
@@ -163,7 +163,8 @@ def _heard(desk: Desk, verdicts: list[QuoteVerdict], person: str) -> bool:
     for verdict in verdicts:
         if verdict.match is None or not verdict.near:
             continue
-        speakers = verdict.speaker.people if verdict.speaker else {verdict.match.said.speaker.id}
+        speakers = (verdict.speaker.people if verdict.speaker and not unsure_speaker(desk, verdict)
+                    else {verdict.match.said.speaker.id})
         if person in speakers and verdict.match.said.speaker.id == person:
             return True
     return any(mention.cue and person in mention.people and mention not in borrowed for mention in desk.mentions)

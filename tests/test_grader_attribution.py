@@ -1,0 +1,131 @@
+"""Who said it, read by structure (issue 10): the speech verb that governs a quotation names its speaker, in
+every style a newspaper writes in. Each case is a paragraph of our own, in one house style, built only on
+real quotes from scenarios/hanoi-summit.yaml, put after a lede that carries the news, so attribution is the
+only thing under test.
+
+"right": the quote is rightly attributed (praise, never an error); "unsure": the editor says it could not
+tell (a warning or a note, never an error); "wrong": the story gives the words to someone who did not say
+them (an error) - these keep the rules honest, since a reader that never says "wrong" would pass the rest.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from game.grader import Report, Story, grade
+from game.loader import load_scenario
+from game.model import Scenario
+
+ROOT = Path(__file__).resolve().parent.parent
+HEADLINE = "Trump-Kim summit in Hanoi ends without a deal"
+LEDE = ("HANOI, Vietnam — The second summit between President Donald Trump and North Korean leader Kim Jong Un "
+        "ended without a deal on Thursday, after the talks were cut short and a planned lunch and signing "
+        "ceremony were cancelled.")
+
+RIGHT = {"attribution.right-speaker"}
+UNSURE = {"attribution.ambiguous-speaker", "attribution.cannot-tell"}
+
+
+@cache
+def hanoi() -> Scenario:
+    return load_scenario(ROOT / "scenarios" / "hanoi-summit.yaml")
+
+
+def graded(body: str) -> tuple[Report, str]:
+    scenario = hanoi()
+    story = Story(HEADLINE, LEDE + "\n\n" + body)
+    report = grade(scenario, story, gathered=None, known=[fact.id for fact in scenario.facts], verified=(),
+                   filed_at=15 * 60 + 30)
+    return report, story.text
+
+
+def verdict_on(body: str, quote: str) -> set[str]:
+    """The attribution findings on the quotation that begins with `quote`."""
+    report, text = graded(body)
+    found = {f.code or "" for f in report.findings if f.dimension == "attribution" and f.span is not None
+             and text[f.span[0]:f.span[1]].lstrip("\"'\u201c\u2018 ").startswith(quote)}
+    assert found, f"no attribution finding on {quote!r}: {[f.code for f in report.findings]}"
+    return found
+
+
+CASES: list[tuple[str, str, str, str]] = [
+    # (style, paragraph, the quote's first words, expected)
+    ("AP, said after", '"Sometimes you have to walk, and this was just one of those times," Trump said.',
+     "Sometimes you have to walk", "right"),
+    ("AP, said before name", '"We weren\'t willing to do that," said Trump, who spoke for nearly an hour.',
+     "We weren't willing", "right"),
+    ("told reporters colon", "Trump told reporters: \"We felt it wasn't a good thing to be signing anything.\"",
+     "We felt it", "right"),
+    ("X, who ..., said", "Kim, who had never before taken a question from a foreign journalist, said: "
+     "\"It's too early to say. I would not say I'm pessimistic.\"", "It's too early", "right"),
+    ("British single quotes", "'Sometimes you have to walk,' Mr Trump said, 'and this was just one of those "
+     "times.'", "Sometimes you have to walk", "right"),
+    ("broadcast capitals", 'TRUMP SAID: "SOMETIMES YOU HAVE TO WALK, AND THIS WAS JUST ONE OF THOSE TIMES."',
+     "SOMETIMES YOU HAVE TO WALK", "right"),
+    ("title for the name", 'The president was blunt. "We weren\'t willing to do that," the president said.',
+     "We weren't willing", "right"),
+    ("pronoun, last subject", "Kim sat beside Trump in the talks room and took a question on denuclearization. "
+     "\"If I'm not willing to [denuclearize, I] wouldn't be here right now,\" he said.", "If I'm not willing",
+     "right"),
+    ("he added", '"Sometimes you have to walk," Trump said. "We felt it wasn\'t a good thing to be signing '
+     'anything," he added.', "We felt it", "right"),
+    ("she went on", 'Sarah Sanders, the White House press secretary, issued a statement. The leaders, she went '
+     'on, "discussed various ways to advance denuclearization and economic driven concepts. No agreement was '
+     'reached at this time, but their respective teams look forward to meeting in the future."',
+     "discussed various ways", "right"),
+    ("in a statement", 'In a statement, the White House said the two leaders "discussed various ways to advance '
+     'denuclearization and economic driven concepts."', "discussed various ways", "right"),
+    ("according to", 'The leaders "discussed various ways to advance denuclearization and economic driven '
+     'concepts," according to Sarah Sanders.', "discussed various ways", "right"),
+    ("possessive words", "Kim's answer was short: \"It's too early to say. I would not say I'm pessimistic.\"",
+     "It's too early", "right"),
+    ("possessive in an aside", "The North Korean leader, Kim Jong Un, sounded hopeful in the morning - in his "
+     "words, \"It's too early to say. I would not say I'm pessimistic.\"", "It's too early", "right"),
+    ("quote over two paragraphs", '"Those prisons are rough, they\'re rough places, and bad things happen," '
+     'Trump said of Otto Warmbier\'s death.\n\n"I don\'t believe [Kim] knew about it. He felt badly about it, he '
+     'knew the case very well, but he knew it later."', "I don't believe", "right"),
+    ("live blog, named in paragraph before", "Trump has just finished his press conference.\n\n"
+     "Asked when the two might meet again, he replied: \"It might be soon, it might not be for a long time.\"",
+     "It might be soon", "right"),
+    ("Q&A", "Q: Will you meet Kim again?\n\nTRUMP: \"It might be soon, it might not be for a long time.\"",
+     "It might be soon", "right"),
+    ("whose line, then colon", "The line of the day was Trump's: \"Sometimes you have to walk, and this was "
+     "just one of those times.\"", "Sometimes you have to walk", "right"),
+    ("speech verb nearest the quote governs", "Trump spoke after Kim had left; asked about the signing, the "
+     "president said \"we felt it wasn't a good thing to be signing anything.\"", "we felt it", "right"),
+    ("a reporter's post", 'A foreign reporter posted the clip: "Here\'s video. Possibly the first time ever Kim '
+     'Jong Un has answered a question from a foreign reporter."', "Here's video", "right"),
+    ("told CNN", "Trump told CNN before he left Hanoi: \"We weren't willing to do that.\"", "We weren't willing",
+     "right"),
+    # Cannot be told: never an error.
+    ("unnamed subject between", "Trump spoke at length. Then the North Korean leader's aide stepped forward. "
+     "\"It's too early to say. I would not say I'm pessimistic,\" he said.", "It's too early", "unsure"),
+    ("two unnamed reporters", 'Another reporter shared the clip: "Here\'s video. Possibly the first time ever '
+     'Kim Jong Un has answered a question from a foreign reporter."', "Here's video", "unsure"),
+    # Wrong: the words are given to someone who did not say them.
+    ("wrong, AP", '"It\'s too early to say. I would not say I\'m pessimistic," Trump said.', "It's too early",
+     "wrong"),
+    ("wrong, said before name", '"Sometimes you have to walk," said Kim.', "Sometimes you have to walk",
+     "wrong"),
+    ("wrong, colon", "Sarah Sanders told reporters: \"We weren't willing to do that.\"", "We weren't willing",
+     "wrong"),
+    ("wrong, capitals", 'KIM SAID: "WE FELT IT WASN\'T A GOOD THING TO BE SIGNING ANYTHING."', "WE FELT IT",
+     "wrong"),
+    ("wrong, pronoun", "Kim spoke first. \"We weren't willing to do that,\" he said.", "We weren't willing",
+     "wrong"),
+]
+
+
+@pytest.mark.parametrize(("style", "paragraph", "quote", "expected"), CASES, ids=[case[0] for case in CASES])
+def test_the_speech_verb_that_governs_a_quote_names_its_speaker(style: str, paragraph: str, quote: str,
+                                                                 expected: str) -> None:
+    found = verdict_on(paragraph, quote)
+    if expected == "right":
+        assert found <= RIGHT | {"attribution.cannot-tell"} and "attribution.right-speaker" in found, found
+    elif expected == "unsure":
+        assert found & UNSURE and "attribution.wrong-speaker" not in found, found
+    else:
+        assert "attribution.wrong-speaker" in found, found
