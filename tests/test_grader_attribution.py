@@ -100,6 +100,65 @@ CASES: list[tuple[str, str, str, str]] = [
      'Jong Un has answered a question from a foreign reporter."', "Here's video", "right"),
     ("told CNN", "Trump told CNN before he left Hanoi: \"We weren't willing to do that.\"", "We weren't willing",
      "right"),
+    ("aside before said", "Trump, speaking at a news conference at his hotel, said the talks had ended. \"We "
+     "weren't willing to do that.\"", "We weren't willing", "right"),
+    ("title told a news conference", '"We weren\'t willing to do that," the US president told a news conference.',
+     "We weren't willing", "right"),
+    ("said that, partial quote", 'Mr. Trump said at a press conference that "sometimes you have to walk, and this '
+     'was just one of those times."', "sometimes you have to walk", "right"),
+    ("split over sentences", '"It\'s too early to say," Kim said through an interpreter. "I would not say I\'m '
+     'pessimistic."', "I would not say", "right"),
+    ("inverted said", 'Said Trump: "Sometimes you have to walk, and this was just one of those times."',
+     "Sometimes you have to walk", "right"),
+    ("in X's words", "In Trump's words, \"Sometimes you have to walk, and this was just one of those times.\"",
+     "Sometimes you have to walk", "right"),
+    ("age after name", '"We weren\'t willing to do that," Mr Trump, 72, said.', "We weren't willing", "right"),
+    ("as X put it", 'As Trump put it: "Sometimes you have to walk, and this was just one of those times."',
+     "Sometimes you have to walk", "right"),
+    ("asked by a reporter, X replied", "Asked by a reporter whether he was confident of a deal, Kim replied: "
+     "\"It's too early to say. I would not say I'm pessimistic.\"", "It's too early", "right"),
+    ("sitting beside the other", "Trump, sitting beside Kim, said: \"That might be the best answer you've ever "
+     "heard.\"", "That might be the best", "right"),
+    ("when a reporter asked X, he said", "When a reporter asked Kim whether he was ready to denuclearize, he said: "
+     "\"If I'm not willing to [denuclearize, I] wouldn't be here right now.\"", "If I'm not willing", "right"),
+    ("wrote on Twitter", 'On Twitter the night before, Trump had written: "Great meetings and dinner tonight in '
+     'Vietnam with Kim Jong Un of North Korea. Very good dialogue. Resuming tomorrow!"', "Great meetings",
+     "right"),
+    ("named in the sentence after", '"Sometimes you have to walk, and this was just one of those times."\n\n'
+     "That was how Trump explained it.", "Sometimes you have to walk", "right"),
+    ("said of someone", '"I don\'t believe [Kim] knew about it," Trump said of Otto Warmbier\'s death.',
+     "I don't believe", "right"),
+    ("dashes aside", "Trump - who flew home hours later - said: \"We weren't willing to do that.\"",
+     "We weren't willing", "right"),
+    ("s-apostrophe statement", "Sanders' statement said the leaders \"discussed various ways to advance "
+     "denuclearization and economic driven concepts.\"", "discussed various ways", "right"),
+    ("according to the title", 'According to the president, "sometimes you have to walk, and this was just one '
+     'of those times."', "sometimes you have to walk", "right"),
+    ("he told, referring to the other", "Trump spoke for an hour. \"We weren't willing to do that,\" he told the "
+     "press conference, referring to Kim.", "We weren't willing", "right"),
+    ("interjected", "Kim answered a question on denuclearization. Trump, beside him, interjected: \"That might be "
+     "the best answer you've ever heard.\"", "That might be the best", "right"),
+    ("press secretary title first", "Press secretary Sarah Sanders said the leaders \"discussed various ways to "
+     "advance denuclearization and economic driven concepts.\"", "discussed various ways", "right"),
+    ("paraphrase then quote", "Trump said Kim had wanted sanctions lifted in full. \"We weren't willing to do "
+     "that.\"", "We weren't willing", "right"),
+    ("pronoun past an object", "Kim sat next to Trump in the talks room. 'It's too early to say,' he said. 'I "
+     "would not say I'm pessimistic.'", "It's too early", "right"),
+    ("pronoun past an owned name", "Trump praised Kim's answer. \"That might be the best answer you've ever "
+     "heard,\" he said.", "That might be the best", "right"),
+    ("the one asked replies", "A reporter asked Kim if he felt confident of a deal. \"It's too early to say,\" "
+     "Kim replied.", "It's too early", "right"),
+    ("live-blog time stamp", "14:05 - Trump: \"We weren't willing to do that.\"", "We weren't willing", "right"),
+    ("X on Y colon", "Trump on Warmbier: \"Those prisons are rough, they're rough places, and bad things "
+     "happen.\"", "Those prisons are rough", "right"),
+    ("British, interpreter", "Mr Kim, through an interpreter, told reporters: 'If I'm not willing to "
+     "[denuclearize, I] wouldn't be here right now.'", "If I'm not willing", "right"),
+    ("words between dashes", "Kim's words - \"It's too early to say\" - were the most hopeful of the day.",
+     "It's too early", "right"),
+    ("broadcast, name in capitals after", '"IT MIGHT BE SOON, IT MIGHT NOT BE FOR A LONG TIME," TRUMP SAID.',
+     "IT MIGHT BE SOON", "right"),
+    ("pronoun to the last speaker", "Trump listened as Kim said he was hopeful. 'It's too early to say,' he "
+     "said.", "It's too early", "right"),
     # Cannot be told: never an error.
     ("unnamed subject between", "Trump spoke at length. Then the North Korean leader's aide stepped forward. "
      "\"It's too early to say. I would not say I'm pessimistic,\" he said.", "It's too early", "unsure"),
@@ -114,6 +173,13 @@ CASES: list[tuple[str, str, str, str]] = [
      "wrong"),
     ("wrong, capitals", 'KIM SAID: "WE FELT IT WASN\'T A GOOD THING TO BE SIGNING ANYTHING."', "WE FELT IT",
      "wrong"),
+    ("wrong, inverted", 'Said Kim: "We weren\'t willing to do that."', "We weren't willing", "wrong"),
+    ("wrong, British", "'It might be soon, it might not be for a long time,' Mr Kim said.", "It might be soon",
+     "wrong"),
+    ("wrong, according to", 'The leaders "discussed various ways to advance denuclearization and economic '
+     'driven concepts," according to Mike Pompeo.', "discussed various ways", "wrong"),
+    ("wrong, split sentences", '"It\'s too early to say," Trump said through an interpreter. "I would not say '
+     'I\'m pessimistic."', "I would not say", "wrong"),
     ("wrong, pronoun", "Kim spoke first. \"We weren't willing to do that,\" he said.", "We weren't willing",
      "wrong"),
 ]

@@ -351,7 +351,10 @@ def _subject_before(desk: Desk, sentence: int, before: int, earlier: dict[int, t
         found = [m for m in named if desk.agrees(m, pronoun)
                  and (m.cue or (index < sentence and (_starts_sentence(desk, m) or _subject_like(desk, m))))]
         if found:
-            cues = [m for m in found if m.cue]
+            # "Trump praised Kim's answer": words owned in the object do not make their owner the subject.
+            subjects = [m for m in found if _starts_sentence(desk, m)] if index < sentence else []
+            cues = [m for m in found if m.cue and not (subjects and m not in subjects and _OWNED_WORDS.match(
+                desk.reading.text, m.end))]
             if (not cues and earlier and index < sentence and index in earlier
                     and agreeing(earlier[index])):
                 return earlier[index][0], earlier[index][1] or passed
@@ -442,6 +445,10 @@ def _starts_sentence(desk: Desk, mention: Mention) -> bool:
     return lead.lower() in ("", "the", "but", "and", "president", "mr", "mr.", "ms", "ms.", "leader") or (
         len(lead.split()) <= 2 and all(word[:1].isupper() for word in lead.split())) or bool(
         _TITLE_BEFORE.fullmatch(lead))
+
+
+_OWNED_WORDS = re.compile(r"(?:['\u2019]s|(?<=s)['\u2019])\s")
+"""A name marked as speaking only by owning words ("Kim's answer"), not by a verb of its own."""
 
 
 _POSSESSIVE = re.compile(r"\b(?i:his|her|their)\b")

@@ -24,7 +24,8 @@ SPEECH = (
 SPEECH_NOUNS = r"statement|answer|reply|response|words|comments?|remarks|message|tweet|post|account|version"
 """Of those, the nouns: after a possessive a word or two may stand between ("Kim's only public words")."""
 CUE_AFTER = re.compile(
-    r"(?:['\u2019]s\s+(?:(?:[a-z][\w\-]*)\s+){1,2}(?=(?:" + SPEECH_NOUNS + r")\b)|(?:'s)?\s*(?:,[^,.\"\n]{1,120},\s*)?"
+    r"(?:(?:['\u2019]s|(?<=s)['\u2019])\s+(?:(?:[a-z][\w\-]*)\s+){1,2}(?=(?:" + SPEECH_NOUNS + r")\b)|"
+    r"(?:['\u2019]s|(?<=s)['\u2019])?\s*(?:,[^,.\"\n]{1,120},\s*)?"
     r"(?:(?:in|at|on|from|outside|inside|near|with|beside)\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+)?[\w'\-]+"
     r"(?:\s+[\w'\-]+)?\s+)?(?:(?:has|had|have|also|then|later|earlier|once|again|just|"
     r"simply|previously|would|will|did|both|all|each|repeatedly)\s+)*(?:\w+ly\s+)?)(" + SPEECH + r")\b",
