@@ -147,12 +147,39 @@ def check_news_judgement(desk: Desk, notes: Notes) -> int:
         notes.add("news.headline-only", f"The headline has the news but the first paragraph does not "
                   f"({news}).", lede, cost=20)
         return 75
+    if found and _delayed_lede(desk, found[0]):
+        notes.add("news.delayed-lede", f"A delayed lede: a short scene-setting opening, then the news ({news}) "
+                  "at the top of the second paragraph. Fine for a feature; a news story leads with it.",
+                  (found[0].start, found[0].end))
+        return DELAYED_LEDE_SCORE
     if found:
         notes.add("news.buried-lede", f"Buried lede: the news ({news}) waits until here, and the "
                   "headline and first paragraph should carry it.", (found[0].start, found[0].end))
         return 35
     notes.add("news.missed", f"The story misses the news: {news}.", lede or head)
     return 15
+
+
+DELAYED_LEDE_WORDS = 40
+"""A first paragraph this short may only set the scene, if the news opens the paragraph after it."""
+DELAYED_LEDE_SCORE = 80
+
+
+def _delayed_lede(desk: Desk, found: Occurrence) -> bool:
+    """Whether the news opens the second paragraph (in its first two sentences, within its first
+    DELAYED_LEDE_WORDS / 2 words), after a first paragraph of at most DELAYED_LEDE_WORDS words: a feature's
+    delayed lede, not the news buried."""
+    reading = desk.reading
+    lede = reading.lede
+    if lede is None or len(WORD.findall(reading.text, lede[0], lede[1])) > DELAYED_LEDE_WORDS:
+        return False
+    body = [span for span in reading.paragraphs if span[0] >= lede[1]]
+    if not body:
+        return False
+    second = body[0]
+    opening = [(start, end) for start, end in reading.sentences if second[0] <= start < second[1]][:2]
+    return bool(opening) and opening[0][0] <= found.start < opening[-1][1] and len(
+        WORD.findall(reading.text, second[0], found.start)) <= DELAYED_LEDE_WORDS // 2
 
 
 def _heard(desk: Desk, verdicts: list[QuoteVerdict], person: str) -> bool:
