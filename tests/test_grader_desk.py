@@ -91,3 +91,39 @@ def test_a_long_opening_does_not_make_a_delayed_lede() -> None:
     body = "\n\n".join([long_scene, HANOI_NEWS, *HANOI_REST])
     report = graded("hanoi-summit.yaml", "A day in Hanoi built around a signing", body)
     assert "news.buried-lede" in codes(report)
+
+
+RESULT = """Margaret Osei was re-elected Mayor of Harrowby last night by 112 votes after a recount requested by \
+her challenger, Daniel Brandt.
+
+"It was close, and I heard that. I will be a mayor for the half of Harrowby that didn't vote for me too," Ms Osei \
+said.
+
+Mr Brandt conceded. "I congratulate Margaret. We'll be back, and we'll be louder," he said. Turnout was 58 per \
+cent, the returning officer, Priya Natarajan, said."""
+
+
+def test_pasting_the_scenes_own_prose_is_copying() -> None:
+    scene = ("Trestle tables fill the sports hall, with counters sorting ballot papers into piles under the "
+             "basketball hoops. Candidates' people pace the barriers with clipboards. A stage at the far end "
+             "waits for the returning officer.")
+    report = graded("count-night.yaml", "Osei re-elected by 112 votes", RESULT + "\n\n" + scene)
+    assert "accuracy.copied-record" in codes(report)
+
+
+def test_the_same_scene_in_the_reporters_own_words_is_not_copying() -> None:
+    scene = ("Counters worked at long tables in the leisure centre's sports hall, sorting ballots beneath the "
+             "basketball hoops while the candidates' teams watched from behind a barrier.")
+    report = graded("count-night.yaml", "Osei re-elected by 112 votes", RESULT + "\n\n" + scene)
+    assert "accuracy.copied-record" not in codes(report)
+    assert "accuracy" not in report.error_dimensions
+
+
+def test_stock_phrases_shared_with_the_record_are_not_copying() -> None:
+    # Each sentence shares a run of a dozen or so words with the record - the names and the plain facts -
+    # as wire copy does; none is a copied sentence.
+    body = "\n\n".join([HANOI_NEWS, *HANOI_REST,
+                        "The second nuclear summit between President Donald Trump and North Korean leader Kim Jong Un "
+                        "ended without a deal, officials on both sides confirmed later."])
+    report = graded("hanoi-summit.yaml", "Trump-Kim summit ends without a deal", body)
+    assert "accuracy.copied-record" not in codes(report)

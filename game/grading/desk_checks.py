@@ -4,11 +4,13 @@ whether the story copies the record.
 
 from __future__ import annotations
 
+import re
+
 from game.grading.quotes import QuoteVerdict, unsure_speaker
 from game.grading.reading import Desk, Notes, Occurrence, lower_first
 from game.grading.rubric import LATE_BASE, LATE_PER_MINUTE, rule
-from game.grading.text import WORD, words
-from game.model import clock_text
+from game.grading.text import WORD, normalise, words
+from game.model import Scenario, clock_text
 
 # --- completeness, news judgement, balance, deadline ------------------------------------------------
 
@@ -72,18 +74,24 @@ TOO_LONG = 1.4
 COPIED_RUN = 12
 """Runs of at least this many of the record's words in a row, outside quotation marks, count as copied."""
 COPIED_LONGEST, COPIED_TOTAL = 25, 40
-"""Copying is flagged when one run is this long, or the runs together are."""
+"""Copying is flagged when one run is this long, or the runs of COPIED_SENTENCE words or more together are."""
+COPIED_SENTENCE = 16
+"""A run shorter than this is a stock phrase a reporter may share with the record ("the second summit between
+President Donald Trump and North Korean leader Kim Jong Un ended"), not a copied sentence: it counts to no
+total."""
 
 
 def check_copying(desk: Desk, notes: Notes) -> None:
-    """Long runs of the record's own sentences outside quotation marks: copied, not reported."""
-    source = desk.record.source_text
+    """Long runs of the record's own sentences, or of the scenario's own prose (what its scenes, answers
+    and facts say), outside quotation marks: copied, not reported."""
+    source = "\n".join(part for part in (desk.record.source_text, _prose_of(desk.record.scenario)) if part)
     if not source:
         return
-    shingles = _shingles(desk.record.source_text)
+    shingles = _shingles(source)
     text = desk.reading.text
-    spans = [m.span() for m in WORD.finditer(text) if desk.reading.quotation_at(m.start(), m.end()) is None]
-    story_words = [text[a:b].lower() for a, b in spans]
+    spans = [m.span() for m in _STORY_WORD.finditer(text)
+             if desk.reading.quotation_at(m.start(), m.end()) is None]
+    story_words = [normalise(text[a:b]).lower() for a, b in spans]
     runs: list[tuple[int, int]] = []
     index = 0
     while index + COPIED_RUN <= len(story_words):
@@ -98,12 +106,51 @@ def check_copying(desk: Desk, notes: Notes) -> None:
     if not runs:
         return
     longest = max(end - start for start, end in runs)
-    total = sum(end - start for start, end in runs)
+    total = sum(end - start for start, end in runs if end - start >= COPIED_SENTENCE)
     if longest >= COPIED_LONGEST or total >= COPIED_TOTAL:
         first = max(runs, key=lambda run: run[1] - run[0])
-        notes.add("accuracy.copied-record", f"Copied from the record: {total} words of its sentences, outside "
-                  "quotation marks. Report it in your own words, and quote only what people said.",
+        notes.add("accuracy.copied-record", f"Copied from the record: {max(total, longest)} words of its "
+                  "sentences (or the scenes' own words), outside quotation marks. Report it in your own words, and "
+                  "quote only what people said.",
                   (spans[first[0]][0], spans[first[1] - 1][1]))
+
+
+_STORY_WORD = re.compile(r"\w+(?:['\u2019\-]\w+)*")
+"""A word of the story as the record's words are read (WORD, with a typographic apostrophe inside too)."""
+_NOT_PROSE = frozenset(("id", "quotes", "when", "if", "to", "next", "speaker", "people", "names", "asserts",
+                        "opposes", "fixes", "wording", "contradictions", "sources"))
+"""Parts of a scenario that are not its prose: ids, conditions, people's words (quotes, which a story may
+quote), phrase lists and sources."""
+
+
+def _prose_of(scenario: Scenario) -> str:
+    """Every passage of the scenario's own prose long enough to be copied (COPIED_RUN words or more)."""
+    cached = _PROSE.get(id(scenario))
+    if cached is not None and cached[0] is scenario:
+        return cached[1]
+    found: list[str] = []
+
+    def walk(value: object) -> None:
+        if isinstance(value, str):
+            if len(value.split()) >= COPIED_RUN:
+                found.append(value)
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                if key not in _NOT_PROSE:
+                    walk(item)
+        elif isinstance(value, (list, tuple)):
+            for item in value:
+                walk(item)
+
+    walk(scenario.model_dump())
+    prose = "\n".join(found)
+    if len(_PROSE) > 8:
+        _PROSE.clear()
+    _PROSE[id(scenario)] = (scenario, prose)
+    return prose
+
+
+_PROSE: dict[int, tuple[Scenario, str]] = {}
 
 
 _SHINGLES: dict[int, frozenset[tuple[str, ...]]] = {}
