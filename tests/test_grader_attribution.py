@@ -159,6 +159,18 @@ CASES: list[tuple[str, str, str, str]] = [
      "IT MIGHT BE SOON", "right"),
     ("pronoun to the last speaker", "Trump listened as Kim said he was hopeful. 'It's too early to say,' he "
      "said.", "It's too early", "right"),
+    ("possessive answer after a colon", "A second question followed, on denuclearization. Kim's reply came "
+     "at once. This time his answer was a conditional: \"If I'm not willing to [denuclearize, I] wouldn't be "
+     "here right now.\"", "If I'm not willing", "right"),
+    ("the one a question is put to", "We put the question to the president. His answer: \"It might be soon, it "
+     "might not be for a long time.\"", "It might be soon", "right"),
+    ("an aside with 'his first answer'", "That morning Mr Kim, in what is believed to be his first answer to a "
+     "foreign journalist, had sounded hopeful. 'It's too early to say. I would not say I'm pessimistic,' he "
+     "said.", "It's too early", "right"),
+    ("a post quoting someone, nested marks", 'A reporter who put a question to Kim posted: "I asked Kim Jong Un '
+     'if he felt confident he could get a deal with @realDonaldTrump. He replied: \u201cIt\u2019s too early to '
+     'say. I would not say I\u2019m pessimistic.\u201d" Another reporter shared video of the exchange.',
+     "I asked Kim Jong Un", "right"),
     # Cannot be told: never an error.
     ("unnamed subject between", "Trump spoke at length. Then the North Korean leader's aide stepped forward. "
      "\"It's too early to say. I would not say I'm pessimistic,\" he said.", "It's too early", "unsure"),
@@ -195,3 +207,27 @@ def test_the_speech_verb_that_governs_a_quote_names_its_speaker(style: str, para
         assert found & UNSURE and "attribution.wrong-speaker" not in found, found
     else:
         assert "attribution.wrong-speaker" in found, found
+
+
+def test_a_nested_quote_does_not_end_the_quote_around_it() -> None:
+    """A curly pair inside a straight-quoted post is a quote within it: the words after the post are the
+    reporter's own, never an invented quote."""
+    body = ('A reporter who put a question to Kim posted: "I asked Kim Jong Un if he felt confident he could get '
+            'a deal with @realDonaldTrump. He replied: \u201cIt\u2019s too early to say. I would not say '
+            'I\u2019m pessimistic.\u201d" Another reporter shared video of the exchange, writing: "Here\'s video. '
+            'Possibly the first time ever Kim Jong Un has answered a question from a foreign reporter."')
+    report, _ = graded(body)
+    found = {f.code for f in report.findings if f.dimension == "quotes"}
+    assert "quotes.invented" not in found and "quotes.unclosed" not in found, found
+    assert "quotes" not in report.error_dimensions
+
+
+def test_a_bracket_the_record_has_itself_is_not_an_addition() -> None:
+    body = ('On Warmbier, Trump said: "Got a lot of people, big country \u2026 [Kim] tells me he didn\'t know '
+            'about it and I will take him at his word."')
+    report, _ = graded(body)
+    assert "quotes.bracket-changes-meaning" not in {f.code for f in report.findings}
+    changed = ('On Warmbier, Trump said: "Got a lot of people, big country \u2026 [the guards] tell me he '
+               'didn\'t know about it and I will take him at his word."')
+    report, _ = graded(changed)
+    assert "quotes" in report.error_dimensions

@@ -395,6 +395,11 @@ _VERB_AFTER = re.compile(r"(?:'s\s+\w+)?\s+(?:\w+ed|\w+s|was|is|had|has|took|gav
                          r"could|will|began|sat|stood|met|told|left|knew|held|kept|seemed)\b")
 
 
+_PRONOUN_SAYS = re.compile(r"\b(?i:he|she|they)\s+(?:\w+\s+)?(?i:" + SPEECH + r")\b|\b(?i:" + SPEECH
+                           + r")\s+(?i:he|she|they)\b")
+"""A pronoun with its speech verb ("they said"): an aside that reports someone else's words."""
+
+
 _ASIDE_AFTER = re.compile(r",[^,.;:!?\"\u201c\u201d\n]{1,120},")
 """An aside after a name ("Kim, in what is believed to be his first answer to a foreign journalist, ...")."""
 
@@ -406,7 +411,7 @@ def _subject_like(desk: Desk, mention: Mention) -> bool:
     if _VERB_AFTER.match(text, mention.end):
         return True
     aside = _ASIDE_AFTER.match(text, mention.end)
-    if aside is None or PRONOUN_SPEECH.search(aside.group()):
+    if aside is None or _PRONOUN_SAYS.search(aside.group()):
         return False  # "Kim, they said, had been willing": Kim is only the subject of what they said
     return bool(_VERB_AFTER.match(" " + text[aside.end():aside.end() + 40].lstrip()))
 
@@ -422,7 +427,8 @@ _BACK_NOUN = re.compile(r"\b(?:(?:that|this|those|these)|(?:made|gave|delivered|
 """A phrase pointing back at words just quoted ("that explanation", "those few words"), or the act of saying
 them ("made the announcement", "gave her answer")."""
 _REPLY = re.compile(r"\b(?i:replied|replies|answered|answers|responded|responds)\b")
-_ASKED = re.compile(r"\b(?i:asked|asks|pressed|questioned)\s+(?:(?:the|a|an|[A-Z][\w.'\-]*)\s+){0,3}$")
+_ASKED = re.compile(r"\b(?i:asked|asks|pressed|questioned|put\s+(?:it|this|that|the\s+\w+)\s+to)\s+"
+                    r"(?:(?:the|a|an|[A-Z][\w.'\-]*)\s+){0,3}$")
 
 
 def _the_one_asked(desk: Desk, sentence: int) -> Mention | None:
@@ -539,6 +545,8 @@ def _meaning_change(pieces: Pieces, match: Match, names: frozenset[str], lead: t
         dropped = original[places[index - 1][1]:places[index][0]] if index else ()
         if gap == "any" and any(_meaningful(word) for word in dropped):
             return "ellipsis"
+        if added and tuple(dropped[-len(added):]) == tuple(added):
+            continue  # the original's own words there, in brackets as the record has them ("[Kim] tells me")
         if added and not _clarifies(added, dropped, known):
             return "brackets"
     if pieces.open_end and any(_meaningful(word) for word in

@@ -43,7 +43,9 @@ PRONOUN_SPEECH = re.compile(
     r"(?:" + SPEECH + r")\b|\b(?:" + SPEECH + r")\s+(?:he|she|they)\b"
     r"|\b(?:by|in)\s+(?:his|her|their)\s+(?:own\s+)?(?:account|words|telling|view)\b|\bas\s+(?:he|she|they)\s+put\s+it\b"
     r"|\b(?:his|her|their)\s+(?:own\s+)?(?:account|version|telling|explanation)\b(?:\s+[\w'\-]+){0,4}?\s+(?:is|was)\s+that\b"
-    r"|\baccording\s+to\s+(?:him|her|them)\b",
+    r"|\baccording\s+to\s+(?:him|her|them)\b"
+    r"|\b(?:his|her|their)\s+(?:(?:own|first|second|next|last|only|short|whole|answer|later|earlier|\w+ly)\s+)?"
+    r"(?:answer|reply|response|retort|verdict|words|remarks|comments?|statement|message|explanation)\b",
     re.IGNORECASE)
 """A pronoun as the speaker ("he said", "said she"): the speaker was named before, not in this sentence."""
 CUE_BEFORE = re.compile(
