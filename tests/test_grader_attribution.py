@@ -171,6 +171,64 @@ CASES: list[tuple[str, str, str, str]] = [
      'if he felt confident he could get a deal with @realDonaldTrump. He replied: \u201cIt\u2019s too early to '
      'say. I would not say I\u2019m pessimistic.\u201d" Another reporter shared video of the exchange.',
      "I asked Kim Jong Un", "right"),
+    ("said of the other, colon", "Trump said of Kim: \"That might be the best answer you've ever heard.\"",
+     "That might be the best", "right"),
+    ("asked whether, then said", "Asked whether Kim knew about Warmbier's treatment, Trump said: \"I don't "
+     "believe [Kim] knew about it.\"", "I don't believe", "right"),
+    ("title told reporters, other at his side", "'It's too early to say,' the North Korean leader told reporters, "
+     "with Trump at his side.", "It's too early", "right"),
+    ("name and colon, no verb", "Trump, at a news conference after the talks collapsed: \"Sometimes you have to "
+     "walk, and this was just one of those times.\"", "Sometimes you have to walk", "right"),
+    ("said inside a partial quote", 'It was, Trump said, "just one of those times."', "just one of those times",
+     "right"),
+    ("added after, with an aside", '"We weren\'t willing to do that," the president added, turning to Kim\'s '
+     'offer.', "We weren't willing", "right"),
+    ("subject of the paragraph before", "Trump did not hide his disappointment.\n\n\"Sometimes you have to walk, "
+     "and this was just one of those times.\"", "Sometimes you have to walk", "right"),
+    ("two subjects, then one speaks first", "Trump and Kim sat side by side. Kim spoke first. \"It's too early "
+     "to say,\" he said.", "It's too early", "right"),
+    ("when asked about the other", '"It might be soon, it might not be for a long time," Trump said when asked '
+     'about meeting Kim again.', "It might be soon", "right"),
+    ("said in a statement that", 'White House press secretary Sarah Sanders said in a statement that the two '
+     'leaders "discussed various ways to advance denuclearization and economic driven concepts."',
+     "discussed various ways", "right"),
+    ("an institution for its spokeswoman", '"No agreement was reached at this time," the White House said.',
+     "No agreement was reached", "right"),
+    ("capitals, interpreter, colon", 'KIM, THROUGH AN INTERPRETER: "IT\'S TOO EARLY TO SAY. I WOULD NOT SAY I\'M '
+     'PESSIMISTIC."', "IT'S TOO EARLY", "right"),
+    ("said he had told the other", 'Trump said he had told Kim: "We weren\'t willing to do that."',
+     "We weren't willing", "right"),
+    ("referring to the other", "\u201cWe weren\u2019t willing to do that,\u201d Trump said, referring to "
+     "Kim\u2019s demand that sanctions be lifted.", "We weren", "right"),
+    ("asked about, paragraph, he said", "Trump was asked about Otto Warmbier.\n\n\"Those prisons are rough, "
+     "they're rough places, and bad things happen,\" he said.", "Those prisons are rough", "right"),
+    ("according to, partial", 'According to Trump, Kim "tells me he didn\'t know about it".', "tells me he",
+     "right"),
+    ("reporters asked, he said", "Reporters asked Kim whether he was confident. 'It's too early to say,' he said.",
+     "It's too early", "right"),
+    ("parenthetical speaker inside", 'Kim, Trump said, "tells me he didn\'t know about it and I will take him at '
+     'his word."', "tells me he", "right"),
+    ("second quote, to interject", "The North Korean leader was asked whether he was ready to denuclearize. "
+     "\"If I'm not willing to [denuclearize, I] wouldn't be here right now,\" Kim said, prompting Trump to "
+     "interject: \"That might be the best answer you've ever heard.\"", "That might be the best", "right"),
+    ("first quote of two", "The North Korean leader was asked whether he was ready to denuclearize. "
+     "\"If I'm not willing to [denuclearize, I] wouldn't be here right now,\" Kim said, prompting Trump to "
+     "interject: \"That might be the best answer you've ever heard.\"", "If I'm not willing", "right"),
+    ("praised, partial in dashes", 'Trump praised Kim - "quite a guy, quite a character" - but said the gap was '
+     'too wide.', "quite a guy", "right"),
+    ("blunter, colon", "Sanders said the leaders had discussed denuclearization. Trump was blunter: \"Sometimes "
+     "you have to walk, and this was just one of those times.\"", "Sometimes you have to walk", "right"),
+    ("did, colon", "Kim did not speak to reporters after the talks. Trump did: \"We weren't willing to do "
+     "that.\"", "We weren't willing", "right"),
+    ("telling someone, colon", "Kim had sounded hopeful that morning, telling a foreign reporter: \"It's too "
+     "early to say. I would not say I'm pessimistic.\"", "It's too early", "right"),
+    ("answering someone, he said", "Kim took questions in the morning. Answering a foreign reporter in the "
+     "talks room, he said: \"If I'm not willing to [denuclearize, I] wouldn't be here right now.\"",
+     "If I'm not willing", "right"),
+    ("said to someone", "Kim said to a foreign reporter: \"It's too early to say. I would not say I'm "
+     "pessimistic.\"", "It's too early", "right"),
+    ("saying, partial", "Trump defended leaving, saying \"sometimes you have to walk.\"",
+     "sometimes you have to walk", "right"),
     # Cannot be told: never an error.
     ("unnamed subject between", "Trump spoke at length. Then the North Korean leader's aide stepped forward. "
      "\"It's too early to say. I would not say I'm pessimistic,\" he said.", "It's too early", "unsure"),

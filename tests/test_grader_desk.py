@@ -127,3 +127,30 @@ def test_stock_phrases_shared_with_the_record_are_not_copying() -> None:
                         "ended without a deal, officials on both sides confirmed later."])
     report = graded("hanoi-summit.yaml", "Trump-Kim summit ends without a deal", body)
     assert "accuracy.copied-record" not in codes(report)
+
+
+US_ONLY = '"Sometimes you have to walk, and this was just one of those times," Trump told reporters.'
+
+
+def balance_of(paragraph: str) -> set[str]:
+    body = "\n\n".join([HANOI_NEWS, US_ONLY, paragraph])
+    report = graded("hanoi-summit.yaml", "Trump-Kim summit ends without a deal", body)
+    return {finding.code or "" for finding in report.findings if finding.dimension == "balance"}
+
+
+def test_a_side_is_heard_through_a_paraphrase_attributed_to_it() -> None:
+    assert balance_of("The North Korean leader told a reporter that morning that he was not pessimistic.") == {
+        "balance.every-side"}
+    assert balance_of("In Kim's view, it was too early to say.") == {"balance.every-side"}
+    assert balance_of("Kim, answering a foreign reporter, said he would not call himself pessimistic.") == {
+        "balance.every-side"}
+
+
+def test_a_side_is_heard_through_its_quote_even_when_the_pronoun_is_unsure() -> None:
+    paragraph = ("Trump spoke at length. Then the North Korean leader's aide stepped forward. \"It's too early to "
+                 "say. I would not say I'm pessimistic,\" he said.")
+    assert "balance.single-voice" not in balance_of(paragraph)
+
+
+def test_a_side_that_is_only_spoken_of_is_not_heard() -> None:
+    assert balance_of("North Korea did not comment, and Kim left for his hotel.") == {"balance.single-voice"}

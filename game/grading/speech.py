@@ -18,10 +18,19 @@ SPEECH = (
     r"spoke|speaks|chimed\s+in|interjected|cut\s+in|went\s+on|shot\s+back|retorted|snapped|mused|insisted|"
     r"reflected|recounted|summed\s+up|put\s+it|conceded|cautioned|stressed|emphasised|emphasized|"
     r"statement|spokesman|spokeswoman|spokesperson|answer|reply|response|words|comments?|remarks|message|"
-    r"tweet|post|account|version"
+    r"tweet|post|account|version|"
+    # the plain forms, after "to" or "did" ("prompting Trump to interject:", "Kim did not explain"):
+    r"tell|add|explain|insist|argue|warn|state|declare|respond|remark|claim|announce|note|interject|retort|"
+    r"quip|joke|concede|admit|confirm|deny|write|recall|stress|chime\s+in|cut\s+in|shoot\s+back|"
+    # and as they go on in a clause ("Kim sounded hopeful, saying it was too early"):
+    r"saying|adding|insisting|arguing|warning|explaining|noting|claiming|"
+    r"describing|suggesting|stressing|admitting|conceding|acknowledging|promising|predicting|declaring|"
+    r"writing|tweeting|posting|"
+    r"view|verdict|assessment|explanation|reaction"
 )
 """Words that mark someone as speaking or writing, after their name ("Trump said", "Kim's answer")."""
-SPEECH_NOUNS = r"statement|answer|reply|response|words|comments?|remarks|message|tweet|post|account|version"
+SPEECH_NOUNS = (r"statement|answer|reply|response|words|comments?|remarks|message|tweet|post|account|version|"
+                r"view|verdict|assessment|explanation|reaction")
 """Of those, the nouns: after a possessive a word or two may stand between ("Kim's only public words")."""
 CUE_AFTER = re.compile(
     r"(?:(?:['\u2019]s|(?<=s)['\u2019])\s+(?:(?:[a-z][\w\-]*)\s+){1,2}(?=(?:" + SPEECH_NOUNS + r")\b)|"
