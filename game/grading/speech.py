@@ -18,13 +18,23 @@ SPEECH = (
     r"spoke|speaks|chimed\s+in|interjected|cut\s+in|went\s+on|shot\s+back|retorted|snapped|mused|insisted|"
     r"reflected|recounted|summed\s+up|put\s+it|conceded|cautioned|stressed|emphasised|emphasized|"
     r"statement|spokesman|spokeswoman|spokesperson|answer|reply|response|words|comments?|remarks|message|"
-    r"tweet|post|account|version"
+    r"tweet|post|account|version|"
+    # the plain forms, after "to" or "did" ("prompting Trump to interject:", "Kim did not explain"):
+    r"tell|add|explain|insist|argue|warn|state|declare|respond|remark|claim|announce|note|interject|retort|"
+    r"quip|joke|concede|admit|confirm|deny|write|recall|stress|chime\s+in|cut\s+in|shoot\s+back|"
+    # and as they go on in a clause ("Kim sounded hopeful, saying it was too early"):
+    r"saying|adding|insisting|arguing|warning|explaining|noting|claiming|"
+    r"describing|suggesting|stressing|admitting|conceding|acknowledging|promising|predicting|declaring|"
+    r"writing|tweeting|posting|"
+    r"view|verdict|assessment|explanation|reaction"
 )
 """Words that mark someone as speaking or writing, after their name ("Trump said", "Kim's answer")."""
-SPEECH_NOUNS = r"statement|answer|reply|response|words|comments?|remarks|message|tweet|post|account|version"
+SPEECH_NOUNS = (r"statement|answer|reply|response|words|comments?|remarks|message|tweet|post|account|version|"
+                r"view|verdict|assessment|explanation|reaction")
 """Of those, the nouns: after a possessive a word or two may stand between ("Kim's only public words")."""
 CUE_AFTER = re.compile(
-    r"(?:['\u2019]s\s+(?:(?:[a-z][\w\-]*)\s+){1,2}(?=(?:" + SPEECH_NOUNS + r")\b)|(?:'s)?\s*(?:,[^,.\"\n]{1,120},\s*)?"
+    r"(?:(?:['\u2019]s|(?<=s)['\u2019])\s+(?:(?:[a-z][\w\-]*)\s+){1,2}(?=(?:" + SPEECH_NOUNS + r")\b)|"
+    r"(?:['\u2019]s|(?<=s)['\u2019])?\s*(?:,[^,.\"\n]{1,120},\s*)?"
     r"(?:(?:in|at|on|from|outside|inside|near|with|beside)\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+)?[\w'\-]+"
     r"(?:\s+[\w'\-]+)?\s+)?(?:(?:has|had|have|also|then|later|earlier|once|again|just|"
     r"simply|previously|would|will|did|both|all|each|repeatedly)\s+)*(?:\w+ly\s+)?)(" + SPEECH + r")\b",
@@ -42,7 +52,9 @@ PRONOUN_SPEECH = re.compile(
     r"(?:" + SPEECH + r")\b|\b(?:" + SPEECH + r")\s+(?:he|she|they)\b"
     r"|\b(?:by|in)\s+(?:his|her|their)\s+(?:own\s+)?(?:account|words|telling|view)\b|\bas\s+(?:he|she|they)\s+put\s+it\b"
     r"|\b(?:his|her|their)\s+(?:own\s+)?(?:account|version|telling|explanation)\b(?:\s+[\w'\-]+){0,4}?\s+(?:is|was)\s+that\b"
-    r"|\baccording\s+to\s+(?:him|her|them)\b",
+    r"|\baccording\s+to\s+(?:him|her|them)\b"
+    r"|\b(?:his|her|their)\s+(?:(?:own|first|second|next|last|only|short|whole|answer|later|earlier|\w+ly)\s+)?"
+    r"(?:answer|reply|response|retort|verdict|words|remarks|comments?|statement|message|explanation)\b",
     re.IGNORECASE)
 """A pronoun as the speaker ("he said", "said she"): the speaker was named before, not in this sentence."""
 CUE_BEFORE = re.compile(

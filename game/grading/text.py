@@ -195,6 +195,11 @@ def _quotations(raw: str, text: str, paragraphs: list[Span], headline: Span) -> 
             if opened is None:
                 if kind != "close":
                     opened, part_start, parts = position, position + 1, []
+            elif kind == "open" and raw[opened] == '"' and (nested := _curly_close(raw, position, end)) >= 0:
+                # '"I asked Kim ... He replied: “It's too early to say.”"': a curly pair inside a
+                # straight-quoted quote is a quote within it, not its end (graderb: nesting).
+                position = text.find('"', nested + 1, end)
+                continue
             elif kind == "open":
                 parts.append(_trimmed(text, part_start, position))
                 found.append(Quotation(opened, _trimmed(text, opened, position)[1], tuple(parts), False))
@@ -212,6 +217,17 @@ def _quotations(raw: str, text: str, paragraphs: list[Span], headline: Span) -> 
                 found.append(Quotation(opened, end, tuple(parts), False))
                 opened = None
     return found
+
+
+def _curly_close(raw: str, opening: int, end: int) -> int:
+    """Where the curly closing mark that pairs with a curly opening mark is, before `end` and before any
+    other opening mark (-1 when there is none)."""
+    for position in range(opening + 1, end):
+        if raw[position] in CLOSING_MARKS:
+            return position
+        if raw[position] in OPENING_MARKS or raw[position] == '"':
+            return -1
+    return -1
 
 
 _SINGLE_OPENING = re.compile(r"(?:(?<=^)|(?<=[\s(\[\u2014\u2013:-]))[\u2018'](?=\w)")
