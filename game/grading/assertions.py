@@ -49,7 +49,7 @@ NEGATING = frozenset(key_of_word(word) for word in (
 """Words that turn the sense after them round ("failed to reach", "without a deal", "nobody thinks")."""
 MODAL = frozenset(key_of_word(word) for word in (
     "could", "might", "may", "would", "should", "if", "whether", "hope", "hoped", "want", "possible",
-    "possibly", "perhaps", "maybe", "expect", "aim", "try", "seek", "plan", "intend"))
+    "possibly", "perhaps", "maybe", "expect", "aim", "try", "seek", "plan", "intend", "due", "meant", "supposed"))
 """Words that make a sense a possibility, a hope or a plan rather than what happened."""
 UNCERTAIN = frozenset(key_of_word(word) for word in (
     "could", "might", "may", "if", "whether", "perhaps", "maybe", "possibly", "possible", "hope", "hoped"))
@@ -136,6 +136,8 @@ class Tokens:
     where: dict[str, tuple[int, ...]]
     sentence_starts: tuple[int, ...]
     """Index of each sentence's first token."""
+    words: tuple[str, ...] = ()
+    """Each token's word, lower case."""
 
 
 PREPOSITIONS = {"according": re.compile(r"\s+to\b", re.IGNORECASE)}
@@ -146,6 +148,7 @@ is not "accord")."""
 def tokens_of(reading: Reading) -> Tokens:
     text = reading.text
     found: list[Token] = []
+    lowered: list[str] = []
     where: dict[str, list[int]] = {}
     starts: list[int] = []
     sentences = reading.sentences or ((0, len(text)),)
@@ -157,8 +160,14 @@ def tokens_of(reading: Reading) -> Tokens:
             if word.lower() in PREPOSITIONS and PREPOSITIONS[word.lower()].match(text, match.end()):
                 key = word.lower()  # "according to" names a source: it is not an accord
             where.setdefault(key, []).append(len(found))
+            if "-" in word:
+                # A compound holds its parts: "change-hungry" speaks of change, "first-ever" is first.
+                for part in {key_of_word(piece) for piece in word.split("-") if piece} - {key}:
+                    where.setdefault(part, []).append(len(found))
             found.append(Token(match.start(), match.end(), key, number))
-    return Tokens(tuple(found), {key: tuple(places) for key, places in where.items()}, tuple(starts))
+            lowered.append(word.lower())
+    return Tokens(tuple(found), {key: tuple(places) for key, places in where.items()}, tuple(starts),
+                  tuple(lowered))
 
 
 GAP = 2
@@ -498,16 +507,26 @@ def _assess(tokens: Tokens, reading: Reading, sentence: int, first: int, last: i
                        or items[i + 1].key in CLAUSE_WORDS for i in range(start, end))
 
     near = before(happened) + before(about)
+    if happened > sentence_first and items[happened - 1].key in _AND_OR and not clause_break(
+            text[items[happened - 2].end:items[happened - 1].start] if happened - 2 >= sentence_first else ""):
+        # "were due to sit down to lunch and sign a document": a verb joined by "and" to the one before it
+        # shares that one's modal.
+        near += [key for key in before(happened - 1, LOOK_BACK + 4) if key in MODAL]
     if _open_question(tokens, text, sentence_first, first):
         near.append(key_of_word("whether"))
+    lead = [items[index].key for index in range(max(sentence_first, first - 4), first)]
+    standard = _comparison_modals(tokens, sentence_first, first, last)
+    near = [key for key in near if key not in standard]
+    lead = [key for key in lead if key not in standard]
+    s_start, s_end = reading.sentences[sentence] if reading.sentences else (0, len(text))
+    if _asks(reading, s_start, s_end):
+        near.append(key_of_word("whether"))  # "Signing still on?" asks; it does not say so
     negated = any(key in NEGATING for key in before(happened)) or (
         about < happened and one_clause(about, happened)
         and any(key in NEGATING for key in before(about, LOOK_BACK + 1))) or _called_off(tokens, text, happened, last)
     negations = 1 if negated else 0
-    lead = [items[index].key for index in range(max(sentence_first, first - 4), first)]
     modal = any(key in MODAL for key in near) or any(key in MODAL for key in lead)
     uncertain = any(key in UNCERTAIN for key in near) or any(key in UNCERTAIN for key in lead)
-    s_start, s_end = reading.sentences[sentence] if reading.sentences else (0, len(text))
     hedged = bool(HEDGES.search(text, s_start, s_end))
     denied = bool(DENIALS.search(text, s_start, s_end))
     if sentence + 1 < len(reading.sentences):
@@ -518,6 +537,38 @@ def _assess(tokens: Tokens, reading: Reading, sentence: int, first: int, last: i
     denied = denied or said_not_so_after(text, reading.sentences, sentence)
     return Asserted(items[first].start, items[last].end, sentence, negations % 2 == 1, modal, hedged, denied,
                     uncertain)
+
+
+_THAN = key_of_word("than")
+_EVER = frozenset(key_of_word(word) for word in ("ever", "most", "least"))
+_COMPARISON_REACH = 6
+
+
+def _comparison_modals(tokens: Tokens, sentence_first: int, first: int, last: int) -> frozenset[str]:
+    """Modals that only set the standard of a comparison ("in greater numbers than anyone could remember",
+    "the highest anyone can remember"): a modal with "than", a superlative ("highest", "best") or "ever" a few
+    words before it, in its clause. They say nothing of whether the sentence's own statement is so."""
+    items = tokens.tokens
+    found = set()
+    for index in range(max(sentence_first, first - 4), min(last + 1, len(items))):
+        if items[index].key not in MODAL:
+            continue
+        for place in range(index - 1, max(sentence_first, index - _COMPARISON_REACH) - 1, -1):
+            word = items[place].key
+            raw = tokens.words[place] if tokens.words else word
+            if word == _THAN or word in _EVER or (raw.endswith("est") and word != raw):
+                found.add(items[index].key)
+                break
+    return frozenset(found)
+
+
+def _asks(reading: Reading, start: int, end: int) -> bool:
+    """Whether a sentence is a question in the story's own voice: it ends on a question mark outside
+    quotation marks ("Signing still on? No.")."""
+    stripped = reading.text[start:end].rstrip(" *_\"')")
+    if not stripped.endswith("?"):
+        return False
+    return reading.quotation_at(start + len(stripped) - 1, start + len(stripped)) is None
 
 
 def weak_senses(proposition: Proposition) -> list[str]:

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from game.grading.assertions import (
     CLAUSE_WORDS,
     COMMON,
+    FUTURE,
     MODAL,
     NEGATING,
     UNCERTAIN,
@@ -472,7 +473,10 @@ def _wrong_value(desk: Desk, tokens: Tokens, value: CoreValue) -> tuple[int, int
             sentence = items[first].sentence
             near = [i for i in range(max(0, first - WINDOW), min(len(items), last + WINDOW + 1))
                     if items[i].sentence == sentence and items[i].key in about
-                    and not _split_by_clause(desk, items, min(i, first), max(i, last))]
+                    and not _split_by_clause(desk, items, min(i, first), max(i, last))
+                    and desk.reading.quotation_at(items[i].start, items[i].end) is None]
+            if keys[-1] in ORDINALS:
+                near = [i for i in near if _ordinal_of(desk, items, first, last, i)]
             if not near:
                 continue
             s_first = tokens.sentence_starts[sentence]
@@ -486,10 +490,54 @@ def _wrong_value(desk: Desk, tokens: Tokens, value: CoreValue) -> tuple[int, int
             start, end = items[first].start, items[last].end
             if desk.reading.quotation_at(start, end) is not None or _governed(desk, sentence, start):
                 continue
-            if _negated_before(desk, first) or _reported_as_not_so(desk, sentence):
+            if _negated_before(desk, first) or _reported_as_not_so(desk, sentence) or _unreal(desk, first):
                 continue
             return (start, end)
     return None
+
+
+ORDINALS = frozenset(key_of_word(word) for word in (
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "first-ever",
+    "maiden", "inaugural"))
+"""Values that say which one of a series something is ("the third summit")."""
+_ORDINAL_REACH = 3
+_COPULA = frozenset(key_of_word(word) for word in ("is", "was", "be", "been", "being", "were", "are"))
+
+
+def _ordinal_of(desk: Desk, items: tuple[Token, ...], first: int, last: int, about: int) -> bool:
+    """Whether an ordinal qualifies its `about`: as an adjective before it with only names or compounds
+    between ("the first summit", "the third Trump-Kim summit", "first-ever US-North Korea summit"), or as its
+    complement ("the summit was their third"). "The first time Kim answered at the summit" is of "time"."""
+    words = desk.tokens.words
+    text = desk.reading.text
+    if last < about <= last + _ORDINAL_REACH:
+        return all(text[items[i].start].isupper() or "-" in words[i] or words[i] in ("ever", "us")
+                   for i in range(last + 1, about)) and not any(clause_break(text[items[i].end:items[i + 1].start])
+                                                 for i in range(last, about))
+    if about < first <= about + 4:
+        following = [items[i].key for i in range(about + 1, first)]
+        return bool(following) and following[0] in _COPULA
+    return False
+
+
+_UNREAL_REACH = 8
+
+
+def _unreal(desk: Desk, index: int) -> bool:
+    """Whether the clause a value stands in puts it as a plan, hope or possibility: a modal or "will" before
+    it in its clause ("there are no plans for a third summit", "a third summit could follow"). Then the value
+    is not what the story says happened. (A negation is not enough: "ended without a deal on Wednesday".)"""
+    items, text = desk.tokens.tokens, desk.reading.text
+    sentence = items[index].sentence
+    for place in range(index - 1, max(-1, index - 1 - _UNREAL_REACH), -1):
+        if items[place].sentence != sentence or clause_break(text[items[place].end:items[place + 1].start]):
+            return False
+        word = desk.tokens.words[place]
+        if items[place].key in MODAL or word in FUTURE or word.endswith("'ll"):
+            return True
+        if items[place].key in CLAUSE_WORDS:
+            return False
+    return False
 
 
 def _reported_as_not_so(desk: Desk, sentence: int) -> bool:
@@ -498,11 +546,15 @@ def _reported_as_not_so(desk: Desk, sentence: int) -> bool:
     return bool(desk.reading.sentences) and any(tone_of(desk.reading, sentence))
 
 
+_COLON = re.compile(r":(?!\d)")
+
+
 def _split_by_clause(desk: Desk, items: tuple[Token, ...], a: int, b: int) -> bool:
     """A relative or new clause, or a semicolon, between tokens a and b."""
     text = desk.reading.text
+    between = text[items[a].end:items[b].start]
     return any(items[i].key in _RELATIVE and text[items[i - 1].end:items[i].start].strip() in (",", "")
-               and i > a for i in range(a + 1, b)) or ";" in text[items[a].end:items[b].start]
+               and i > a for i in range(a + 1, b)) or ";" in between or bool(_COLON.search(between))
 
 
 def _as_place_of(items: tuple[Token, ...], text: str, first: int, last: int, near: list[int]) -> bool:

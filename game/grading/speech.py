@@ -65,7 +65,8 @@ HEDGES = re.compile(
     # a source's report put as its report: "a post announced that...", "the account claimed that..."
     r"|(?:post|posts|account|tweet|message|report|blog|feed|page)\b[^.;:!?\"\u201c]{0,80}\b(?:said|claimed|announced|"
     r"posted|tweeted|wrote|published|shared|"
-    r"reported|declared|stated|suggested|insisted|told\s+(?:its|his|her|their)\s+\w+)\b[^.;:!?]{0,60}?\bthat)\b",
+    r"reported|declared|stated|suggested|insisted|told\s+(?:its|his|her|their)\s+\w+)\b"
+    r"(?:[^.;:!?]|(?<=\d)[.:](?=\d)){0,60}?\bthat)\b",  # "announced at 9.25pm that": a time's stop ends nothing
     re.IGNORECASE)
 REFUTED_NEXT = re.compile(
     r"\s*(?:but\s+|in\s+fact,?\s+)?(?:(?:he|she|they|it|that|this)\s+(?:had|has|have|did|does|do|was|were|is|are)"
