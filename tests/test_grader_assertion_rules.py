@@ -163,3 +163,39 @@ def test_the_lead_put_as_a_posts_report_is_not(extra: str) -> None:
 def test_the_wrong_venue_for_the_count_is_an_accuracy_error_and_the_right_one_is_not() -> None:
     assert "accuracy.core-fact" in errors(count("The count at Harrowby Town Hall ran late."))
     assert "accuracy.core-fact" not in errors(count("The count at Harrowby Leisure Centre ran late."))
+
+
+# --- who walked out -------------------------------------------------------------------------------------
+
+def test_kim_walking_out_contradicts_the_record_and_trump_walking_out_on_kim_does_not() -> None:
+    assert "accuracy.contradiction" in errors(hanoi(headline="Kim walks out as Hanoi summit ends without a deal"))
+    report = hanoi(headline="No deal: Trump walks out on Kim in Hanoi")
+    assert "accuracy.contradiction" not in errors(report), shown(report)
+
+
+# --- a negation between a sense's words breaks it -------------------------------------------------------
+
+def test_a_summit_ending_with_a_deal_contradicts_the_record_and_with_kim_without_one_does_not() -> None:
+    assert "accuracy.contradiction" in errors(hanoi("The summit ended with a deal."))
+    extra = "Trump ended his summit with Kim without a deal."
+    assert "accuracy.contradiction" not in errors(hanoi(extra)), shown(hanoi(extra))
+
+
+# --- claims in other words -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("extra", [
+    "North Korea was caught out by American knowledge of a secret uranium plant.",
+    "Kim was in the dark about what happened to Otto Warmbier.",
+])
+def test_trumps_claims_in_other_words_stated_as_fact_are_claims_as_fact(extra: str) -> None:
+    assert "attribution.claim-as-fact" in errors(hanoi(extra))
+
+
+# --- an attribution's reach ----------------------------------------------------------------------------
+
+def test_a_said_inside_a_later_clause_covers_that_clause_only() -> None:
+    aside = ("That would have left a uranium enrichment plant North Korea had kept hidden, which is why, Trump "
+             "said, the US could not accept it.")
+    assert "attribution.claim-as-fact" in errors(hanoi(aside))
+    trailing = "That would have left a uranium enrichment plant North Korea had kept hidden, Trump said."
+    assert "attribution.claim-as-fact" not in errors(hanoi(trailing)), shown(hanoi(trailing))

@@ -185,8 +185,9 @@ def _places(tokens: Tokens, sense: tuple[str, ...]) -> list[tuple[int, int]]:
             candidates = tokens.where.get(key, ())
             index = bisect_right(candidates, position)
             if index >= len(candidates) or candidates[index] - position > GAP + 1 or (
-                    tokens.tokens[candidates[index]].sentence != tokens.tokens[first].sentence):
-                ok = False
+                    tokens.tokens[candidates[index]].sentence != tokens.tokens[first].sentence) or any(
+                    tokens.tokens[between].key in NEGATING for between in range(position + 1, candidates[index])):
+                ok = False  # too far, or a negation between ("with no deal" is not "with a deal")
                 break
             position = candidates[index]
         if ok:
@@ -244,7 +245,7 @@ def matches(tokens: Tokens, reading: Reading, proposition: Proposition) -> list[
         if not near:
             continue
         near = [a for a in near if not _owner_only(reading.text, tokens, a, h_first)
-                and not _in_aside(reading.text, tokens, a, h_first)]
+                and not _in_aside(reading.text, tokens, a, h_first) and not _object_of(tokens, a, h_last)]
         if not near or _modifier(tokens, h_last):
             continue
         about = min(near, key=lambda a: min(abs(a[0] - h_last), abs(h_first - a[1])))
@@ -350,6 +351,18 @@ def _owner_only(text: str, tokens: Tokens, about: tuple[int, int], happened: int
     else:
         return False
     return happened > after
+
+
+_OBJECT_PREPOSITIONS = frozenset(("on", "against", "with"))
+
+
+def _object_of(tokens: Tokens, about: tuple[int, int], happened_last: int) -> bool:
+    """Whether the `about` sense is what the `happened` one is done to, through a preposition just after it:
+    "Trump walks out on Kim" is Trump's walking out, not Kim's; "won against Brandt" is not Brandt's win."""
+    if about[0] <= happened_last:
+        return False
+    between = [tokens.words[i] if tokens.words else tokens.tokens[i].key for i in range(happened_last + 1, about[0])]
+    return bool(between) and between[0] in _OBJECT_PREPOSITIONS and len(between) <= 3
 
 
 MODIFIED = frozenset(key_of_word(word) for word in (

@@ -47,6 +47,18 @@ _PRONOUN_JOINED = re.compile(r"\s*(?:he|she)\s+and\s+", re.IGNORECASE)
 _REFERRING_START = re.compile(r"\s*(?:that|this|so|such|those|these|the\s+(?:claim|account|figure|version)s?|"
                               r"it)\b", re.IGNORECASE)
 Once = Callable[[Fact, str], bool]
+_LATER_CLAUSE = re.compile(r",\s*(?:which|and|but|so|because|while|whereas)\b", re.IGNORECASE)
+_ASIDE_SPEECH = re.compile(r"\s*(?:said|says|added|argued|insisted|claimed|told\s+\w+)\s*,(?=(?:\s*[\w'\-]+){3})",
+                           re.IGNORECASE)
+
+
+def _aside_in_later_clause(text: str, claim_end: int, name_start: int, name_end: int, sentence_end: int) -> bool:
+    """Whether a name after a claim speaks only in a later clause of its sentence: a clause opens between them
+    (", which", ", and", ", but") and the name's "X said" is an aside inside it, with that clause going on after
+    it ("..., which is why, Trump said, the US could not accept it"). Then what he said is that clause, not the
+    claim before it; a "..., Trump said." at the sentence's end covers the whole sentence."""
+    return bool(_LATER_CLAUSE.search(text, claim_end, name_start)) and bool(
+        _ASIDE_SPEECH.match(text[:sentence_end], name_end))
 
 
 def proposition_occurrences(desk_tokens: Tokens, desk: Desk) -> list[Occurrence]:
@@ -81,7 +93,9 @@ def claimant_named(desk: Desk, occurrence: Occurrence, claimants: frozenset[str]
     here = list(desk.mentions_in(occurrence.sentence, occurrence.sentence))
     sentence = desk.sentence_text(occurrence.sentence)
     own = [m for m in here if m.start >= occurrence.end
-           and _JOINED_AFTER.search(desk.reading.text, occurrence.end, m.start)]
+           and (_JOINED_AFTER.search(desk.reading.text, occurrence.end, m.start)
+                or _aside_in_later_clause(desk.reading.text, occurrence.end, m.start, m.end,
+                                          desk.reading.sentences[occurrence.sentence][1]))]
     if own:
         # "..., and Trump said no": that clause and what it says are the name's own, not the claim's source.
         here = [m for m in here if m.start < own[0].start]
@@ -352,7 +366,11 @@ def _said_by_someone(desk: Desk, occurrence: Occurrence) -> bool:
     account."). Not the story's own voice, so not a claim stated as fact."""
     s_start, s_end = desk.reading.sentences[occurrence.sentence]
     text = desk.reading.text
-    if _SPEECH_BEFORE.search(text[s_start:occurrence.start]) or _SPEECH_END.search(text[occurrence.end:s_end]):
+    if _SPEECH_BEFORE.search(text[s_start:occurrence.start]):
+        return True
+    ending = _SPEECH_END.search(text[occurrence.end:s_end])
+    if ending is not None and not (_LATER_CLAUSE.search(text, occurrence.end, occurrence.end + ending.start() + 1)
+                                   and _ASIDE_SPEECH.search(ending.group())):
         return True
     following = occurrence.sentence + 1
     if following < len(desk.reading.sentences):
