@@ -199,3 +199,49 @@ def test_a_said_inside_a_later_clause_covers_that_clause_only() -> None:
     assert "attribution.claim-as-fact" in errors(hanoi(aside))
     trailing = "That would have left a uranium enrichment plant North Korea had kept hidden, Trump said."
     assert "attribution.claim-as-fact" not in errors(hanoi(trailing)), shown(hanoi(trailing))
+
+
+# --- a demand is not a report of speech ------------------------------------------------------------------
+
+def test_insisted_on_is_the_claim_itself_not_its_attribution() -> None:
+    bare = "North Korea insisted on full sanctions relief, sinking the talks."
+    assert "attribution.claim-as-fact" in errors(hanoi(bare))
+    owned = "Trump insisted that North Korea wanted full sanctions relief."
+    assert "attribution.claim-as-fact" not in errors(hanoi(owned)), shown(hanoi(owned))
+
+
+# --- put as others' report or belief, no one named -------------------------------------------------------
+
+@pytest.mark.parametrize("extra", [
+    "The Eastfield box, said to be missing, had arrived late.",
+    "People had said a box was missing; the returning officer said it had arrived late.",
+])
+def test_a_rumour_put_as_unnamed_peoples_talk_is_not_stated_as_fact(extra: str) -> None:
+    assert "verification.rumour-as-fact" not in errors(count(extra)), shown(count(extra))
+
+
+def test_the_same_rumour_in_the_storys_own_voice_is() -> None:
+    assert "verification.rumour-as-fact" in errors(count("A ballot box from Eastfield was lost for an hour."))
+
+
+# --- a question in the rumour's own listed words ---------------------------------------------------------
+
+def test_a_listed_rumour_phrase_in_a_question_is_not_asserted() -> None:
+    extra = "Was a deal within reach? Not by lunchtime."
+    assert "verification.rumour-as-fact" not in errors(hanoi(extra)), shown(hanoi(extra))
+    assert "verification.rumour-as-fact" in errors(hanoi("A deal was within reach by lunchtime."))
+
+
+# --- a negation between the act and what it is of ---------------------------------------------------------
+
+@pytest.mark.parametrize("extra", ["Trump and Kim reached no agreement.", "The leaders signed no deal.",
+                                   "As the summit neared its end, no deal was in sight."])
+def test_an_act_done_to_nothing_is_not_the_act(extra: str) -> None:
+    report = hanoi(extra)
+    assert not errors(report) & {"accuracy.contradiction", "verification.rumour-as-fact"}, shown(report)
+
+
+@pytest.mark.parametrize("extra", ["Negotiators were close to a deal before lunch.",
+                                   "Kim put Yongbyon on the table in return for sanctions relief."])
+def test_the_rumour_and_the_claim_in_other_words_are_read(extra: str) -> None:
+    assert errors(hanoi(extra)) & {"verification.rumour-as-fact", "attribution.claim-as-fact"}

@@ -31,6 +31,15 @@ REFERRING = re.compile(r"\s*(?:but\s+|however,?\s+|and\s+)?(?:that|this|it|such|
                        r"claim|story|talk|suggestion|post|account|idea|tip)s?|officials|neither|none|no|there|"
                        r"nothing)\b", re.IGNORECASE)
 """How a sentence that goes on about the one before it begins ("That report proved false.")."""
+REPORTED = re.compile(
+    r"\b(?:(?:said|thought|believed|reported|rumou?red|understood|alleged|claimed|supposed)\s+to\s+(?:be|have)\b|"
+    r"(?:people|some|others|many|several|sources|insiders|observers|aides|officials|staff|reporters|journalists|"
+    r"colleagues|rivals|critics|supporters|campaigners|activists|tellers|counters|voices|whispers)\s+"
+    r"(?:had\s+|have\s+|were\s+|was\s+)?(?:said|say|says|saying|claimed|claim|suggested|whispered|believed|"
+    r"thought|feared|speculated|insisted|heard)\b)",
+    re.IGNORECASE)
+"""What is put as others' report or belief, with no one named: "the box, said to be missing", "people had said
+a box was missing". Hedged: not the story's own voice."""
 
 
 @lru_cache(maxsize=65536)
@@ -253,8 +262,26 @@ def matches(tokens: Tokens, reading: Reading, proposition: Proposition) -> list[
         if first in seen:
             continue
         seen.add(first)
-        found.append(_assess(tokens, reading, sentence, first, last, h_first, about[0]))
+        place = _assess(tokens, reading, sentence, first, last, h_first, about[0])
+        if proposition.with_ and not place.negated and _with_negated(tokens, reading.text, withs, h_last):
+            place = replace(place, negated=True)
+        found.append(place)
     return found
+
+
+def _with_negated(tokens: Tokens, text: str, withs: list[tuple[int, int]], happened_last: int) -> bool:
+    """Whether the `with` sense the act is done to is negated just before it in the act's clause: "the leaders
+    signed no deal", "signed nothing like a declaration"."""
+    items = tokens.tokens
+    sentence = items[happened_last].sentence
+    for w_first, _ in withs:
+        if items[w_first].sentence != sentence or w_first <= happened_last or w_first - happened_last > WINDOW:
+            continue
+        if any(clause_break(text[items[i].end:items[i + 1].start]) for i in range(happened_last, w_first)):
+            continue
+        if any(items[i].key in NEGATING for i in range(max(happened_last + 1, w_first - 3), w_first)):
+            return True
+    return False
 
 
 def spoken_of(tokens: Tokens, proposition: Proposition) -> list[tuple[int, int]]:
@@ -532,15 +559,20 @@ def _assess(tokens: Tokens, reading: Reading, sentence: int, first: int, last: i
     near = [key for key in near if key not in standard]
     lead = [key for key in lead if key not in standard]
     s_start, s_end = reading.sentences[sentence] if reading.sentences else (0, len(text))
-    if _asks(reading, s_start, s_end):
+    if asks(reading, s_start, s_end):
         near.append(key_of_word("whether"))  # "Signing still on?" asks; it does not say so
     negated = any(key in NEGATING for key in before(happened)) or (
         about < happened and one_clause(about, happened)
-        and any(key in NEGATING for key in before(about, LOOK_BACK + 1))) or _called_off(tokens, text, happened, last)
+        and any(key in NEGATING for key in before(about, LOOK_BACK + 1))) or _called_off(
+        tokens, text, happened, last) or (
+        happened < about and one_clause(happened, about)
+        and any(items[index].key in NEGATING for index in range(happened + 1, about))) or (
+        happened < about and any(key in NEGATING for key in before(about, 2)))
+    # "reached no agreement", "signed no deal": the negation between the act and what it is of turns it round
     negations = 1 if negated else 0
     modal = any(key in MODAL for key in near) or any(key in MODAL for key in lead)
     uncertain = any(key in UNCERTAIN for key in near) or any(key in UNCERTAIN for key in lead)
-    hedged = bool(HEDGES.search(text, s_start, s_end))
+    hedged = bool(HEDGES.search(text, s_start, s_end) or REPORTED.search(text, s_start, s_end))
     denied = bool(DENIALS.search(text, s_start, s_end))
     if sentence + 1 < len(reading.sentences):
         n_start, n_end = reading.sentences[sentence + 1]
@@ -575,7 +607,7 @@ def _comparison_modals(tokens: Tokens, sentence_first: int, first: int, last: in
     return frozenset(found)
 
 
-def _asks(reading: Reading, start: int, end: int) -> bool:
+def asks(reading: Reading, start: int, end: int) -> bool:
     """Whether a sentence is a question in the story's own voice: it ends on a question mark outside
     quotation marks ("Signing still on? No.")."""
     stripped = reading.text[start:end].rstrip(" *_\"')")

@@ -47,6 +47,13 @@ _PRONOUN_JOINED = re.compile(r"\s*(?:he|she)\s+and\s+", re.IGNORECASE)
 _REFERRING_START = re.compile(r"\s*(?:that|this|so|such|those|these|the\s+(?:claim|account|figure|version)s?|"
                               r"it)\b", re.IGNORECASE)
 Once = Callable[[Fact, str], bool]
+_NOT_SPEECH_AFTER = re.compile(r"\s+(?:on|upon)\b", re.IGNORECASE)
+
+
+def _attributing(text: str) -> bool:
+    """Whether a sentence reports speech: a speech verb that is not one the claim is made of ("North Korea
+    insisted on full sanctions relief" is a demand, not a report of what someone said)."""
+    return any(not _NOT_SPEECH_AFTER.match(text, found.end()) for found in ATTRIBUTING.finditer(text))
 _LATER_CLAUSE = re.compile(r",\s*(?:which|and|but|so|because|while|whereas)\b", re.IGNORECASE)
 _ASIDE_SPEECH = re.compile(r"\s*(?:said|says|added|argued|insisted|claimed|told\s+\w+)\s*,(?=(?:\s*[\w'\-]+){3})",
                            re.IGNORECASE)
@@ -102,7 +109,7 @@ def claimant_named(desk: Desk, occurrence: Occurrence, claimants: frozenset[str]
         sentence = desk.reading.text[desk.reading.sentences[occurrence.sentence][0]:own[0].start]
     if any(claimants & m.people for m in here):
         return True
-    if occurrence.sentence > 0 and (ATTRIBUTING.search(sentence) or _PRONOUN_START.match(sentence)):
+    if occurrence.sentence > 0 and (_attributing(sentence) or _PRONOUN_START.match(sentence)):
         before = desk.mentions_in(occurrence.sentence - 1, occurrence.sentence - 1)
         if any(claimants & m.people for m in before):
             return True
@@ -115,7 +122,7 @@ def claimant_named(desk: Desk, occurrence: Occurrence, claimants: frozenset[str]
         if person is not None and claimants & person.people:
             return True
     joined = _PRONOUN_JOINED.match(sentence)
-    if joined is not None and ATTRIBUTING.search(sentence):
+    if joined is not None and _attributing(sentence):
         # "He and Pompeo said Kim had offered ...": the pronoun's person is one of those who say it.
         person, _ = pronoun_subject(desk, occurrence.sentence, start, pronoun=pronoun_in(joined.group()))
         if person is not None and claimants & person.people:
@@ -124,7 +131,7 @@ def claimant_named(desk: Desk, occurrence: Occurrence, claimants: frozenset[str]
     if following < len(desk.reading.sentences):
         text = desk.sentence_text(following)
         after = desk.mentions_in(following, following)
-        if _REFERRING_START.match(text) and ATTRIBUTING.search(text) and any(
+        if _REFERRING_START.match(text) and _attributing(text) and any(
                 claimants & m.people and m.cue for m in after):
             return True
     if any(m.cue for m in here):
@@ -203,7 +210,7 @@ def _reports_speech(desk: Desk, sentence: int) -> bool:
     """Whether a sentence reports someone's speech ("said", "according to", "he said"), so is not the story's
     own voice alone."""
     text = desk.sentence_text(sentence)
-    return bool(ATTRIBUTING.search(text) or PRONOUN_SPEECH.search(text) or _SPEECH_BEFORE.search(text)
+    return bool(_attributing(text) or PRONOUN_SPEECH.search(text) or _SPEECH_BEFORE.search(text)
                 or desk.mentions_in(sentence, sentence) and any(m.cue for m in desk.mentions_in(sentence, sentence)))
 
 
