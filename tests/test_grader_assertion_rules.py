@@ -245,3 +245,40 @@ def test_an_act_done_to_nothing_is_not_the_act(extra: str) -> None:
                                    "Kim put Yongbyon on the table in return for sanctions relief."])
 def test_the_rumour_and_the_claim_in_other_words_are_read(extra: str) -> None:
     assert errors(hanoi(extra)) & {"verification.rumour-as-fact", "attribution.claim-as-fact"}
+
+
+# --- a claimant merely named is not the claim's source ----------------------------------------------------
+
+def test_a_claimant_named_in_a_clause_of_his_own_does_not_attribute_the_claim() -> None:
+    report = hanoi(headline="Kim wanted sanctions gone, so Trump walked")
+    assert "attribution.claim-as-fact" in errors(report)
+
+
+@pytest.mark.parametrize("extra", [
+    "In the account given by Trump and Secretary of State Mike Pompeo, Kim was willing to dismantle Yongbyon.",
+    "Kim was willing to dismantle Yongbyon in return for sanctions relief, Trump and Secretary of State Mike "
+    "Pompeo said.",
+    "Pompeo joined Trump in describing Kim's offer: the dismantling of Yongbyon.",
+])
+def test_a_claim_put_as_its_owners_account_or_words_is_attributed(extra: str) -> None:
+    assert "attribution.claim-as-fact" not in errors(hanoi(extra)), shown(hanoi(extra))
+
+
+# --- claims and meetings in other words ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("headline", ["Kim's sanctions demand sinks Hanoi summit",
+                                      "The North's price was the lifting of all sanctions"])
+def test_the_sanctions_demand_as_a_noun_is_the_claim(headline: str) -> None:
+    assert "attribution.claim-as-fact" in errors(hanoi(headline=headline))
+
+
+@pytest.mark.parametrize("extra", ["The leaders will meet again in May.",
+                                   "Trump and Kim are to meet again next month."])
+def test_a_next_meeting_stated_as_fact_contradicts_the_record(extra: str) -> None:
+    assert "accuracy.contradiction" in errors(hanoi(extra))
+
+
+@pytest.mark.parametrize("extra", ["Trump did not say when, or whether, a third summit would happen.",
+                                   "Trump said he and Kim could meet again, perhaps in May."])
+def test_a_possible_meeting_is_not(extra: str) -> None:
+    assert not errors(hanoi(extra)) & {"accuracy.contradiction", "accuracy.core-fact"}, shown(hanoi(extra))

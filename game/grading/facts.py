@@ -32,7 +32,7 @@ from game.grading.assertions import (
     spoken_of,
 )
 from game.grading.quotes import pronoun_subject
-from game.grading.reading import Desk, Notes, Occurrence, lower_first, pronoun_in, tone_of
+from game.grading.reading import Desk, Mention, Notes, Occurrence, lower_first, pronoun_in, tone_of
 from game.grading.record import Phrase, key_of
 from game.grading.speech import ATTRIBUTING, PRONOUN_SPEECH
 from game.grading.text import WORD
@@ -50,6 +50,21 @@ Once = Callable[[Fact, str], bool]
 _NOT_SPEECH_AFTER = re.compile(r"\s+(?:on|upon)\b", re.IGNORECASE)
 
 
+_OWNED = re.compile(r"\b(?:(?:account|version|telling|view|words|explanation)\s+(?:[a-z]+\s+){0,2}(?:by|of|from)|"
+                    r"blames?|blamed|blaming|describ\w+|accus\w+|cites?|cited|citing|points?\s+to|pointed\s+to|"
+                    r"according\s+to|by\s+\w+\s+(?:own\s+)?(?:account|telling)|in\s+\w+['\u2019]s?\s+(?:own\s+)?"
+                    r"(?:account|telling|view|version|words)|(?:[\w\-]+['\u2019]s?|his|her|their)\s+(?:own\s+)?"
+                    r"(?:account|telling|version|view|explanation|case|argument)|says?|saying|told|tells|telling|"
+                    r"heard|hears?|hearing|learned|learnt|understood|believes?|believed|thinks?|thought)\b",
+                    re.IGNORECASE)
+
+
+def _speaks(sentence: str) -> bool:
+    """Whether a sentence puts what it says as someone's: a speech verb, an account named as someone's, a
+    blame laid ("Trump blames the sanctions demand")."""
+    return _attributing(sentence) or bool(_OWNED.search(sentence) or PRONOUN_SPEECH.search(sentence))
+
+
 def _attributing(text: str) -> bool:
     """Whether a sentence reports speech: a speech verb that is not one the claim is made of ("North Korea
     insisted on full sanctions relief" is a demand, not a report of what someone said)."""
@@ -57,6 +72,15 @@ def _attributing(text: str) -> bool:
 _LATER_CLAUSE = re.compile(r",\s*(?:which|and|but|so|because|while|whereas)\b", re.IGNORECASE)
 _ASIDE_SPEECH = re.compile(r"\s*(?:said|says|added|argued|insisted|claimed|told\s+\w+)\s*,(?=(?:\s*[\w'\-]+){3})",
                            re.IGNORECASE)
+
+
+_PAIR = re.compile(r"\s*,?\s*(?:and|&)\s+(?:the\s+)?(?:[A-Z][\w.'\-]*\s+){0,4}")
+
+
+def _paired(text: str, mentions: list[Mention], mention: Mention) -> bool:
+    """Whether a name is joined by "and" to a name just before it ("Trump and Secretary of State Mike Pompeo
+    said"): the two are one subject, not a clause of the second's own."""
+    return any(other.end <= mention.start and _PAIR.fullmatch(text, other.end, mention.start) for other in mentions)
 
 
 def _aside_in_later_clause(text: str, claim_end: int, name_start: int, name_end: int, sentence_end: int) -> bool:
@@ -99,7 +123,7 @@ def claimant_named(desk: Desk, occurrence: Occurrence, claimants: frozenset[str]
     account", "..., Trump said."); False when someone else is named as saying it; None when no one is."""
     here = list(desk.mentions_in(occurrence.sentence, occurrence.sentence))
     sentence = desk.sentence_text(occurrence.sentence)
-    own = [m for m in here if m.start >= occurrence.end
+    own = [m for m in here if m.start >= occurrence.end and not _paired(desk.reading.text, here, m)
            and (_JOINED_AFTER.search(desk.reading.text, occurrence.end, m.start)
                 or _aside_in_later_clause(desk.reading.text, occurrence.end, m.start, m.end,
                                           desk.reading.sentences[occurrence.sentence][1]))]
@@ -107,8 +131,8 @@ def claimant_named(desk: Desk, occurrence: Occurrence, claimants: frozenset[str]
         # "..., and Trump said no": that clause and what it says are the name's own, not the claim's source.
         here = [m for m in here if m.start < own[0].start]
         sentence = desk.reading.text[desk.reading.sentences[occurrence.sentence][0]:own[0].start]
-    if any(claimants & m.people for m in here):
-        return True
+    if any(claimants & m.people and (m.cue or _speaks(sentence)) for m in here):
+        return True  # not a bare mention: "Kim wanted sanctions gone, so Trump walked" puts the claim as fact
     if occurrence.sentence > 0 and (_attributing(sentence) or _PRONOUN_START.match(sentence)):
         before = desk.mentions_in(occurrence.sentence - 1, occurrence.sentence - 1)
         if any(claimants & m.people for m in before):
@@ -554,14 +578,25 @@ def _unreal(desk: Desk, index: int) -> bool:
     is not what the story says happened. (A negation is not enough: "ended without a deal on Wednesday".)"""
     items, text = desk.tokens.tokens, desk.reading.text
     sentence = items[index].sentence
+
+    def unreal(place: int) -> bool:
+        word = desk.tokens.words[place]
+        return items[place].key in MODAL or word in FUTURE or word.endswith("'ll")
+
     for place in range(index - 1, max(-1, index - 1 - _UNREAL_REACH), -1):
         if items[place].sentence != sentence or clause_break(text[items[place].end:items[place + 1].start]):
-            return False
-        word = desk.tokens.words[place]
-        if items[place].key in MODAL or word in FUTURE or word.endswith("'ll"):
+            break
+        if unreal(place):
             return True
         if items[place].key in CLAUSE_WORDS:
-            return False
+            break
+    # ... or after it, as its verb's mood: "whether a third summit would happen".
+    for place in range(index + 1, min(len(items), index + 1 + _UNREAL_REACH)):
+        if items[place].sentence != sentence or clause_break(text[items[place - 1].end:items[place].start]) or (
+                items[place].key in CLAUSE_WORDS):
+            break
+        if unreal(place):
+            return True
     return False
 
 
