@@ -282,3 +282,26 @@ def test_a_next_meeting_stated_as_fact_contradicts_the_record(extra: str) -> Non
                                    "Trump said he and Kim could meet again, perhaps in May."])
 def test_a_possible_meeting_is_not(extra: str) -> None:
     assert not errors(hanoi(extra)) & {"accuracy.contradiction", "accuracy.core-fact"}, shown(hanoi(extra))
+
+
+# --- who did it to whom ------------------------------------------------------------------------------------
+
+def test_the_winner_beating_the_loser_is_no_contradiction_and_the_winner_beaten_is() -> None:
+    assert "accuracy.contradiction" not in errors(count("Osei beat Brandt by 112 votes."))
+    assert "accuracy.contradiction" in errors(count("Osei was beaten by Brandt."))
+
+
+def test_a_possessive_with_a_describing_word_owns_the_act_and_a_camp_acts_for_itself() -> None:
+    assert "verification.rumour-as-fact" in errors(count("Brandt's 300-vote lead evaporated in the recount."))
+    extra = "Brandt's camp will take heart from the turnout."
+    assert not errors(count(extra)), shown(count(extra))
+
+
+def test_a_reading_put_as_its_owners_is_attributed() -> None:
+    extra = "Fischer read the turnout as a vote for change."
+    assert "attribution.claim-as-fact" not in errors(count(extra)), shown(count(extra))
+
+
+def test_the_wrong_party_for_an_independent_is_an_accuracy_error() -> None:
+    assert "accuracy.core-fact" in errors(count("", headline="Osei beats Green challenger Brandt by 112"))
+    assert "accuracy.core-fact" not in errors(count("", headline="Osei beats independent challenger Brandt"))

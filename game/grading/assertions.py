@@ -377,7 +377,16 @@ def _owner_only(text: str, tokens: Tokens, about: tuple[int, int], happened: int
             after += 1
     else:
         return False
+    if happened == after + 1 and items[after].key not in _AGENTS and items[after].sentence == items[happened].sentence:
+        return False  # "Brandt's 300-vote lead", "Kim's full sanctions demand": his, with a word describing it
     return happened > after
+
+
+_AGENTS = frozenset(key_of_word(word) for word in (
+    "camp", "team", "agent", "side", "supporters", "campaign", "aides", "aide", "officials", "staff", "party",
+    "office", "spokesman", "spokeswoman", "backers", "allies", "wife", "husband", "delegation", "negotiators",
+    "government", "regime", "administration", "people", "lawyers", "friends", "rivals", "critics", "opponents"))
+"""Nouns a possessive can own that act for themselves: "Brandt's camp will take heart" is the camp's doing."""
 
 
 _OBJECT_PREPOSITIONS = frozenset(("on", "against", "with"))
