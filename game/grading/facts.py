@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 from game.grading.assertions import (
     CLAUSE_WORDS,
@@ -61,6 +62,7 @@ _OWNED = re.compile(r"\b(?:(?:account|version|telling|view|words|explanation)\s+
                     re.IGNORECASE)
 
 
+@lru_cache(maxsize=4096)
 def _speaks(sentence: str) -> bool:
     """Whether a sentence puts what it says as someone's: a speech verb, an account named as someone's, a
     blame laid ("Trump blames the sanctions demand")."""
