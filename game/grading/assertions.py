@@ -23,7 +23,7 @@ from functools import lru_cache
 import simplemma
 import snowballstemmer
 
-from game.grading.speech import DENIALS, HEDGES, asks, said_not_so_after
+from game.grading.speech import DENIALS, HEDGES, said_not_so_after
 from game.grading.text import WORD, Reading
 from game.model import Proposition
 
@@ -32,6 +32,15 @@ REFERRING = re.compile(r"\s*(?:but\s+|however,?\s+|and\s+)?(?:that|this|it|such|
                        r"claim|story|talk|suggestion|post|account|idea|tip)s?|officials|neither|none|no|there|"
                        r"nothing)\b", re.IGNORECASE)
 """How a sentence that goes on about the one before it begins ("That report proved false.")."""
+REPORTED = re.compile(
+    r"\b(?:(?:said|thought|believed|reported|rumou?red|understood|alleged|claimed|supposed)\s+to\s+(?:be|have)\b|"
+    r"(?:people|some|others|many|several|sources|insiders|observers|aides|officials|staff|reporters|journalists|"
+    r"colleagues|rivals|critics|supporters|campaigners|activists|tellers|counters|voices|whispers)\s+"
+    r"(?:had\s+|have\s+|were\s+|was\s+)?(?:said|say|says|saying|claimed|claim|suggested|whispered|believed|"
+    r"thought|feared|speculated|insisted|heard)\b)",
+    re.IGNORECASE)
+"""What is put as others' report or belief, with no one named: "the box, said to be missing", "people had said
+a box was missing". Hedged: not the story's own voice."""
 
 
 @lru_cache(maxsize=65536)
@@ -50,7 +59,7 @@ NEGATING = frozenset(key_of_word(word) for word in (
 """Words that turn the sense after them round ("failed to reach", "without a deal", "nobody thinks")."""
 MODAL = frozenset(key_of_word(word) for word in (
     "could", "might", "may", "would", "should", "if", "whether", "hope", "hoped", "want", "possible",
-    "possibly", "perhaps", "maybe", "expect", "aim", "try", "seek", "plan", "intend"))
+    "possibly", "perhaps", "maybe", "expect", "aim", "try", "seek", "plan", "intend", "due", "meant", "supposed"))
 """Words that make a sense a possibility, a hope or a plan rather than what happened."""
 UNCERTAIN = frozenset(key_of_word(word) for word in (
     "could", "might", "may", "if", "whether", "perhaps", "maybe", "possibly", "possible", "hope", "hoped"))
@@ -137,6 +146,8 @@ class Tokens:
     where: dict[str, tuple[int, ...]]
     sentence_starts: tuple[int, ...]
     """Index of each sentence's first token."""
+    words: tuple[str, ...] = ()
+    """Each token's word, lower case."""
 
 
 PREPOSITIONS = {"according": re.compile(r"\s+to\b", re.IGNORECASE)}
@@ -147,6 +158,7 @@ is not "accord")."""
 def tokens_of(reading: Reading) -> Tokens:
     text = reading.text
     found: list[Token] = []
+    lowered: list[str] = []
     where: dict[str, list[int]] = {}
     starts: list[int] = []
     sentences = reading.sentences or ((0, len(text)),)
@@ -158,8 +170,14 @@ def tokens_of(reading: Reading) -> Tokens:
             if word.lower() in PREPOSITIONS and PREPOSITIONS[word.lower()].match(text, match.end()):
                 key = word.lower()  # "according to" names a source: it is not an accord
             where.setdefault(key, []).append(len(found))
+            if "-" in word:
+                # A compound holds its parts: "change-hungry" speaks of change, "first-ever" is first.
+                for part in {key_of_word(piece) for piece in word.split("-") if piece} - {key}:
+                    where.setdefault(part, []).append(len(found))
             found.append(Token(match.start(), match.end(), key, number))
-    return Tokens(tuple(found), {key: tuple(places) for key, places in where.items()}, tuple(starts))
+            lowered.append(word.lower())
+    return Tokens(tuple(found), {key: tuple(places) for key, places in where.items()}, tuple(starts),
+                  tuple(lowered))
 
 
 GAP = 2
@@ -177,8 +195,9 @@ def _places(tokens: Tokens, sense: tuple[str, ...]) -> list[tuple[int, int]]:
             candidates = tokens.where.get(key, ())
             index = bisect_right(candidates, position)
             if index >= len(candidates) or candidates[index] - position > GAP + 1 or (
-                    tokens.tokens[candidates[index]].sentence != tokens.tokens[first].sentence):
-                ok = False
+                    tokens.tokens[candidates[index]].sentence != tokens.tokens[first].sentence) or any(
+                    tokens.tokens[between].key in NEGATING for between in range(position + 1, candidates[index])):
+                ok = False  # too far, or a negation between ("with no deal" is not "with a deal")
                 break
             position = candidates[index]
         if ok:
@@ -237,7 +256,8 @@ def matches(tokens: Tokens, reading: Reading, proposition: Proposition) -> list[
             continue
         near = [a for a in near if not _owner_only(reading.text, tokens, a, h_first)
                 and not _in_aside(reading.text, tokens, a, h_first)
-                and not _kind_of_event(reading.text, tokens, a, h_first, proposition)]
+                and not _kind_of_event(reading.text, tokens, a, h_first, proposition)
+                and not _object_of(tokens, a, h_last)]
         if not near or _modifier(tokens, h_last):
             continue
         about = min(near, key=lambda a: min(abs(a[0] - h_last), abs(h_first - a[1])))
@@ -245,8 +265,26 @@ def matches(tokens: Tokens, reading: Reading, proposition: Proposition) -> list[
         if first in seen:
             continue
         seen.add(first)
-        found.append(_assess(tokens, reading, sentence, first, last, h_first, about[0]))
+        place = _assess(tokens, reading, sentence, first, last, h_first, about[0])
+        if proposition.with_ and not place.negated and _with_negated(tokens, reading.text, withs, h_last):
+            place = replace(place, negated=True)
+        found.append(place)
     return found
+
+
+def _with_negated(tokens: Tokens, text: str, withs: list[tuple[int, int]], happened_last: int) -> bool:
+    """Whether the `with` sense the act is done to is negated just before it in the act's clause: "the leaders
+    signed no deal", "signed nothing like a declaration"."""
+    items = tokens.tokens
+    sentence = items[happened_last].sentence
+    for w_first, _ in withs:
+        if items[w_first].sentence != sentence or w_first <= happened_last or w_first - happened_last > WINDOW:
+            continue
+        if any(clause_break(text[items[i].end:items[i + 1].start]) for i in range(happened_last, w_first)):
+            continue
+        if any(items[i].key in NEGATING for i in range(max(happened_last + 1, w_first - 3), w_first)):
+            return True
+    return False
 
 
 def spoken_of(tokens: Tokens, proposition: Proposition) -> list[tuple[int, int]]:
@@ -342,6 +380,8 @@ def _owner_only(text: str, tokens: Tokens, about: tuple[int, int], happened: int
             after += 1
     else:
         return False
+    if happened == after + 1 and items[after].key not in _AGENTS and items[after].sentence == items[happened].sentence:
+        return False  # "Brandt's 300-vote lead", "Kim's full sanctions demand": his, with a word describing it
     return happened > after
 
 
@@ -356,6 +396,25 @@ def _kind_of_event(text: str, tokens: Tokens, about: tuple[int, int], happened: 
     word = text[item.start:item.end].lower()
     written = {sense.lower() for sense in proposition.about}
     return word not in written and word.endswith(("al", "ic", "ical", "ary"))
+
+
+_AGENTS = frozenset(key_of_word(word) for word in (
+    "camp", "team", "agent", "side", "supporters", "campaign", "aides", "aide", "officials", "staff", "party",
+    "office", "spokesman", "spokeswoman", "backers", "allies", "wife", "husband", "delegation", "negotiators",
+    "government", "regime", "administration", "people", "lawyers", "friends", "rivals", "critics", "opponents"))
+"""Nouns a possessive can own that act for themselves: "Brandt's camp will take heart" is the camp's doing."""
+
+
+_OBJECT_PREPOSITIONS = frozenset(("on", "against", "with"))
+
+
+def _object_of(tokens: Tokens, about: tuple[int, int], happened_last: int) -> bool:
+    """Whether the `about` sense is what the `happened` one is done to, through a preposition just after it:
+    "Trump walks out on Kim" is Trump's walking out, not Kim's; "won against Brandt" is not Brandt's win."""
+    if about[0] <= happened_last:
+        return False
+    between = [tokens.words[i] if tokens.words else tokens.tokens[i].key for i in range(happened_last + 1, about[0])]
+    return bool(between) and between[0] in _OBJECT_PREPOSITIONS and len(between) <= 3
 
 
 MODIFIED = frozenset(key_of_word(word) for word in (
@@ -528,20 +587,33 @@ def _assess(tokens: Tokens, reading: Reading, sentence: int, first: int, last: i
                        or items[i + 1].key in CLAUSE_WORDS for i in range(start, end))
 
     near = before(happened) + before(about)
+    if happened > sentence_first and items[happened - 1].key in _AND_OR and not clause_break(
+            text[items[happened - 2].end:items[happened - 1].start] if happened - 2 >= sentence_first else ""):
+        # "were due to sit down to lunch and sign a document": a verb joined by "and" to the one before it
+        # shares that one's modal.
+        near += [key for key in before(happened - 1, LOOK_BACK + 4) if key in MODAL]
     if _open_question(tokens, text, sentence_first, first):
         near.append(key_of_word("whether"))
+    lead = [items[index].key for index in range(max(sentence_first, first - 4), first)]
+    standard = _comparison_modals(tokens, sentence_first, first, last)
+    near = [key for key in near if key not in standard]
+    lead = [key for key in lead if key not in standard]
+    s_start, s_end = reading.sentences[sentence] if reading.sentences else (0, len(text))
+    if asks(reading, s_start, s_end):
+        near.append(key_of_word("whether"))  # "Signing still on?" asks; it does not say so
     negated = (any(key in NEGATING for key in before(happened)) and not _inverted_subject(items, sentence_first,
                                                                                        happened)) or (
         about < happened and one_clause(about, happened)
-        and any(key in NEGATING for key in before(about, LOOK_BACK + 1))) or _called_off(tokens, text, happened, last)
+        and any(key in NEGATING for key in before(about, LOOK_BACK + 1))) or _called_off(
+        tokens, text, happened, last) or (
+        happened < about and one_clause(happened, about)
+        and any(items[index].key in NEGATING for index in range(happened + 1, about))) or (
+        happened < about and any(key in NEGATING for key in before(about, 2)))
+    # "reached no agreement", "signed no deal": the negation between the act and what it is of turns it round
     negations = 1 if negated else 0
-    lead = [items[index].key for index in range(max(sentence_first, first - 4), first)]
     modal = any(key in MODAL for key in near) or any(key in MODAL for key in lead)
     uncertain = any(key in UNCERTAIN for key in near) or any(key in UNCERTAIN for key in lead)
-    s_start, s_end = reading.sentences[sentence] if reading.sentences else (0, len(text))
-    if asks(text, s_start, s_end) and reading.quotation_at(items[first].start, items[last].end) is None:
-        modal = uncertain = True
-    hedged = bool(HEDGES.search(text, s_start, s_end))
+    hedged = bool(HEDGES.search(text, s_start, s_end) or REPORTED.search(text, s_start, s_end))
     denied = bool(DENIALS.search(text, s_start, s_end))
     if sentence + 1 < len(reading.sentences):
         n_start, n_end = reading.sentences[sentence + 1]
@@ -551,6 +623,38 @@ def _assess(tokens: Tokens, reading: Reading, sentence: int, first: int, last: i
     denied = denied or said_not_so_after(text, reading.sentences, sentence)
     return Asserted(items[first].start, items[last].end, sentence, negations % 2 == 1, modal, hedged, denied,
                     uncertain)
+
+
+_THAN = key_of_word("than")
+_EVER = frozenset(key_of_word(word) for word in ("ever", "most", "least"))
+_COMPARISON_REACH = 6
+
+
+def _comparison_modals(tokens: Tokens, sentence_first: int, first: int, last: int) -> frozenset[str]:
+    """Modals that only set the standard of a comparison ("in greater numbers than anyone could remember",
+    "the highest anyone can remember"): a modal with "than", a superlative ("highest", "best") or "ever" a few
+    words before it, in its clause. They say nothing of whether the sentence's own statement is so."""
+    items = tokens.tokens
+    found = set()
+    for index in range(max(sentence_first, first - 4), min(last + 1, len(items))):
+        if items[index].key not in MODAL:
+            continue
+        for place in range(index - 1, max(sentence_first, index - _COMPARISON_REACH) - 1, -1):
+            word = items[place].key
+            raw = tokens.words[place] if tokens.words else word
+            if word == _THAN or word in _EVER or (raw.endswith("est") and word != raw):
+                found.add(items[index].key)
+                break
+    return frozenset(found)
+
+
+def asks(reading: Reading, start: int, end: int) -> bool:
+    """Whether a sentence is a question in the story's own voice: it ends on a question mark outside
+    quotation marks ("Signing still on? No.")."""
+    stripped = reading.text[start:end].rstrip(" *_\"')")
+    if not stripped.endswith("?"):
+        return False
+    return reading.quotation_at(start + len(stripped) - 1, start + len(stripped)) is None
 
 
 def weak_senses(proposition: Proposition) -> list[str]:

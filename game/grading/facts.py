@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 from game.grading.assertions import (
     CLAUSE_WORDS,
     COMMON,
+    FUTURE,
     MODAL,
     NEGATING,
     UNCERTAIN,
@@ -31,7 +33,7 @@ from game.grading.assertions import (
     spoken_of,
 )
 from game.grading.quotes import pronoun_subject
-from game.grading.reading import Desk, Notes, Occurrence, lower_first, pronoun_in, tone_of
+from game.grading.reading import Desk, Mention, Notes, Occurrence, lower_first, pronoun_in, tone_of
 from game.grading.record import Phrase, key_of
 from game.grading.speech import ATTRIBUTING, PRONOUN_SPEECH
 from game.grading.text import WORD
@@ -46,6 +48,52 @@ _PRONOUN_JOINED = re.compile(r"\s*(?:he|she)\s+and\s+", re.IGNORECASE)
 _REFERRING_START = re.compile(r"\s*(?:that|this|so|such|those|these|the\s+(?:claim|account|figure|version)s?|"
                               r"it)\b", re.IGNORECASE)
 Once = Callable[[Fact, str], bool]
+_NOT_SPEECH_AFTER = re.compile(r"\s+(?:on|upon)\b", re.IGNORECASE)
+
+
+_OWNED = re.compile(r"\b(?:(?:account|version|telling|view|words|explanation)\s+(?:[a-z]+\s+){0,2}(?:by|of|from)|"
+                    r"(?:reads?|saw|sees?|casts?|framed|frames?|portray\w*|paint\w*)\b[^.;:!?]{0,60}\bas\b|"
+                    r"interpret\w*|calls?|called|calling|hails?|hailed|credits?|credited|"
+                    r"blames?|blamed|blaming|describ\w+|accus\w+|cites?|cited|citing|points?\s+to|pointed\s+to|"
+                    r"according\s+to|by\s+\w+\s+(?:own\s+)?(?:account|telling)|in\s+\w+['\u2019]s?\s+(?:own\s+)?"
+                    r"(?:account|telling|view|version|words)|(?:[\w\-]+['\u2019]s?|his|her|their)\s+(?:own\s+)?"
+                    r"(?:account|telling|version|view|explanation|case|argument)|says?|saying|told|tells|telling|"
+                    r"heard|hears?|hearing|learned|learnt|understood|believes?|believed|thinks?|thought)\b",
+                    re.IGNORECASE)
+
+
+@lru_cache(maxsize=4096)
+def _speaks(sentence: str) -> bool:
+    """Whether a sentence puts what it says as someone's: a speech verb, an account named as someone's, a
+    blame laid ("Trump blames the sanctions demand")."""
+    return _attributing(sentence) or bool(_OWNED.search(sentence) or PRONOUN_SPEECH.search(sentence))
+
+
+def _attributing(text: str) -> bool:
+    """Whether a sentence reports speech: a speech verb that is not one the claim is made of ("North Korea
+    insisted on full sanctions relief" is a demand, not a report of what someone said)."""
+    return any(not _NOT_SPEECH_AFTER.match(text, found.end()) for found in ATTRIBUTING.finditer(text))
+_LATER_CLAUSE = re.compile(r",\s*(?:which|and|but|so|because|while|whereas)\b", re.IGNORECASE)
+_ASIDE_SPEECH = re.compile(r"\s*(?:said|says|added|argued|insisted|claimed|told\s+\w+)\s*,(?=(?:\s*[\w'\-]+){3})",
+                           re.IGNORECASE)
+
+
+_PAIR = re.compile(r"\s*,?\s*(?:and|&)\s+(?:the\s+)?(?:[A-Z][\w.'\-]*\s+){0,4}")
+
+
+def _paired(text: str, mentions: list[Mention], mention: Mention) -> bool:
+    """Whether a name is joined by "and" to a name just before it ("Trump and Secretary of State Mike Pompeo
+    said"): the two are one subject, not a clause of the second's own."""
+    return any(other.end <= mention.start and _PAIR.fullmatch(text, other.end, mention.start) for other in mentions)
+
+
+def _aside_in_later_clause(text: str, claim_end: int, name_start: int, name_end: int, sentence_end: int) -> bool:
+    """Whether a name after a claim speaks only in a later clause of its sentence: a clause opens between them
+    (", which", ", and", ", but") and the name's "X said" is an aside inside it, with that clause going on after
+    it ("..., which is why, Trump said, the US could not accept it"). Then what he said is that clause, not the
+    claim before it; a "..., Trump said." at the sentence's end covers the whole sentence."""
+    return bool(_LATER_CLAUSE.search(text, claim_end, name_start)) and bool(
+        _ASIDE_SPEECH.match(text[:sentence_end], name_end))
 
 
 def proposition_occurrences(desk_tokens: Tokens, desk: Desk) -> list[Occurrence]:
@@ -79,15 +127,17 @@ def claimant_named(desk: Desk, occurrence: Occurrence, claimants: frozenset[str]
     account", "..., Trump said."); False when someone else is named as saying it; None when no one is."""
     here = list(desk.mentions_in(occurrence.sentence, occurrence.sentence))
     sentence = desk.sentence_text(occurrence.sentence)
-    own = [m for m in here if m.start >= occurrence.end
-           and _JOINED_AFTER.search(desk.reading.text, occurrence.end, m.start)]
+    own = [m for m in here if m.start >= occurrence.end and not _paired(desk.reading.text, here, m)
+           and (_JOINED_AFTER.search(desk.reading.text, occurrence.end, m.start)
+                or _aside_in_later_clause(desk.reading.text, occurrence.end, m.start, m.end,
+                                          desk.reading.sentences[occurrence.sentence][1]))]
     if own:
         # "..., and Trump said no": that clause and what it says are the name's own, not the claim's source.
         here = [m for m in here if m.start < own[0].start]
         sentence = desk.reading.text[desk.reading.sentences[occurrence.sentence][0]:own[0].start]
-    if any(claimants & m.people for m in here):
-        return True
-    if occurrence.sentence > 0 and (ATTRIBUTING.search(sentence) or _PRONOUN_START.match(sentence)):
+    if any(claimants & m.people and (m.cue or _speaks(sentence)) for m in here):
+        return True  # not a bare mention: "Kim wanted sanctions gone, so Trump walked" puts the claim as fact
+    if occurrence.sentence > 0 and (_attributing(sentence) or _PRONOUN_START.match(sentence)):
         before = desk.mentions_in(occurrence.sentence - 1, occurrence.sentence - 1)
         if any(claimants & m.people for m in before):
             return True
@@ -100,7 +150,7 @@ def claimant_named(desk: Desk, occurrence: Occurrence, claimants: frozenset[str]
         if person is not None and claimants & person.people:
             return True
     joined = _PRONOUN_JOINED.match(sentence)
-    if joined is not None and ATTRIBUTING.search(sentence):
+    if joined is not None and _attributing(sentence):
         # "He and Pompeo said Kim had offered ...": the pronoun's person is one of those who say it.
         person, _ = pronoun_subject(desk, occurrence.sentence, start, pronoun=pronoun_in(joined.group()))
         if person is not None and claimants & person.people:
@@ -109,7 +159,7 @@ def claimant_named(desk: Desk, occurrence: Occurrence, claimants: frozenset[str]
     if following < len(desk.reading.sentences):
         text = desk.sentence_text(following)
         after = desk.mentions_in(following, following)
-        if _REFERRING_START.match(text) and ATTRIBUTING.search(text) and any(
+        if _REFERRING_START.match(text) and _attributing(text) and any(
                 claimants & m.people and m.cue for m in after):
             return True
     if any(m.cue for m in here):
@@ -188,7 +238,7 @@ def _reports_speech(desk: Desk, sentence: int) -> bool:
     """Whether a sentence reports someone's speech ("said", "according to", "he said"), so is not the story's
     own voice alone."""
     text = desk.sentence_text(sentence)
-    return bool(ATTRIBUTING.search(text) or PRONOUN_SPEECH.search(text) or _SPEECH_BEFORE.search(text)
+    return bool(_attributing(text) or PRONOUN_SPEECH.search(text) or _SPEECH_BEFORE.search(text)
                 or desk.mentions_in(sentence, sentence) and any(m.cue for m in desk.mentions_in(sentence, sentence)))
 
 
@@ -351,7 +401,11 @@ def _said_by_someone(desk: Desk, occurrence: Occurrence) -> bool:
     account."). Not the story's own voice, so not a claim stated as fact."""
     s_start, s_end = desk.reading.sentences[occurrence.sentence]
     text = desk.reading.text
-    if _SPEECH_BEFORE.search(text[s_start:occurrence.start]) or _SPEECH_END.search(text[occurrence.end:s_end]):
+    if _SPEECH_BEFORE.search(text[s_start:occurrence.start]):
+        return True
+    ending = _SPEECH_END.search(text[occurrence.end:s_end])
+    if ending is not None and not (_LATER_CLAUSE.search(text, occurrence.end, occurrence.end + ending.start() + 1)
+                                   and _ASIDE_SPEECH.search(ending.group())):
         return True
     following = occurrence.sentence + 1
     if following < len(desk.reading.sentences):
@@ -472,7 +526,10 @@ def _wrong_value(desk: Desk, tokens: Tokens, value: CoreValue) -> tuple[int, int
             sentence = items[first].sentence
             near = [i for i in range(max(0, first - WINDOW), min(len(items), last + WINDOW + 1))
                     if items[i].sentence == sentence and items[i].key in about
-                    and not _split_by_clause(desk, items, min(i, first), max(i, last))]
+                    and not _split_by_clause(desk, items, min(i, first), max(i, last))
+                    and desk.reading.quotation_at(items[i].start, items[i].end) is None]
+            if keys[-1] in ORDINALS:
+                near = [i for i in near if _ordinal_of(desk, items, first, last, i)]
             if not near:
                 continue
             s_first = tokens.sentence_starts[sentence]
@@ -486,10 +543,65 @@ def _wrong_value(desk: Desk, tokens: Tokens, value: CoreValue) -> tuple[int, int
             start, end = items[first].start, items[last].end
             if desk.reading.quotation_at(start, end) is not None or _governed(desk, sentence, start):
                 continue
-            if _negated_before(desk, first) or _reported_as_not_so(desk, sentence):
+            if _negated_before(desk, first) or _reported_as_not_so(desk, sentence) or _unreal(desk, first):
                 continue
             return (start, end)
     return None
+
+
+ORDINALS = frozenset(key_of_word(word) for word in (
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "first-ever",
+    "maiden", "inaugural"))
+"""Values that say which one of a series something is ("the third summit")."""
+_ORDINAL_REACH = 3
+_COPULA = frozenset(key_of_word(word) for word in ("is", "was", "be", "been", "being", "were", "are"))
+
+
+def _ordinal_of(desk: Desk, items: tuple[Token, ...], first: int, last: int, about: int) -> bool:
+    """Whether an ordinal qualifies its `about`: as an adjective before it with only names or compounds
+    between ("the first summit", "the third Trump-Kim summit", "first-ever US-North Korea summit"), or as its
+    complement ("the summit was their third"). "The first time Kim answered at the summit" is of "time"."""
+    words = desk.tokens.words
+    text = desk.reading.text
+    if last < about <= last + _ORDINAL_REACH:
+        return all(text[items[i].start].isupper() or "-" in words[i] or words[i] in ("ever", "us")
+                   for i in range(last + 1, about)) and not any(clause_break(text[items[i].end:items[i + 1].start])
+                                                 for i in range(last, about))
+    if about < first <= about + 4:
+        following = [items[i].key for i in range(about + 1, first)]
+        return bool(following) and following[0] in _COPULA
+    return False
+
+
+_UNREAL_REACH = 8
+
+
+def _unreal(desk: Desk, index: int) -> bool:
+    """Whether the clause a value stands in puts it as a plan, hope or possibility: a modal or "will" before
+    it in its clause ("there are no plans for a third summit", "a third summit could follow"). Then the value
+    is not what the story says happened. (A negation is not enough: "ended without a deal on Wednesday".)"""
+    items, text = desk.tokens.tokens, desk.reading.text
+    sentence = items[index].sentence
+
+    def unreal(place: int) -> bool:
+        word = desk.tokens.words[place]
+        return items[place].key in MODAL or word in FUTURE or word.endswith("'ll")
+
+    for place in range(index - 1, max(-1, index - 1 - _UNREAL_REACH), -1):
+        if items[place].sentence != sentence or clause_break(text[items[place].end:items[place + 1].start]):
+            break
+        if unreal(place):
+            return True
+        if items[place].key in CLAUSE_WORDS:
+            break
+    # ... or after it, as its verb's mood: "whether a third summit would happen".
+    for place in range(index + 1, min(len(items), index + 1 + _UNREAL_REACH)):
+        if items[place].sentence != sentence or clause_break(text[items[place - 1].end:items[place].start]) or (
+                items[place].key in CLAUSE_WORDS):
+            break
+        if unreal(place):
+            return True
+    return False
 
 
 def _reported_as_not_so(desk: Desk, sentence: int) -> bool:
@@ -498,11 +610,15 @@ def _reported_as_not_so(desk: Desk, sentence: int) -> bool:
     return bool(desk.reading.sentences) and any(tone_of(desk.reading, sentence))
 
 
+_COLON = re.compile(r":(?!\d)")
+
+
 def _split_by_clause(desk: Desk, items: tuple[Token, ...], a: int, b: int) -> bool:
     """A relative or new clause, or a semicolon, between tokens a and b."""
     text = desk.reading.text
+    between = text[items[a].end:items[b].start]
     return any(items[i].key in _RELATIVE and text[items[i - 1].end:items[i].start].strip() in (",", "")
-               and i > a for i in range(a + 1, b)) or ";" in text[items[a].end:items[b].start]
+               and i > a for i in range(a + 1, b)) or ";" in between or bool(_COLON.search(between))
 
 
 def _as_place_of(items: tuple[Token, ...], text: str, first: int, last: int, near: list[int]) -> bool:

@@ -12,7 +12,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from game.grading.assertions import Tokens
+from game.grading.assertions import REPORTED, Tokens, asks
 from game.grading.record import Phrase, Record
 from game.grading.report import Finding, Story
 from game.grading.rubric import rule
@@ -25,7 +25,6 @@ from game.grading.speech import (
     NEGATORS,
     QUESTIONS,
     SPEECH_NOUNS,
-    asks,
     said_not_so_after,
 )
 from game.grading.text import Reading, Span, words
@@ -288,7 +287,7 @@ def tone_of(reading: Reading, sentence: int) -> tuple[bool, bool]:
     s_start, s_end = reading.sentences[sentence] if reading.sentences else (0, len(text))
     denied = bool(DENIALS.search(text, s_start, s_end))
     denied = denied or said_not_so_after(text, reading.sentences, sentence)
-    return bool(HEDGES.search(text, s_start, s_end)) or asks(text, s_start, s_end), denied
+    return bool(HEDGES.search(text, s_start, s_end) or REPORTED.search(text, s_start, s_end)), denied
 
 
 def phrase_occurrences(record: Record, reading: Reading) -> tuple[Occurrence, ...]:
@@ -305,8 +304,11 @@ def phrase_occurrences(record: Record, reading: Reading) -> tuple[Occurrence, ..
         quoted = reading.quotation_at(start, end) is not None
         negated = _negated(text, s_start, start)
         hedged, denied = tone[sentence]
+        question = asks(reading, *reading.sentences[sentence]) if reading.sentences else False
         for phrase in record.phrase_owners.get(key, ()):
-            found.append(Occurrence(phrase, start, end, sentence, quoted, negated, hedged, denied))
+            # A question asks; it does not state ("Deal within reach? Not by lunch."): put as an open possibility.
+            found.append(Occurrence(phrase, start, end, sentence, quoted, negated, hedged, denied, question,
+                                    question))
     return tuple(found)
 
 

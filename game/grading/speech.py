@@ -112,12 +112,6 @@ NEGATORS = frozenset((
     "deny", "dismissed", "rejected", "false", "untrue", "cannot"))
 
 
-def asks(text: str, start: int, end: int) -> bool:
-    """Whether the sentence text[start:end] is a question in the story's own voice ("Was a ballot box
-    missing?"): it asserts nothing, though its answer may."""
-    return text[start:end].rstrip().rstrip("\"'\u201d\u2019)").endswith("?")
-
-
 def said_not_so_after(text: str, sentences: Sequence[tuple[int, int]], index: int) -> bool:
     """Whether the sentences after sentence `index` say it is not so: the next one refutes it ("He had not",
     "Nothing had been declared"), or one of the next CALLED_WRONG_REACH calls it wrong ("The post was
