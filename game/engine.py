@@ -69,7 +69,7 @@ class Key(NamedTuple):
     @property
     def text(self) -> str:
         """The text form: "SCENE/CHOICE" for a choice, "SCENE/ask:QUESTION" for a question."""
-        return f"{self.scene}{_QUESTION_MARK}{self.id}" if self.kind == "question" else f"{self.scene}/{self.id}"
+        return f"{self.scene}/{_ASK if self.kind == 'question' else ''}{self.id}"
 
     def __str__(self) -> str:
         return self.text
@@ -80,15 +80,16 @@ class Key(NamedTuple):
         if not isinstance(text, str):
             raise ValueError(f"an option key must be text, not {text!r}")
         scene, slash, rest = text.partition("/")
-        kind: Literal["choice", "question"] = "question" if rest.startswith("ask:") else "choice"
-        ident = rest[len("ask:"):] if kind == "question" else rest
+        kind: Literal["choice", "question"] = "question" if rest.startswith(_ASK) else "choice"
+        ident = rest[len(_ASK):] if kind == "question" else rest
         if not slash or not _KEY_PART.fullmatch(scene) or not _KEY_PART.fullmatch(ident):
             raise ValueError(f"an option key must be 'SCENE/CHOICE' or 'SCENE/ask:QUESTION' "
                              f"(ids of letters, digits, '_' and '-'), not {text!r}")
         return cls(scene, kind, ident)
 
 
-_QUESTION_MARK = "/ask:"
+_ASK = "ask:"
+"""What sets a question's key apart from a choice's in the text form: "SCENE/ask:QUESTION"."""
 _KEY_PART = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*")
 """A scene's, choice's or question's id in a key's text form (as `game.model.Id` allows)."""
 
