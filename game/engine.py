@@ -8,6 +8,7 @@ saving, undo and replay are just keeping old values.
 from __future__ import annotations
 
 import random
+import re
 from collections.abc import Set
 from dataclasses import dataclass, field, fields
 from functools import cached_property
@@ -40,12 +41,65 @@ class InvalidChoice(ValueError):
     """The player picked something not on offer in the current state."""
 
 
+class Key(NamedTuple):
+    """Which option: one of a scene's choices or one of its questions. A value (hashable, ordered by
+    scene, kind, then id), held by `Option`, `Step` and `GameState.taken`; `text` and `parse` are its one
+    text form ("SCENE/CHOICE" and "SCENE/ask:QUESTION"), as saves and transcripts write it."""
+
+    scene: str
+    """The id of the scene that offers it."""
+    kind: Literal["choice", "question"]
+    id: str
+    """The question's id; the choice's id, or its place among the scene's choices from 1 when it has none."""
+
+    @classmethod
+    def of_choice(cls, scene: Scene, position: int, choice: Choice) -> Key:
+        """The key of a scene's choice (at `position`, from 0)."""
+        return cls(scene.id, "choice", choice.id or str(position + 1))
+
+    @classmethod
+    def of_question(cls, scene: Scene, question: Question) -> Key:
+        return cls(scene.id, "question", question.id)
+
+    @property
+    def asked(self) -> str | None:
+        """The id of the question this key puts, or None for a choice."""
+        return self.id if self.kind == "question" else None
+
+    @property
+    def text(self) -> str:
+        """The text form: "SCENE/CHOICE" for a choice, "SCENE/ask:QUESTION" for a question."""
+        return f"{self.scene}/{_ASK if self.kind == 'question' else ''}{self.id}"
+
+    def __str__(self) -> str:
+        return self.text
+
+    @classmethod
+    def parse(cls, text: str) -> Key:
+        """The key a `text` form names. Raises ValueError, saying what the form must be, for anything else."""
+        if not isinstance(text, str):
+            raise ValueError(f"an option key must be text, not {text!r}")
+        scene, slash, rest = text.partition("/")
+        kind: Literal["choice", "question"] = "question" if rest.startswith(_ASK) else "choice"
+        ident = rest[len(_ASK):] if kind == "question" else rest
+        if not slash or not _KEY_PART.fullmatch(scene) or not _KEY_PART.fullmatch(ident):
+            raise ValueError(f"an option key must be 'SCENE/CHOICE' or 'SCENE/ask:QUESTION' "
+                             f"(ids of letters, digits, '_' and '-'), not {text!r}")
+        return cls(scene, kind, ident)
+
+
+_ASK = "ask:"
+"""What sets a question's key apart from a choice's in the text form: "SCENE/ask:QUESTION"."""
+_KEY_PART = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*")
+"""A scene's, choice's or question's id in a key's text form (as `game.model.Id` allows)."""
+
+
 @dataclass(frozen=True)
 class Step:
     """One choice made: where, which, and the clock when it was made."""
 
     scene: str
-    key: str
+    key: Key
     label: str
     time: int
     luck: str | None = None
@@ -89,7 +143,7 @@ class GameState:
     flags: tuple[str, ...] = ()
     counters: tuple[tuple[str, int], ...] = ()
     visited: tuple[str, ...] = ()
-    taken: tuple[str, ...] = ()
+    taken: tuple[Key, ...] = ()
     """Keys of the choices and questions taken, each once, in order."""
     history: tuple[Step, ...] = ()
     response: str | None = None
@@ -116,12 +170,14 @@ class GameState:
         for item in fields(self):
             value = getattr(self, item.name)
             if item.name == "history":
-                value = [[step.scene, step.key, step.label, step.time, *([step.luck] if step.luck else [])]
+                value = [[step.scene, step.key.text, step.label, step.time, *([step.luck] if step.luck else [])]
                          for step in value]
             elif item.name == "counters":
                 value = dict(value)
             elif item.name == "gathered":
                 value = [gathered.text for gathered in value]
+            elif item.name == "taken":
+                value = [key.text for key in value]
             elif isinstance(value, tuple):
                 value = list(value)
             data[item.name] = value
@@ -146,6 +202,10 @@ class GameState:
                 if not isinstance(value, list):
                     raise ValueError("gathered must be a list")
                 value = tuple(Gathered.parse(str(item)) for item in value)
+            elif name == "taken":
+                if not isinstance(value, list):
+                    raise ValueError("taken must be a list")
+                value = tuple(Key.parse(item) for item in value)
             elif isinstance(value, list):
                 value = tuple(str(item) for item in value)
             values[name] = value
@@ -165,14 +225,14 @@ def _step_of(saved: Any) -> Step:
     if not isinstance(saved, list) or len(saved) not in (4, 5):
         raise ValueError("a step must be [scene, key, label, time] or [scene, key, label, time, luck]")
     scene, key, label, time = saved[:4]
-    return Step(str(scene), str(key), str(label), int(time), str(saved[4]) if len(saved) == 5 else None)
+    return Step(str(scene), Key.parse(key), str(label), int(time), str(saved[4]) if len(saved) == 5 else None)
 
 
 @dataclass(frozen=True)
 class Option:
     """Something the player can do now: a choice, a question, or going to the story desk."""
 
-    key: str
+    key: Key
     label: str
     kind: OptionKind
     minutes: int
@@ -246,12 +306,12 @@ class Menu:
     choices: tuple[tuple[Option, Choice], ...]
     limit: int | None
     """How many questions may be put here (None: every one)."""
-    changing: frozenset[str]
+    changing: frozenset[Key]
     """Keys of the options whose label or minutes depend on the state (templates, `when:`, `until`)."""
 
     @cached_property
-    def by_key(self) -> dict[str, tuple[Option, Question | Choice]]:
-        found: dict[str, tuple[Option, Question | Choice]] = {
+    def by_key(self) -> dict[Key, tuple[Option, Question | Choice]]:
+        found: dict[Key, tuple[Option, Question | Choice]] = {
             option.key: (option, question) for option, question in self.questions}
         found.update((option.key, (option, choice)) for option, choice in self.choices)
         return found
@@ -328,7 +388,7 @@ def holds(condition: Condition | None, state: GameState) -> bool:
     if kind == "visited":
         return condition.visited in state.visited
     if kind == "asked":
-        return any(asked_in(key) == condition.asked for key in state.taken)
+        return any(key.kind == "question" and key.id == condition.asked for key in state.taken)
     if kind == "before":
         return state.time < _minutes(condition.before or "")
     if kind == "after":
@@ -413,22 +473,14 @@ def current_scene(scenario: Scenario, state: GameState) -> Scene:
     return index(scenario).scenes[state.scene]
 
 
-def choice_key(scene: Scene, position: int, choice: Choice) -> str:
-    return f"{scene.id}/{choice.id or position + 1}"
+def choice_key(scene: Scene, position: int, choice: Choice) -> Key:
+    """The key of a scene's choice (at `position`, from 0): `Key.of_choice`."""
+    return Key.of_choice(scene, position, choice)
 
 
-QUESTION_MARK = "/ask:"
-"""What sets a question's key apart from a choice's: "SCENE/ask:QUESTION"."""
-
-
-def question_key(scene: Scene, question: Question) -> str:
-    return f"{scene.id}{QUESTION_MARK}{question.id}"
-
-
-def asked_in(key: str) -> str | None:
-    """The id of the question a key (of an option, a step, a `taken` entry) asks, or None for a choice."""
-    _, mark, question = key.partition(QUESTION_MARK)
-    return question if mark else None
+def question_key(scene: Scene, question: Question) -> Key:
+    """The key of a scene's question: `Key.of_question`."""
+    return Key.of_question(scene, question)
 
 
 def _question_minutes(scenario: Scenario, scene: Scene, question: Question) -> int:
@@ -503,7 +555,7 @@ def _on_offer(scenario: Scenario, state: GameState, menu: Menu, option: Option, 
     return not item.fallback or any(offered.key == option.key for offered in options(scenario, state))
 
 
-def chances(scenario: Scenario, state: GameState, key: str) -> list[tuple[str, int]]:
+def chances(scenario: Scenario, state: GameState, key: Key) -> list[tuple[str, int]]:
     """The outcomes the world may draw when the option with this key is taken, as (id, weight); an empty
     list when it has none. The walker branches on each (`choose(..., luck=ID)`)."""
     menu = index(scenario).menus.get(state.scene)
@@ -513,14 +565,14 @@ def chances(scenario: Scenario, state: GameState, key: str) -> list[tuple[str, i
     return [(outcome.id, outcome.weight) for outcome in entry[1].chance]
 
 
-def draw(state: GameState, key: str, outcomes: list[Chance]) -> Chance:
+def draw(state: GameState, key: Key, outcomes: list[Chance]) -> Chance:
     """The outcome the world draws: a pure function of the seed, how many steps were taken, and the option,
     so a game replays the same and two games with different seeds differ."""
-    pick = random.Random(f"{state.seed}/{len(state.history)}/{key}")
+    pick = random.Random(f"{state.seed}/{len(state.history)}/{key.text}")
     return pick.choices(outcomes, weights=[outcome.weight for outcome in outcomes])[0]
 
 
-def choose(scenario: Scenario, state: GameState, key: str, luck: str | None = None) -> GameState:
+def choose(scenario: Scenario, state: GameState, key: Key, luck: str | None = None) -> GameState:
     """The state after taking the option with this key, and after any timed event whose time that step
     reaches. Raises InvalidChoice if it is not on offer.
 

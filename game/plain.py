@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TextIO
 
 from game import deadline, engine, paths
-from game.engine import GameState
+from game.engine import GameState, Key
 from game.model import Scenario, clock_text
 from game.play import views
 from game.play.filing import GradingFailed, Outcome, file_story
@@ -187,8 +187,9 @@ class PlainGame:
         else:
             prompt = "Type 1 to choose it, or h for help: " if offered else "Type u or q: "
         answer = self.talk.ask(prompt).strip()
-        if answer.isdigit() and 1 <= int(answer) <= len(offered):
-            self.step(offered[int(answer) - 1].key)
+        picked = offered[int(answer) - 1].key if answer.isdigit() and 1 <= int(answer) <= len(offered) else None
+        if isinstance(picked, Key):  # a scene's entries are all the engine's options (no face's own)
+            self.step(picked)
             return None
         return self.command(answer, len(offered))
 
@@ -215,7 +216,7 @@ class PlainGame:
             self.relist = False
         return None
 
-    def step(self, key: str) -> None:
+    def step(self, key: Key) -> None:
         before = self.state
         self.session = self.session.choose(key)
         self.autosave()

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from game import __version__
-from game.engine import GameState, asked_in, debrief, index, notebook, say
+from game.engine import GameState, debrief, index, notebook, say
 from game.model import DIMENSIONS, QUOTE_KIND_NAMES, Scenario, clock_text, dimension_name, minutes_of
 from game.paths import data_dir
 
@@ -57,12 +57,10 @@ def build_transcript(scenario: Scenario, state: GameState, story: Story, report:
         entry: dict[str, Any] = {
             "time": clock_text(step.time), "scene": step.scene,
             "scene_title": scene.title if scene else None, "place": scene.place if scene else None,
-            "choice": step.key, "label": step.label,
-            "kind": "question" if asked_in(step.key) else "choice",
+            "choice": step.key.text, "label": step.label, "kind": step.key.kind,
         }
-        asked = asked_in(step.key)
-        if asked and scene and scene.questions:
-            question = next((q for q in scene.questions.asked if q.id == asked), None)
+        if step.key.kind == "question" and scene and scene.questions:
+            question = next((q for q in scene.questions.asked if q.id == step.key.id), None)
             if question and question.to in lookup.people:
                 entry["to"] = lookup.people[question.to].name
         route.append(entry)

@@ -8,19 +8,21 @@ from dataclasses import replace
 import pytest
 
 from game import engine
-from game.engine import GameState, InvalidChoice
+from game.engine import GameState, InvalidChoice, Key
 from game.loader import check_text
 from game.model import Scenario
 
 
 def keys(scenario: Scenario, state: GameState) -> list[str]:
-    return [option.key for option in engine.options(scenario, state)]
+    """The keys on offer, in their text form (as a save writes them)."""
+    return [option.key.text for option in engine.options(scenario, state)]
 
 
 def play(scenario: Scenario, *choices: str) -> GameState:
+    """The state after taking the options these keys' text forms name."""
     state = engine.new_game(scenario)
     for key in choices:
-        state = engine.choose(scenario, state, key)
+        state = engine.choose(scenario, state, Key.parse(key))
     return state
 
 
@@ -106,8 +108,8 @@ scenes:
     assert keys(scenario, state) == ["a/1", "a/2"], "the fallback hides while other choices exist"
     state = play(scenario, "a/1", "b/1")
     assert keys(scenario, state) == ["a/2"]
-    state = engine.choose(scenario, state, "a/2")
-    state = engine.choose(scenario, state, "b/1")
+    state = engine.choose(scenario, state, Key.parse("a/2"))
+    state = engine.choose(scenario, state, Key.parse("b/1"))
     assert keys(scenario, state) == ["a/2"], "sticky choices stay"
     assert engine.clock(state) == "09:20"
 
@@ -137,7 +139,7 @@ scenes:
     assert scenario is not None
     state = engine.new_game(scenario)
     assert keys(scenario, state) == ["a/1"]
-    state = engine.choose(scenario, state, "a/1")
+    state = engine.choose(scenario, state, Key.parse("a/1"))
     assert engine.clock(state) == "09:30" and keys(scenario, state) == ["a/2"]
 
 
@@ -145,11 +147,11 @@ def test_questions_respect_the_limit_and_cost_their_minutes(example: Scenario) -
     state = play(example, "call/1", "chamber/1")
     assert engine.questions_left(engine.current_scene(example, state), state) == 2
     before = state.time
-    state = engine.choose(example, state, "steps/ask:ask-reopen")
+    state = engine.choose(example, state, Key.parse("steps/ask:ask-reopen"))
     assert state.time - before == 5
     assert state.response and "engineers" in state.response
     assert state.verified == ("reopen-rumour",) and "checked-rumour" in state.flags
-    state = engine.choose(example, state, "steps/ask:ask-shops")
+    state = engine.choose(example, state, Key.parse("steps/ask:ask-shops"))
     assert state.counter("goodwill") == 1
     assert keys(example, state) == ["steps/1"], "two questions asked: the rest close"
 
@@ -168,11 +170,6 @@ def test_a_save_with_a_malformed_gathered_item_is_refused(example: Scenario) -> 
     for bad in (["vote"], ["rumour:x"], ["fact:"], "fact:vote"):
         with pytest.raises(ValueError, match="gathered"):
             engine.GameState.from_json({**data, "gathered": bad})
-
-
-def test_asked_in_reads_a_question_key_and_nothing_else() -> None:
-    assert engine.asked_in("steps/ask:ask-why") == "ask-why"
-    assert engine.asked_in("steps/1") is None and engine.asked_in("steps/asked") is None
 
 
 def test_conditions_close_scenes_as_the_clock_moves(example: Scenario) -> None:
@@ -203,24 +200,25 @@ def test_notebook_reports_speakers_and_statuses(example: Scenario) -> None:
 def test_an_option_not_on_offer_is_refused(example: Scenario) -> None:
     state = engine.new_game(example)
     with pytest.raises(InvalidChoice):
-        engine.choose(example, state, "chamber/1")
+        engine.choose(example, state, Key.parse("chamber/1"))
     with pytest.raises(InvalidChoice):
-        engine.choose(example, play(example, "call/1", "chamber/3"), "chamber/1")
+        engine.choose(example, play(example, "call/1", "chamber/3"), Key.parse("chamber/1"))
 
 
 def test_steps_are_pure(example: Scenario) -> None:
     state = play(example, "call/1")
     snapshot = json.dumps(state.to_json())
-    engine.choose(example, state, "chamber/1")
+    engine.choose(example, state, Key.parse("chamber/1"))
     assert json.dumps(state.to_json()) == snapshot
-    assert engine.choose(example, state, "chamber/1") == engine.choose(example, state, "chamber/1")
+    chamber = Key.parse("chamber/1")
+    assert engine.choose(example, state, chamber) == engine.choose(example, state, chamber)
 
 
 def test_state_round_trips_through_json(example: Scenario) -> None:
     state = play(example, "call/1", "chamber/2", "gallery/1", "steps/ask:ask-reopen", "steps/ask:ask-shops")
     text = json.dumps(state.to_json())
     assert GameState.from_json(json.loads(text)) == state
-    filed = engine.file_story(example, engine.choose(example, state, "steps/1"), 85)
+    filed = engine.file_story(example, engine.choose(example, state, Key.parse("steps/1")), 85)
     assert GameState.from_json(json.loads(json.dumps(filed.to_json()))) == filed
 
 

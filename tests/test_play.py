@@ -21,6 +21,7 @@ from rich.console import Console
 from textual.widgets import Input, Static, TextArea
 
 from game import paths
+from game.engine import Key
 from game.model import Scenario
 from game.plain import run_plain
 from game.play import kept, views
@@ -228,7 +229,7 @@ async def test_one_day_through_both_faces_shows_saves_and_files_the_same(example
 
 
 def test_a_day_ended_without_a_story_removes_its_save_and_draft(example: Scenario) -> None:
-    session = Session.start(example).choose("call/1")
+    session = Session.start(example).choose(Key.parse("call/1"))
     autosave(session)
     kept.save_draft(example.id, "Headline", "Body")
     ended = replace(session, state=replace(session.state, ending="missed"))
@@ -241,7 +242,7 @@ def test_a_day_ended_without_a_story_removes_its_save_and_draft(example: Scenari
 
 def at_desk(example: Scenario) -> Session:
     session = Session.start(example, "Ada")
-    for key in ("call/1", "chamber/1", "steps/1", "steps/1", "steps/1"):
+    for key in map(Key.parse, ("call/1", "chamber/1", "steps/1", "steps/1", "steps/1")):
         session = session.choose(key) if not session.state.at_desk else session
     assert session.state.at_desk
     return session

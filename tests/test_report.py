@@ -11,6 +11,7 @@ import pytest
 
 from game import engine
 from game.cli import main
+from game.engine import Key
 from game.grader import Story, grade_state
 from game.model import DIMENSIONS, Scenario
 from game.transcript import build_transcript, save_transcript
@@ -39,7 +40,7 @@ ROUTES = {
 def file_story(scenario: Scenario, route: str, story: Story, player: str | None, results: Path) -> Path:
     state = engine.new_game(scenario)
     for key in ROUTES[route]:
-        state = engine.choose(scenario, state, key)
+        state = engine.choose(scenario, state, Key.parse(key))
     report = grade_state(scenario, state, story)
     state = engine.file_story(scenario, state, report.overall, report.error_dimensions)
     return save_transcript(build_transcript(scenario, state, story, report, player), results)[0]

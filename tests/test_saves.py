@@ -8,14 +8,15 @@ from pathlib import Path
 import pytest
 
 from game import engine
+from game.engine import Key
 from game.model import Scenario
 from game.saves import SaveError, load_game, save_game, write_atomically
 
 
 def test_save_and_load_round_trip(tmp_path: Path, example: Scenario) -> None:
     first = engine.new_game(example)
-    second = engine.choose(example, first, "call/1")
-    third = engine.choose(example, second, "chamber/2")
+    second = engine.choose(example, first, Key.parse("call/1"))
+    third = engine.choose(example, second, Key.parse("chamber/2"))
     path = tmp_path / "saves" / "game.json"
     save_game(path, example, third, [first, second])
     state, history = load_game(path, example)

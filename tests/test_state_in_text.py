@@ -14,6 +14,7 @@ from game import engine
 from game.authoring.graph import dot, mermaid
 from game.authoring.lint import lint_text
 from game.authoring.playtest import explore
+from game.engine import Key
 from game.loader import check_text
 from game.model import clock_text, minutes_of
 from game.problems import Problem
@@ -296,10 +297,10 @@ def test_a_shared_question_is_asked_separately_in_each_scene() -> None:
     state = engine.new_game(scenario)
     state = engine.choose(scenario, state, option(scenario, state, "Toss a coin").key, luck="tails")
     state = engine.choose(scenario, state, engine.options(scenario, state)[0].key)
-    assert state.taken[-1] == "square/ask:shared-q"
+    assert state.taken[-1] == Key("square", "question", "shared-q")
     state = engine.choose(scenario, state, option(scenario, state, "Back").key)
     state = engine.choose(scenario, state, option(scenario, state, "Talk to Mo").key)
-    assert state.scene == "office" and engine.options(scenario, state)[0].key == "office/ask:shared-q"
+    assert state.scene == "office" and engine.options(scenario, state)[0].key.text == "office/ask:shared-q"
 
 
 def test_the_playtester_branches_on_world_outcomes_and_reaches_every_ending() -> None:

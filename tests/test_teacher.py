@@ -18,6 +18,7 @@ from game.classroom.seats import Roster
 from game.classroom.status import class_status
 from game.cli import main
 from game.commands.report import watch_frame
+from game.engine import Key
 from game.model import DIMENSIONS, Scenario
 from game.saves import save_game
 from tests.test_report import GOOD, MISQUOTE, RUMOUR, file_story
@@ -34,7 +35,7 @@ def served_class(example: Scenario, tmp_path: Path) -> tuple[Roster, Path]:
     file_story(example, "misquote", MISQUOTE, "Ben", roster.seat_results(ben))
     state = engine.new_game(example)
     for key in ("call/1",):
-        state = engine.choose(example, state, key)
+        state = engine.choose(example, state, Key.parse(key))
     save_game(roster.seat_data(zoe) / "saves" / f"{example.id}.json", example, state)
     return roster, results
 

@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 
 from game import engine
+from game.engine import Key
 from game.grader import Finding, Report, Story
 from game.model import DIMENSIONS, Scenario
 from game.transcript import (
@@ -35,7 +36,7 @@ BODY = ("Millbrook's council voted 5-2 on Tuesday to close the old iron bridge f
 def filed_game(scenario: Scenario, score: int = 72) -> engine.GameState:
     state = engine.new_game(scenario)
     for key in ("call/1", "chamber/1", "steps/ask:ask-why", "steps/ask:ask-shops", "steps/1"):
-        state = engine.choose(scenario, state, key)
+        state = engine.choose(scenario, state, Key.parse(key))
     return engine.file_story(scenario, state, score, frozenset({"quotes"}))
 
 
@@ -204,7 +205,7 @@ def test_a_graded_misquote_is_marked_in_the_card(example: Scenario) -> None:
 
     state = engine.new_game(example)
     for key in ("call/1", "chamber/1", "steps/ask:ask-why", "steps/1"):
-        state = engine.choose(example, state, key)
+        state = engine.choose(example, state, Key.parse(key))
     story = Story("Council votes 5-2 to close the old bridge",
                   "The council voted 5-2 to close the bridge.\n\n"
                   "\u201cWe close the bridge on Monday or we risk lives,\u201d said Mayor Ana Ruiz.")

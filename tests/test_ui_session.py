@@ -9,6 +9,7 @@ import pytest
 
 from game import paths
 from game.commands.play import theme_for
+from game.engine import Key
 from game.play import kept
 from game.play.session import Session, autosave, carry_over, resume
 from game.ui.preview import Preview, read_preview
@@ -22,16 +23,16 @@ pytestmark = pytest.mark.usefixtures("data_dir")
 def test_choose_and_undo_walk_back_through_states(example) -> None:  # type: ignore[no-untyped-def]
     session = Session.start(example)
     assert not session.can_undo
-    later = session.choose("call/1").choose("chamber/1")
+    later = session.choose(Key.parse("call/1")).choose(Key.parse("chamber/1"))
     assert later.state.scene == "steps" and len(later.undo) == 2
     back = later.undo_last()
-    assert back.state == session.choose("call/1").state
+    assert back.state == session.choose(Key.parse("call/1")).state
     assert back.undo_last().state == session.state
     assert back.undo_last().undo_last().state == session.state  # nothing left: unchanged
 
 
 def test_autosave_and_resume_round_trip_with_undo(example, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
-    session = Session.start(example).choose("call/1").choose("chamber/2")
+    session = Session.start(example).choose(Key.parse("call/1")).choose(Key.parse("chamber/2"))
     autosave(session)
     assert paths.save_path(example.id).parent == data_dir / "saves"
     resumed = resume(example, "Ada")
@@ -52,7 +53,7 @@ def test_drafts_and_player_names_survive_bad_files(example) -> None:  # type: ig
 def test_reload_replays_the_route_onto_the_edited_scenario(example, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     from game.loader import load_scenario
 
-    session = Session.start(example).choose("call/1").choose("chamber/2")
+    session = Session.start(example).choose(Key.parse("call/1")).choose(Key.parse("chamber/2"))
     edited = load_scenario(edited_example(tmp_path, ("        minutes: 20\n", "        minutes: 25\n")))
     moved, note = carry_over(session, edited)
     assert moved.state.scene == "gallery" and moved.state.time == session.state.time + 5
@@ -62,7 +63,7 @@ def test_reload_replays_the_route_onto_the_edited_scenario(example, tmp_path: Pa
 def test_reload_restarts_when_the_scene_is_gone(example, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     from game.loader import load_scenario
 
-    session = Session.start(example).choose("call/1").choose("chamber/2")
+    session = Session.start(example).choose(Key.parse("call/1")).choose(Key.parse("chamber/2"))
     path = edited_example(tmp_path, ("  - id: gallery\n", "  - id: galleria\n"),
                           ("        goto: gallery\n", "        goto: galleria\n"))
     moved, note = carry_over(session, load_scenario(path))

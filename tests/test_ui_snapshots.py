@@ -93,6 +93,7 @@ def test_filing_confirmation(snap_compare: Any) -> None:
 
 async def _review(pilot: Pilot[Any]) -> None:
     """A review built from a fixed report, so the snapshot does not follow the grader's wording."""
+    from game.engine import Key
     from game.grader import Finding, Report
     from game.loader import load_scenario
     from game.model import DIMENSIONS
@@ -101,8 +102,9 @@ async def _review(pilot: Pilot[Any]) -> None:
     from game.ui.screens.review import ReviewScreen
     from tests.conftest import EXAMPLE
 
-    session = Session.start(load_scenario(EXAMPLE), "Ada").choose("call/1").choose("chamber/1")
-    session = session.choose("steps/ask:ask-why").choose("steps/ask:ask-shops").choose("steps/1")
+    session = Session.start(load_scenario(EXAMPLE), "Ada")
+    for key in ("call/1", "chamber/1", "steps/ask:ask-why", "steps/ask:ask-shops", "steps/1"):
+        session = session.choose(Key.parse(key))
     headline = "Millbrook votes to close its old bridge"
     body = ("The council voted 5-2 to close the bridge from Monday. Ana Ruiz said: “The engineers were "
             "clear. We close the bridge on Monday or we gamble with lives.”")

@@ -234,11 +234,11 @@ def applications(scenario: Scenario, found: Reach) -> Applications:
         for q, question in enumerate(scene.questions.asked if scene.questions else []):
             if (s, q) in found.questions:
                 limited = scene.id if scene.questions and scene.questions.limit is not None else ""
-                sites.append(Site(engine.question_key(scene, question), question, one, limited=limited))
+                sites.append(Site(str(engine.question_key(scene, question)), question, one, limited=limited))
         for c, choice in enumerate(scene.choices):
             if (s, c) not in found.choices:
                 continue
-            key = engine.choice_key(scene, c, choice)
+            key = str(engine.choice_key(scene, c, choice))
             node: Node = ("choice", key)
             cap = _cap(scenario, choice, lowered, scenes)
             flow = entered if _leaves(choice) else None

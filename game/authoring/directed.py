@@ -106,11 +106,11 @@ def targets(scenario: Scenario, want: set[str]) -> list[Target]:
         for position, choice in enumerate(scene.choices):
             key = engine.choice_key(scene, position, choice)
             if f"choice:{key}" in want:
-                found.append(Target("choice", key, {scene.id: [choice.when]}))
+                found.append(Target("choice", str(key), {scene.id: [choice.when]}))
         for question in scene.questions.asked if scene.questions else []:
             key = engine.question_key(scene, question)
             if f"question:{key}" in want:
-                found.append(Target("question", key, {scene.id: [question.when]}))
+                found.append(Target("question", str(key), {scene.id: [question.when]}))
         if f"dead end:{scene.id}" in want:
             found.append(Target("dead end", scene.id, {scene.id: []}))
     for quote in scenario.quotes:
@@ -167,16 +167,16 @@ def never_by_lint(scenario: Scenario, target: Target, found: Reach) -> str | Non
         have = found.quotes if target.kind == "quote" else found.facts
         verb = "gather" if target.kind == "quote" else "learn"
         return None if target.name in have else f"no route can {verb} it (lint)"
-    scene_id, _, _ = target.name.partition("/")
-    s = positions.get(scene_id)
+    key = engine.Key.parse(target.name)
+    s = positions.get(key.scene)
     if s is None:
         return None
     scene = scenario.scenes[s]
     if target.kind == "question":
         items = scene.questions.asked if scene.questions else []
-        q = next((i for i, item in enumerate(items) if engine.question_key(scene, item) == target.name), None)
+        q = next((i for i, item in enumerate(items) if engine.question_key(scene, item) == key), None)
         return None if q is None or (s, q) in found.questions else "its condition can never hold (lint)"
-    c = next((i for i, choice in enumerate(scene.choices) if engine.choice_key(scene, i, choice) == target.name), None)
+    c = next((i for i, choice in enumerate(scene.choices) if engine.choice_key(scene, i, choice) == key), None)
     return None if c is None or (s, c) in found.choices else "its condition can never hold (lint)"
 
 
@@ -400,12 +400,12 @@ def never_within_limits(scenario: Scenario, target: Target,
         return None
     givers = givers_of(scenario) if givers is None else givers
     if target.kind in ("choice", "question"):
-        scene_id, _, rest = target.name.partition("/")
-        s = next((i for i, scene in enumerate(scenario.scenes) if scene.id == scene_id), None)
+        key = engine.Key.parse(target.name)
+        s = next((i for i, scene in enumerate(scenario.scenes) if scene.id == key.scene), None)
         own = None
         questions = scenario.scenes[s].questions if s is not None else None
         if target.kind == "question" and s is not None and questions:
-            own = next(((s, q) for q, question in enumerate(questions.asked) if f"ask:{question.id}" == rest), None)
+            own = next(((s, q) for q, question in enumerate(questions.asked) if question.id == key.asked), None)
         whens = [when for whens in target.places.values() for when in whens]
         reasons = [beyond_limits(scenario, when, own, givers) for when in whens]
         return reasons[0] if reasons and all(reasons) else None
@@ -428,7 +428,7 @@ class Shut:
 
     kind: str
     """choice or question."""
-    key: str
+    key: engine.Key
     at: tuple[str, int, int]
     """(kind, scene index, item index), as `reach(closed=...)` takes it."""
     reason: str
@@ -640,7 +640,7 @@ class Closures:
         self.scenario = scenario
         self.shut = {f"{item.kind}:{item.key}": item for item in shut}
         self.all = reach(scenario, {item.at for item in shut}) if shut else None
-        self.alone: dict[str, Reach] = {}
+        self.alone: dict[engine.Key, Reach] = {}
 
     def why(self, target: Target) -> str | None:
         """Why the target is unreachable given the shut options, or None."""
@@ -655,7 +655,7 @@ class Closures:
                 found = self.alone[item.key] = reach(self.scenario, {item.at})
             if never_by_lint(self.scenario, target, found):
                 return f"{self._never(target, found)} once {item.kind} '{item.key}' is shut: {item.reason}"
-        names = ", ".join(f"'{key}'" for key in sorted(item.key for item in self.shut.values()))
+        names = ", ".join(f"'{key}'" for key in sorted(str(item.key) for item in self.shut.values()))
         return f"{self._never(target, self.all)} once {names} are shut (see why each is)"
 
     def _never(self, target: Target, found: Reach) -> str:
@@ -788,11 +788,11 @@ def _world(scene: Scene, time: int, counters: dict[str, int], true: list[tuple[s
     """A state in which exactly these tests hold (an `asked` test is met through a taken question key)."""
     by_kind: dict[str, tuple[str, ...]] = {}
     for kind, name in true:
-        by_kind[kind] = (*by_kind.get(kind, ()), name if kind != "asked" else f"?{engine.QUESTION_MARK}{name}")
+        by_kind[kind] = (*by_kind.get(kind, ()), name)
     return GameState("", "", scene.id, time, quotes=by_kind.get("has_quote", ()), facts=by_kind.get("knows", ()),
                      verified=by_kind.get("verified", ()), flags=by_kind.get("flag", ()),
                      counters=tuple(sorted(counters.items())), visited=by_kind.get("visited", ()),
-                     taken=by_kind.get("asked", ()))
+                     taken=tuple(engine.Key("?", "question", name) for name in by_kind.get("asked", ())))
 
 
 def backwards_of(graph: dict[str, set[str]]) -> dict[str, set[str]]:

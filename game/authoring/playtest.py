@@ -156,11 +156,11 @@ class Playtest:
 
     def all_choices(self) -> list[tuple[int, int, str, str]]:
         """(scene index, choice index, key, label) for every choice in the scenario."""
-        return [(s, c, engine.choice_key(scene, c, choice), plain_words(choice.label))
+        return [(s, c, str(engine.choice_key(scene, c, choice)), plain_words(choice.label))
                 for s, scene in enumerate(self.scenario.scenes) for c, choice in enumerate(scene.choices)]
 
     def all_questions(self) -> list[tuple[int, int, str, str]]:
-        return [(s, q, engine.question_key(scene, question), plain_words(question.ask))
+        return [(s, q, str(engine.question_key(scene, question)), plain_words(question.ask))
                 for s, scene in enumerate(self.scenario.scenes) if scene.questions
                 for q, question in enumerate(scene.questions.asked)]
 
@@ -332,7 +332,7 @@ class _Walk:
         self.stuck: dict[tuple[str, str, str], Stuck] = {}
 
     def taken(self, option: engine.Option) -> None:
-        (self.report.questions if option.kind == "question" else self.report.choices).add(option.key)
+        (self.report.questions if option.kind == "question" else self.report.choices).add(str(option.key))
 
     def arrived(self, state: GameState, before: GameState | None = None) -> None:
         report = self.report
@@ -616,7 +616,7 @@ def _meets(scenario: Scenario, target: directed.Target, walk: _Walk,
         if kind == "dead end":
             return not steps and state.scene == name and not state.at_desk and not state.ending
         if kind in ("choice", "question"):
-            return any(option.key == name for option in options)
+            return any(str(option.key) == name for option in options)
         return False
 
     return met

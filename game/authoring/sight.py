@@ -15,8 +15,9 @@ state field or of test is added in `Sight.__init__` (what it tests) and `Sight.k
 from __future__ import annotations
 
 from collections.abc import Hashable, Iterable
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import Any, TypeVar
 
 from game import engine
 from game.engine import GameState
@@ -36,12 +37,17 @@ FIELDS = {"has_quote": "quotes", "knows": "facts", "verified": "verified", "flag
 class View:
     """What can still make a difference from one scene: the bit of every entry some test there sees."""
 
-    bits: dict[str, dict[str, int]]
+    bits: dict[str, dict[Entry, int]]
     """For each item kind, the entries that matter here and their bits in the key."""
     counters: tuple[str, ...]
     time_cap: int | None
     """Past this minute no reachable test of the clock can change its answer (None: none tests it)."""
-    keep: dict[str, frozenset[str]]
+    keep: dict[str, frozenset[Entry]]
+
+
+Entry = str | engine.Key
+"""One entry a key keeps as a bit: an id (of a quote, fact, flag, scene, event), or a taken option's key."""
+Kept = TypeVar("Kept", str, engine.Key)
 
 
 def components(graph: dict[str, set[str]]) -> list[list[str]]:
@@ -131,8 +137,8 @@ class Sight:
         whens = deciding(scenario)
         for place, added in (extra or {}).items():
             whens[place] = [*whens.get(place, []), *added]
-        remembered: dict[str, set[str]] = {scene.id: set() for scene in scenario.scenes}
-        question_keys: dict[str, str] = {}
+        remembered: dict[str, set[engine.Key]] = {scene.id: set() for scene in scenario.scenes}
+        question_keys: dict[str, engine.Key] = {}
         for scene in scenario.scenes:
             for q in scene.questions.asked if scene.questions else []:
                 remembered[scene.id].add(engine.question_key(scene, q))
@@ -167,11 +173,11 @@ class Sight:
             graph = {place: {target for target in targets if target in within}
                      for place, targets in graph.items() if place in within}
         self.graph = graph
-        ahead: dict[str, tuple[dict[str, set[str]], list[int], set[str]]] = {}
+        ahead: dict[str, tuple[dict[str, set[str]], list[int], set[engine.Key]]] = {}
         for component in components(graph):
             merged: dict[str, set[str]] = {kind: set() for kind in CONDITION_KINDS}
             clock: list[int] = []
-            taken: set[str] = set()
+            taken: set[engine.Key] = set()
             for place in component:
                 tested, place_times = tests.get(place, ({}, []))
                 for kind, names in tested.items():
@@ -189,7 +195,7 @@ class Sight:
             for place in component:
                 ahead[place] = (merged, clock, taken)
 
-        self.bit_of: dict[tuple[str, str], int] = {}
+        self.bit_of: dict[tuple[str, Entry], int] = {}
         self.views: dict[str, View] = {}
         shared: dict[int, View] = {}  # the scenes of one strongly connected part see the same: one view
         for scene in scenario.scenes:
@@ -201,7 +207,8 @@ class Sight:
                 self.views[scene.id] = view
                 continue
             asked = {question_keys[name] for name in merged["asked"] if name in question_keys}
-            seen = {"has_quote": merged["has_quote"], "knows": merged["knows"], "verified": merged["verified"],
+            seen: dict[str, AbstractSet[Entry]] = {
+                    "has_quote": merged["has_quote"], "knows": merged["knows"], "verified": merged["verified"],
                     "flag": merged["flag"], "visited": merged["visited"], "taken": taken | asked,
                     "fired": {event.id for event in scenario.events}}  # which events are still to come
             bits = {kind: {name: self._bit(kind, name) for name in sorted(names)} for kind, names in seen.items()}
@@ -210,7 +217,7 @@ class Sight:
                 {FIELDS[kind]: frozenset(names) for kind, names in seen.items()})
         self.clamps = self._clamps()
 
-    def _bit(self, kind: str, name: str) -> int:
+    def _bit(self, kind: str, name: Entry) -> int:
         found = self.bit_of.get((kind, name))
         if found is None:
             found = self.bit_of[(kind, name)] = 1 << len(self.bit_of)
@@ -266,7 +273,7 @@ class Sight:
             return state
         keep = view.keep
 
-        def kept(values: tuple[str, ...], wanted: frozenset[str]) -> tuple[str, ...]:
+        def kept(values: tuple[Kept, ...], wanted: frozenset[Entry]) -> tuple[Kept, ...]:
             return tuple(value for value in values if value in wanted) if values else values
 
         return replace(state, quotes=kept(state.quotes, keep["quotes"]), facts=kept(state.facts, keep["facts"]),

@@ -43,7 +43,7 @@ class Session:
     def can_undo(self) -> bool:
         return bool(self.undo) and self.state.filed_at is None and self.state.ending is None
 
-    def choose(self, key: str) -> Session:
+    def choose(self, key: engine.Key) -> Session:
         """The session after taking an option (raises `engine.InvalidChoice` if it is not on offer)."""
         state = engine.choose(self.scenario, self.state, key)
         return replace(self, state=state, undo=(*self.undo, self.state)[-UNDO_LIMIT:])

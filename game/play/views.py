@@ -40,12 +40,17 @@ TONES = {"great": "✔✔", "good": "✔", "mixed": "~", "poor": "✘", "bad": "
 
 # --- choices -------------------------------------------------------------------------------------
 
+ChoiceKey = engine.Key | Literal["desk", "review"]
+"""What picking an entry hands back: the engine's key of an option on offer, or a face's own entry
+(sitting down at the story desk, seeing the editor's review)."""
+
+
 @dataclass(frozen=True)
 class ChoiceView:
     """One option on offer: "Ask Ana Ruiz: Why close it now?", costing "5 min"."""
 
-    key: str
-    """The engine's key for it (what the face hands back when the player picks it)."""
+    key: ChoiceKey
+    """The engine's key for it (what the face hands back when the player picks it), or the face's own."""
     text: str
     cost: str
     to_desk: bool

@@ -25,6 +25,7 @@ from game.ui.preview import Preview
 from game.ui.screens.title import TitleScreen
 
 if TYPE_CHECKING:
+    from game.engine import Key
     from game.loader import Checked
     from game.model import Scenario
     from game.play.session import Session
@@ -196,7 +197,7 @@ class NewsroomApp(App[None]):
         if session.place == "desk":
             self.push_screen(DeskScreen())
 
-    def take(self, key: str) -> None:
+    def take(self, key: Key) -> None:
         from game.engine import InvalidChoice
         from game.ui.screens.desk import DeskScreen
 

@@ -120,10 +120,12 @@ class SceneScreen(GameScreen):
     def _chosen(self, event: ChoiceList.Chosen) -> None:
         if self.session.state.ending:
             self.game.show_review()
+        elif isinstance(event.key, engine.Key):
+            self.game.take(event.key)
         elif event.key == OPEN_DESK.key and self.session.state.at_desk:
             self.game.open_desk()
         else:
-            self.game.take(event.key)
+            self.app.bell()  # the face's own entry, no longer on offer
 
     def action_choose(self, number: int) -> None:
         self.query_one(ChoiceList).choose_number(number)

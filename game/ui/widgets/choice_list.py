@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from rich.text import Text
 from textual import on
@@ -10,7 +11,7 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from game.play.views import ChoiceView
+from game.play.views import ChoiceKey, ChoiceView
 from game.ui.widgets import styles
 
 MAX_NUMBERED = 9
@@ -41,9 +42,14 @@ class ChoiceList(OptionList):
     DEFAULT_CSS = styles(__file__)
 
     class Chosen(Message):
-        def __init__(self, key: str) -> None:
+        def __init__(self, key: ChoiceKey) -> None:
             super().__init__()
             self.key = key
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.views: tuple[ChoiceView, ...] = ()
+        """The options on show, in order (each option's place in the list is its place here)."""
 
     def on_mount(self) -> None:
         self.watch(self, "scroll_y", self.show_cue, init=False)
@@ -52,10 +58,8 @@ class ChoiceList(OptionList):
         self.call_after_refresh(self.show_cue)
 
     def show(self, options: Sequence[ChoiceView]) -> None:
-        self.set_options(
-            Option(option_prompt(number, option), id=option.key)
-            for number, option in enumerate(options, start=1)
-        )
+        self.views = tuple(options)
+        self.set_options(Option(option_prompt(number, option)) for number, option in enumerate(options, start=1))
         if options:
             self.highlighted = 0
         self.call_after_refresh(self.show_cue)
@@ -74,13 +78,11 @@ class ChoiceList(OptionList):
 
     def choose_number(self, number: int) -> None:
         """Pick the option with this number, if there is one."""
-        if 1 <= number <= self.option_count:
-            option = self.get_option_at_index(number - 1)
-            if option.id is not None:
-                self.post_message(self.Chosen(option.id))
+        if 1 <= number <= min(self.option_count, len(self.views)):
+            self.post_message(self.Chosen(self.views[number - 1].key))
 
     @on(OptionList.OptionSelected)
     def _picked(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        if event.option.id is not None:
-            self.post_message(self.Chosen(event.option.id))
+        if 0 <= event.option_index < len(self.views):
+            self.post_message(self.Chosen(self.views[event.option_index].key))
