@@ -34,7 +34,8 @@ SPEECH_NOUNS = (r"statement|answer|reply|response|words|comments?|remarks|messag
 """Of those, the nouns: after a possessive a word or two may stand between ("Kim's only public words")."""
 CUE_AFTER = re.compile(
     r"(?:(?:['\u2019]s|(?<=s)['\u2019])\s+(?:(?:[a-z][\w\-]*)\s+){1,2}(?=(?:" + SPEECH_NOUNS + r")\b)|"
-    r"(?:['\u2019]s|(?<=s)['\u2019])?\s*(?:,[^,.\"\n]{1,120},\s*)?"
+    r"(?:['\u2019]s|(?<=s)['\u2019])?\s*(?:(?:,[^,.\"\n]{1,120},|\s[\u2014\u2013][^.\"\n\u2014\u2013]{1,120}[\u2014\u2013]|"
+    r"\s-\s[^.\"\n\u2014\u2013]{1,120}?\s-)\s*)?"
     r"(?:(?:in|at|on|from|outside|inside|near|with|beside)\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+)?[\w'\-]+"
     r"(?:\s+[\w'\-]+)?\s+)?(?:(?:has|had|have|also|then|later|earlier|once|again|just|"
     r"simply|previously|would|will|did|both|all|each|repeatedly)\s+)*(?:\w+ly\s+)?)(" + SPEECH + r")\b",
@@ -45,8 +46,11 @@ QUESTIONS = frozenset(("asked", "asks", "ask"))
 """Speech verbs that mark who asked, not who answered."""
 ADDRESSEE_BEFORE = re.compile(
     r"\b(?i:told|tell|tells|telling|asked|asking|ask|asks|to|by|from|with|of|answering|answered|answers|questioned|"
-    r"replying\s+to|interrupted|beside|next\s+to)\s+(?:(?:the|a|an|[A-Z][\w.'\-]*)\s+){0,3}$")
-"""Before a name, marking its owner as the one spoken to or the one asking: "telling a foreign reporter"."""
+    r"replying\s+to|interrupted|beside|next\s+to|"
+    r"calling|called|describing|described|dubbing|dubbed|labelling|labelled|labeling|labeled|praising|praised|"
+    r"rates|rated|reckons|deems|considers|branding|branded)\s+(?:(?:the|a|an|[A-Z][\w.'\-]*)\s+){0,3}$")
+"""Before a name, marking its owner as the one spoken to or the one asking ("telling a foreign reporter"), or
+the one spoken of ("calling Kim 'quite a guy'", "Trump still rates Kim ...")."""
 PRONOUN_SPEECH = re.compile(
     r"\b(?:he|she|they)\s+(?:(?:\w+ly|still|also|then|later|again|once|had|has|have|would|only|just)\s+){0,2}"
     r"(?:" + SPEECH + r")\b|\b(?:" + SPEECH + r")\s+(?:he|she|they)\b"
