@@ -248,6 +248,9 @@ CASES: list[tuple[str, str, str, str]] = [
     ("no subject, colon, speaker goes on", "Kim answered a reporter first. Asked whether he was confident of a "
      "deal, he said: \"It's too early to say. I would not say I'm pessimistic.\" Asked about denuclearization: "
      "\"If I'm not willing to [denuclearize, I] wouldn't be here right now.\"", "If I'm not willing", "right"),
+    ("in X's telling, then he", "He and his secretary of state, Mike Pompeo, went into the detail. Not enough, "
+     "in Trump's telling, because it would have left other parts intact.\n\n\"We felt it wasn't a good thing "
+     "to be signing anything,\" he said.", "We felt it", "right"),
     # Cannot be told: never an error.
     ("unnamed subject between", "Trump spoke at length. Then the North Korean leader's aide stepped forward. "
      "\"It's too early to say. I would not say I'm pessimistic,\" he said.", "It's too early", "unsure"),
@@ -347,6 +350,17 @@ COUNT_CASES: list[tuple[str, str, str, str]] = [
     ("the returning officer told us", "Asked about the Eastfield box, the returning officer told us: \"No box is "
      "missing. The Eastfield box came in late because the van was stuck behind an accident.\"", "No box is missing",
      "right"),
+    ("appositive subject, then she", "Earlier in the night his agent, Lena Fischer, told us she was sure they "
+     "had won. \"Our tallies are clear and the town has spoken,\" she said.", "Our tallies", "right"),
+    ("the owner's title is not the agent's", "Mr Brandt's agent, Lena Fischer, told this paper her side was "
+     "ahead. \"We've won this,\" she said.", "We've won this", "right"),
+    ("denied by, then she", "A rumour that a ballot box was missing was denied by Ms Natarajan. \"No box is "
+     "missing,\" she said.", "No box is missing", "right"),
+    ("a quote in a who-clause", "Mr Brandt, who had asked for the recount because \"every vote deserves a second "
+     "look\", congratulated her.", "every vote deserves", "right"),
+    ("her own reading", "Ms Osei's own reading, given in a corridor before the result, was that turnout mattered "
+     "most. \"Whatever the count says, this town turned out, and that matters more than who wins,\" she said.",
+     "Whatever the count says", "right"),
     ("wrong: the mayor's words to the challenger", "\"It was close, and I heard that,\" Mr Brandt said.",
      "It was close", "wrong"),
     ("wrong: agent's words to the returning officer", "Ms Natarajan said: \"We've won this. Our tallies are clear "

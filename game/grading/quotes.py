@@ -97,6 +97,12 @@ def speaker_of(desk: Desk, quotation: Quotation,
     after_end = min([s_end, *later])
     before_start = s_start
     here = desk.mentions_in(first, last)
+    # 'Mr Brandt, who had asked for the recount because "every vote deserves a second look", ...': a quote in
+    # a relative clause is its name's.
+    ahead = [m for m in here if s_start <= m.start < quotation.start and not m.listener]
+    if ahead and _WHO_CLAUSE.match(text, ahead[-1].end, quotation.start) and not re.search(
+            r"[\"\u201c\u201d]", text[ahead[-1].end:quotation.start]):
+        return ahead[-1], False
     # '"...," Trump said' / '"...," said Trump': a speaker just after the closing mark.
     for mention in here:
         if quotation.end <= mention.start < after_end and mention.cue and not mention.listener:
@@ -279,6 +285,10 @@ _PARTICIPLE_LEAD = re.compile(r"\s*(?i:asked|pressed|questioned|quizzed|challeng
 """A lead with no subject of its own ("Asked about denuclearization:", "On the sanctions:")."""
 
 
+_WHO_CLAUSE = re.compile(r",\s*(?i:who|whose)\b[^,;:.!?]{0,120}$")
+"""A relative clause opened after a name and still open at the quote ("Mr Brandt, who had asked ... because")."""
+
+
 _IT_SAID_BEFORE = re.compile(r"\b(?i:it|the\s+(?:statement|post|tweet|message))\s+(?i:said|says|added|read|reads|"
                              r"stated|went\s+on)\b")
 
@@ -343,7 +353,7 @@ def _owner_only(desk: Desk, mention: Mention) -> bool:
 
 _OWNS = re.compile(r"['\u2019]s\s+(?!(?:\w+\s+)?(?:reaction|verdict|assessment|retort|take|view|judge?ment|line|"
                    r"reply|answer|response|words|comments?|remarks|message|statement|account|version|explanation|argument|"
-                   r"defen[cs]e|case|reasoning|announcement|point|promise|warning)\b)\w")
+                   r"defen[cs]e|case|reasoning|announcement|point|promise|warning|telling|reading|argument|line)\b)\w")
 """After a name, what it owns, unless that is its words or a reaction ("Trump's reaction came at once:")."""
 
 
@@ -480,6 +490,11 @@ def _subject_like(desk: Desk, mention: Mention) -> bool:
     text = desk.reading.text
     if _VERB_AFTER.match(text, mention.end):
         return True
+    lead = text[desk.reading.sentences[mention.sentence][0]:mention.start]
+    if text.startswith(",", mention.end) and lead.rstrip().endswith(",") and not re.search(r"\band\b", lead):
+        # "his agent, Lena Fischer, told us ...": a name set in apposition, then its clause's verb (not one of
+        # two subjects: "He and his secretary of state, Mike Pompeo, went").
+        return bool(_VERB_AFTER.match(text, mention.end + 1))
     aside = _ASIDE_AFTER.match(text, mention.end)
     if aside is None or _PRONOUN_SAYS.search(aside.group()):
         return False  # "Kim, they said, had been willing": Kim is only the subject of what they said
