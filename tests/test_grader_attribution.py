@@ -229,6 +229,28 @@ CASES: list[tuple[str, str, str, str]] = [
      "pessimistic.\"", "It's too early", "right"),
     ("saying, partial", "Trump defended leaving, saying \"sometimes you have to walk.\"",
      "sometimes you have to walk", "right"),
+    ("calling the other", "Trump was generous about his counterpart, calling Kim \"quite a guy, quite a "
+     "character.\"", "quite a guy", "right"),
+    ("rates the other", "Trump still rates Kim 'quite a guy, quite a character'.", "quite a guy", "cannot"),
+    ("it said, statement named before", "The White House statement, issued before the president spoke, was "
+     "careful. The leaders had \"discussed various ways to advance denuclearization and economic driven "
+     "concepts,\" it said.", "discussed various ways", "right"),
+    ("it said before, names after", "Sarah Sanders's statement came first. It said Trump and Kim had "
+     "\"discussed various ways to advance denuclearization and economic driven concepts.\"",
+     "discussed various ways", "right"),
+    ("two sentences on, no one between", '"Sometimes you have to walk, and this was just one of those times," '
+     'Trump said. No future summit is planned. "It might be soon, it might not be for a long time."',
+     "It might be soon", "cannot"),
+    ("dash aside before the verb", "A reporter asked him whether he was confident, and Mr Kim - in what is "
+     "thought to be a first - replied. 'It's too early to say,' he said.", "It's too early", "right"),
+    ("pronoun subject, colon", "Kim took two questions. On denuclearisation he was, for him, forthcoming: 'If "
+     "I'm not willing to [denuclearize, I] wouldn't be here right now.'", "If I'm not willing", "right"),
+    ("no subject, colon, speaker goes on", "Kim answered a reporter first. Asked whether he was confident of a "
+     "deal, he said: \"It's too early to say. I would not say I'm pessimistic.\" Asked about denuclearization: "
+     "\"If I'm not willing to [denuclearize, I] wouldn't be here right now.\"", "If I'm not willing", "right"),
+    ("in X's telling, then he", "He and his secretary of state, Mike Pompeo, went into the detail. Not enough, "
+     "in Trump's telling, because it would have left other parts intact.\n\n\"We felt it wasn't a good thing "
+     "to be signing anything,\" he said.", "We felt it", "right"),
     # Cannot be told: never an error.
     ("unnamed subject between", "Trump spoke at length. Then the North Korean leader's aide stepped forward. "
      "\"It's too early to say. I would not say I'm pessimistic,\" he said.", "It's too early", "unsure"),
@@ -261,6 +283,8 @@ def test_the_speech_verb_that_governs_a_quote_names_its_speaker(style: str, para
     found = verdict_on(paragraph, quote)
     if expected == "right":
         assert found <= RIGHT | {"attribution.cannot-tell"} and "attribution.right-speaker" in found, found
+    elif expected == "cannot":
+        assert found == {"attribution.cannot-tell"}, found
     elif expected == "unsure":
         assert found & UNSURE and "attribution.wrong-speaker" not in found, found
     else:
@@ -289,3 +313,77 @@ def test_a_bracket_the_record_has_itself_is_not_an_addition() -> None:
                'didn\'t know about it and I will take him at his word."')
     report, _ = graded(changed)
     assert "quotes" in report.error_dimensions
+
+
+COUNT_LEDE = ("Margaret Osei was re-elected Mayor of Harrowby last night by 112 votes after a recount requested by "
+              "her challenger, Daniel Brandt.")
+
+
+def count_verdict(body: str, quote: str) -> set[str]:
+    scenario = load_scenario(ROOT / "scenarios" / "count-night.yaml")
+    story = Story("Osei re-elected by 112 votes", COUNT_LEDE + "\n\n" + body)
+    report = grade(scenario, story, gathered=None, known=[fact.id for fact in scenario.facts], verified=(),
+                   filed_at=0)
+    text = story.text
+    found = {f.code or "" for f in report.findings if f.dimension == "attribution" and f.span is not None
+             and text[f.span[0]:f.span[1]].lstrip("\"'\u201c\u2018 ").startswith(quote)}
+    assert found, f"no attribution finding on {quote!r}: {[f.code for f in report.findings]}"
+    return found
+
+
+COUNT_CASES: list[tuple[str, str, str, str]] = [
+    ("she, the last subject of three women", "Priya Natarajan, the returning officer, read out the figures. "
+     "\"I declare that Margaret Osei is duly elected Mayor of Harrowby,\" she said.", "I declare", "right"),
+    ("she after he", "Mr Brandt asked for a recount. Ms Natarajan agreed. \"The margin is within the range where "
+     "I will grant a recount, and I have granted one,\" she said.", "The margin is within", "right"),
+    ("he among women", "Lena Fischer, his agent, had been confident all night. Mr Brandt was more careful. "
+     "\"When it's this close, every vote deserves a second look. That isn't a complaint, it's the job,\" he said.",
+     "When it's this close", "right"),
+    ("title for the name", "The mayor spoke briefly. \"It was close, and I heard that,\" the mayor said.",
+     "It was close", "right"),
+    ("agent by her title", "\"We've won this. Our tallies are clear and the town has spoken,\" Brandt's agent "
+     "said at 9pm.", "We've won this", "right"),
+    ("British, said Mrs", "'I congratulate Margaret. We'll be back, and we'll be louder,' said Mr Brandt.",
+     "I congratulate Margaret", "right"),
+    ("live blog stamp, name colon", "23:25 - Natarajan: \"I declare that Margaret Osei is duly elected Mayor of "
+     "Harrowby.\"", "I declare", "right"),
+    ("the returning officer told us", "Asked about the Eastfield box, the returning officer told us: \"No box is "
+     "missing. The Eastfield box came in late because the van was stuck behind an accident.\"", "No box is missing",
+     "right"),
+    ("appositive subject, then she", "Earlier in the night his agent, Lena Fischer, told us she was sure they "
+     "had won. \"Our tallies are clear and the town has spoken,\" she said.", "Our tallies", "right"),
+    ("the owner's title is not the agent's", "Mr Brandt's agent, Lena Fischer, told this paper her side was "
+     "ahead. \"We've won this,\" she said.", "We've won this", "right"),
+    ("denied by, then she", "A rumour that a ballot box was missing was denied by Ms Natarajan. \"No box is "
+     "missing,\" she said.", "No box is missing", "right"),
+    ("a quote in a who-clause", "Mr Brandt, who had asked for the recount because \"every vote deserves a second "
+     "look\", congratulated her.", "every vote deserves", "right"),
+    ("her own reading", "Ms Osei's own reading, given in a corridor before the result, was that turnout mattered "
+     "most. \"Whatever the count says, this town turned out, and that matters more than who wins,\" she said.",
+     "Whatever the count says", "right"),
+    ("wrong: the mayor's words to the challenger", "\"It was close, and I heard that,\" Mr Brandt said.",
+     "It was close", "wrong"),
+    ("wrong: agent's words to the returning officer", "Ms Natarajan said: \"We've won this. Our tallies are clear "
+     "and the town has spoken.\"", "We've won this", "wrong"),
+]
+
+
+@pytest.mark.parametrize(("style", "paragraph", "quote", "expected"), COUNT_CASES,
+                         ids=[case[0] for case in COUNT_CASES])
+def test_count_night_speakers_by_structure(style: str, paragraph: str, quote: str, expected: str) -> None:
+    found = count_verdict(paragraph, quote)
+    if expected == "right":
+        assert found <= RIGHT | {"attribution.cannot-tell"} and "attribution.right-speaker" in found, found
+    else:
+        assert "attribution.wrong-speaker" in found, found
+
+
+def test_a_quote_in_the_headline_names_no_one_and_is_not_unsourced() -> None:
+    scenario = hanoi()
+    story = Story("'Sometimes you have to walk': Hanoi summit ends without a deal", LEDE + "\n\n"
+                  + '"Sometimes you have to walk, and this was just one of those times," Trump said.')
+    report = grade(scenario, story, gathered=None, known=[fact.id for fact in scenario.facts], verified=(),
+                   filed_at=15 * 60 + 30)
+    head = [f for f in report.findings if f.dimension == "attribution" and f.span and f.span[0] < len(story.headline)]
+    assert [f.code for f in head] == ["attribution.cannot-tell"]
+    assert "attribution" not in report.error_dimensions

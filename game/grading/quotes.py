@@ -21,7 +21,7 @@ from game.grading.assertions import key_of_word
 from game.grading.matching import MISQUOTE_RATIO, Match, Pieces, closest, exact_matches, piece_places, split, word_diff
 from game.grading.reading import Desk, Mention, Notes, called, lower_first, pronoun_in
 from game.grading.record import ON_SCREEN_PREFIX, ON_SCREEN_SPEAKER, Said
-from game.grading.speech import CUE_AFTER, PRONOUN_SPEECH, SPEECH
+from game.grading.speech import CUE_AFTER, PRONOUN_SPEECH, SPEECH, SPEECH_NOUNS
 from game.grading.text import WORD, Quotation, Span, words
 from game.model import Person
 
@@ -97,6 +97,12 @@ def speaker_of(desk: Desk, quotation: Quotation,
     after_end = min([s_end, *later])
     before_start = s_start
     here = desk.mentions_in(first, last)
+    # 'Mr Brandt, who had asked for the recount because "every vote deserves a second look", ...': a quote in
+    # a relative clause is its name's.
+    ahead = [m for m in here if s_start <= m.start < quotation.start and not m.listener]
+    if ahead and _WHO_CLAUSE.match(text, ahead[-1].end, quotation.start) and not re.search(
+            r"[\"\u201c\u201d]", text[ahead[-1].end:quotation.start]):
+        return ahead[-1], False
     # '"...," Trump said' / '"...," said Trump': a speaker just after the closing mark.
     for mention in here:
         if quotation.end <= mention.start < after_end and mention.cue and not mention.listener:
@@ -152,22 +158,48 @@ def speaker_of(desk: Desk, quotation: Quotation,
             return _pronoun_speaker(desk, first, before_start, pronoun, earlier)
         if cues or subjects:
             return (_governing(desk, cues) if cues else in_clause[0] if in_clause else subjects[0]), False
+        subject = _PRONOUN_SUBJECT.search(before)
+        if subject and not pronoun:
+            # 'On denuclearisation he was, for him, forthcoming: "..."': the pronoun is who the colon gives.
+            return pronoun_subject(desk, first, before_start + subject.start(), earlier, pronoun_in(subject.group()))
+        if (first > 0 and earlier is not None and (first - 1) in earlier and earlier[first - 1][0] is not None
+                and _PARTICIPLE_LEAD.match(before)
+                and _paragraph_start(desk, reading.sentences[first - 1][0]) == _paragraph_start(desk, quotation.start)):
+            # 'Asked about denuclearization: "..."': no subject, so the last sentence's speaker goes on.
+            if guessed is not None:
+                guessed.append("earlier")
+            return earlier[first - 1]
     # 'Trump said Kim wanted sanctions "lifted in their entirety"': a speaker earlier in the sentence; the
     # speech verb nearest the quote governs it ('At her request, Brandt's camp asked ...; she declared ...').
     cues = [m for m in here if before_start <= m.start < quotation.start and m.cue and not m.listener]
     pronoun = _last_match(PRONOUN_SPEECH, before)
     if cues and not (pronoun and before_start + pronoun.start() > _verb_end(desk, cues[-1])):
         return cues[-1], False
+    if not cues and not pronoun and _ING_SPEECH.search(before):
+        # 'Trump was generous about his counterpart, calling Kim "quite a guy"': the -ing clause's speaker is
+        # the subject of the sentence.
+        leading = [m for m in here if before_start <= m.start < quotation.start and not m.listener
+                   and _starts_sentence(desk, m) and not _owner_only(desk, m)]
+        if leading:
+            return leading[0], False
     if pronoun:
         return _pronoun_speaker(desk, first, before_start, pronoun, earlier)
     cues = [m for m in here if quotation.end <= m.start and m.cue and not m.listener
             and not _NEW_CLAUSE.search(text, quotation.end, m.start)]
     if cues:
         return cues[0], False
-    if _IT_SAID.match(text, quotation.end, after_end):
-        named = [m for m in here if m.start < quotation.start and not m.listener]
+    it_before = _IT_SAID_BEFORE.search(before)
+    if _IT_SAID.match(text, quotation.end, after_end) or it_before:
+        # Names after "It said" are what the statement spoke of ("It said Trump and Kim had ..."), not it.
+        until = before_start + it_before.start() if it_before else quotation.start
+        named = [m for m in here if m.start < until and not m.listener]
         if named:
             return named[-1], False
+        # 'The White House statement, issued before the president spoke, ... The leaders had "...," it said.':
+        # "it" is the statement, post or account a sentence before names as someone's.
+        owner = _statement_owner(desk, first)
+        if owner is not None:
+            return owner, False
     # '"... lives." Mayor Ana Ruiz said after the vote.': the speaker opens the next sentence.
     alone = not WORD.search(text, s_start, quotation.start) and not WORD.search(text, quotation.end, s_end)
     if alone and last + 1 < len(reading.sentences):
@@ -217,6 +249,15 @@ def speaker_of(desk: Desk, quotation: Quotation,
         if subjects and len(people) == 1 and _starts_sentence(desk, subjects[0]) and _next_paragraph(
                 desk, subjects[0].start, quotation.start):
             return subjects[0], False
+        # '"...," Trump said. No future summit is planned. "It might be soon ..."': with no one named in
+        # between, the paragraph's last speaker goes on (a guess: never called wrong).
+        if not desk.mentions_in(first - 1, first - 1) and first > 1 and _paragraph_start(
+                desk, reading.sentences[first - 2][0]) == _paragraph_start(desk, quotation.start):
+            spoke = [m for m in desk.mentions_in(first - 2, first - 2) if m.cue and not m.listener]
+            if spoke:
+                return guess(spoke[-1])
+            if earlier is not None and (first - 2) in earlier and earlier[first - 2][0] is not None:
+                return guess(earlier[first - 2][0])
     return guess(_nearest_named(desk, quotation, first, last))
 
 
@@ -229,6 +270,45 @@ def _goes_on(desk: Desk, quotation: Quotation, sentence: int) -> bool:
     if _paragraph_start(desk, desk.reading.sentences[sentence - 1][0]) == paragraph:
         return True
     return not WORD.search(text, paragraph, quotation.start) or text[:paragraph].rstrip().endswith(":")
+
+
+_ING_SPEECH = re.compile(r",\s*(?:(?:and|then|also)\s+)?(?i:saying|adding|insisting|arguing|warning|explaining|"
+                         r"noting|claiming|calling|describing|dubbing|labelling|labeling|praising)\b[^\"\u201c.;]{0,60}$")
+"""A speech verb opening an -ing clause just before the quote (", calling Kim", ", adding that")."""
+
+
+_PRONOUN_SUBJECT = re.compile(r"(?:^|[,;]\s*|\b(?i:then|and|but|so|yet)\s+|^\s*(?:[\w\-]+\s+){1,4}?)(?i:he|she|they)"
+                              r"\s+(?:\w+ly\s+)?(?i:was|is|were|are|had|has|went|turned|came|grew|sounded|got|"
+                              r"became|seemed|stayed|remained)\b")
+"""A pronoun as its clause's subject, before a colon that gives its words ("he was, for him, forthcoming:")."""
+_PARTICIPLE_LEAD = re.compile(r"\s*(?i:asked|pressed|questioned|quizzed|challenged|speaking|turning|on|of|about)\b")
+"""A lead with no subject of its own ("Asked about denuclearization:", "On the sanctions:")."""
+
+
+_WHO_CLAUSE = re.compile(r",\s*(?i:who|whose)\b[^,;:.!?]{0,120}$")
+"""A relative clause opened after a name and still open at the quote ("Mr Brandt, who had asked ... because")."""
+
+
+_IT_SAID_BEFORE = re.compile(r"\b(?i:it|the\s+(?:statement|post|tweet|message))\s+(?i:said|says|added|read|reads|"
+                             r"stated|went\s+on)\b")
+
+
+def _statement_owner(desk: Desk, sentence: int) -> Mention | None:
+    """Whose statement, post or account "it" is: the last name marked as owning words ("The White House
+    statement", "Sanders's statement", "a post by Trump") in the two sentences before, in the same paragraph."""
+    paragraph = _paragraph_start(desk, desk.reading.sentences[sentence][0])
+    for index in range(sentence - 1, max(-1, sentence - 3), -1):
+        if _paragraph_start(desk, desk.reading.sentences[index][0]) != paragraph:
+            break
+        owners = [m for m in desk.mentions_in(index, index) if not m.listener and _owns_words(desk, m)]
+        if owners:
+            return owners[-1]
+    return None
+
+
+def _owns_words(desk: Desk, mention: Mention) -> bool:
+    found = CUE_AFTER.match(desk.reading.text, mention.end)
+    return found is not None and bool(re.fullmatch(SPEECH_NOUNS, found.group(1), re.IGNORECASE))
 
 
 _JUST_WHEN = re.compile(r"\s*(?:[,.;!?]|$|(?i:at|in|on|after|before|when|as|later|earlier|afterwards|yesterday|today|"
@@ -273,7 +353,7 @@ def _owner_only(desk: Desk, mention: Mention) -> bool:
 
 _OWNS = re.compile(r"['\u2019]s\s+(?!(?:\w+\s+)?(?:reaction|verdict|assessment|retort|take|view|judge?ment|line|"
                    r"reply|answer|response|words|comments?|remarks|message|statement|account|version|explanation|argument|"
-                   r"defen[cs]e|case|reasoning|announcement|point|promise|warning)\b)\w")
+                   r"defen[cs]e|case|reasoning|announcement|point|promise|warning|telling|reading|argument|line)\b)\w")
 """After a name, what it owns, unless that is its words or a reaction ("Trump's reaction came at once:")."""
 
 
@@ -410,6 +490,11 @@ def _subject_like(desk: Desk, mention: Mention) -> bool:
     text = desk.reading.text
     if _VERB_AFTER.match(text, mention.end):
         return True
+    lead = text[desk.reading.sentences[mention.sentence][0]:mention.start]
+    if text.startswith(",", mention.end) and lead.rstrip().endswith(",") and not re.search(r"\band\b", lead):
+        # "his agent, Lena Fischer, told us ...": a name set in apposition, then its clause's verb (not one of
+        # two subjects: "He and his secretary of state, Mike Pompeo, went").
+        return bool(_VERB_AFTER.match(text, mention.end + 1))
     aside = _ASIDE_AFTER.match(text, mention.end)
     if aside is None or _PRONOUN_SAYS.search(aside.group()):
         return False  # "Kim, they said, had been willing": Kim is only the subject of what they said
@@ -738,7 +823,10 @@ def _closest_detail(match: Match | None) -> str | None:
 
 def _check_speaker(desk: Desk, notes: Notes, verdict: QuoteVerdict, speaker: Person) -> None:
     span, named, who = verdict.span, verdict.speaker, called(speaker)
-    if named is None:
+    if named is None and span[0] < desk.reading.headline[1]:
+        notes.add("attribution.cannot-tell", f"A quote in the headline names no one: the story under it must "
+                  f"say whose words they are (the record has them from {who}).", span)
+    elif named is None:
         notes.add("attribution.no-speaker", f"Whose words? No one is named near this quote (the record has "
                   f"them from {who}).", span)
     elif speaker.id in named.people or (speaker.id == ON_SCREEN_SPEAKER.id and not _any_real(desk, named)):

