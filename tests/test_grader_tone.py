@@ -115,3 +115,36 @@ def test_a_straight_mark_after_a_closing_curly_one_closes_the_quote() -> None:
     report = grade(found, Story.parse(text), gathered=None, known=[fact.id for fact in found.facts], verified=[],
                    filed_at=15 * 60)
     assert not report.by_code("quotes.invented"), [f.message for f in report.by_code("quotes.invented")]
+
+
+def hanoi_codes(extra: str) -> set[str]:
+    found = load_scenario(ROOT / "scenarios" / "hanoi-summit.yaml")
+    text = ("# Summit ends without a deal\n\nHANOI \u2014 Donald Trump and Kim Jong Un ended their second summit on "
+            f"Thursday without a deal, after the talks were cut short.\n\n{extra}\n")
+    report = grade(found, Story.parse(text), gathered=None, known=[fact.id for fact in found.facts], verified=[],
+                   filed_at=15 * 60)
+    return {f.code or "" for f in report.findings if f.severity == "error"}
+
+
+@pytest.mark.parametrize("extra", [
+    "A lunch and a signing ceremony were cancelled, and nothing was signed.",
+    "Nothing at all was signed, not even a short statement.",
+])
+def test_nothing_signed_agrees_with_a_cancelled_signing(extra: str) -> None:
+    assert not hanoi_codes(extra) & {"accuracy.contradiction", "verification.rumour-as-fact"}
+
+
+def test_a_signed_statement_still_contradicts_the_record() -> None:
+    assert hanoi_codes("The two leaders signed a short statement before they left.") & {
+        "accuracy.contradiction", "verification.rumour-as-fact"}
+
+
+def test_a_next_meeting_under_a_negation_is_not_this_ones_number() -> None:
+    assert "accuracy.core-fact" not in hanoi_codes("No date has been set for a third meeting.")
+    assert "accuracy.core-fact" in hanoi_codes("The third summit between the two men ended early.")
+
+
+def test_per_before_a_name_attributes_a_claim() -> None:
+    claim = "Kim offered to dismantle the Yongbyon nuclear complex in return for sanctions relief."
+    assert "attribution.claim-as-fact" not in hanoi_codes(f"Per Trump and Mike Pompeo, {claim[0].lower()}{claim[1:]}")
+    assert "attribution.claim-as-fact" in hanoi_codes(claim)

@@ -478,6 +478,8 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
 
 
 LOOK_BACK = 3
+FILLERS = frozenset(key_of_word(word) for word in ("at", "all", "even", "ever", "really", "actually"))
+"""Words that stand between a negation and what it turns round without weakening it ("nothing at all")."""
 CLAUSE_WORDS = frozenset(key_of_word(word) for word in ("as", "and", "but", "because", "after", "while", "though",
                                                          "although", "when", "since", "so", "yet", "or"))
 """Words that start a new clause: a negation before one does not reach past it."""
@@ -575,12 +577,15 @@ def _assess(tokens: Tokens, reading: Reading, sentence: int, first: int, last: i
 
     def before(index: int, reach: int = LOOK_BACK) -> list[str]:
         """The keys of the words before a sense (LOOK_BACK of them), in its sentence and clause."""
-        found = []
-        for place in range(index - 1, max(sentence_first, index - reach) - 1, -1):
+        found: list[str] = []
+        place, counted = index - 1, 0
+        while place >= sentence_first and counted < reach:
             between = text[items[place].end:items[place + 1].start]
             if clause_break(between) or items[place].key in CLAUSE_WORDS:
                 break
             found.append(items[place].key)
+            counted += items[place].key not in FILLERS  # "nothing at all was signed": "at all" adds no distance
+            place -= 1
         return found
 
     def one_clause(start: int, end: int) -> bool:
@@ -609,7 +614,7 @@ def _assess(tokens: Tokens, reading: Reading, sentence: int, first: int, last: i
         tokens, text, happened, last) or (
         happened < about and one_clause(happened, about)
         and any(items[index].key in NEGATING for index in range(happened + 1, about))) or (
-        happened < about and any(key in NEGATING for key in before(about, 2)))
+        happened < about and one_clause(happened, about) and any(key in NEGATING for key in before(about, 2)))
     # "reached no agreement", "signed no deal": the negation between the act and what it is of turns it round
     negations = 1 if negated else 0
     modal = any(key in MODAL for key in near) or any(key in MODAL for key in lead)

@@ -632,11 +632,22 @@ def _as_place_of(items: tuple[Token, ...], text: str, first: int, last: int, nea
         "held", "staged", "hosted", "convened", "took", "place")
 
 
+_INDEFINITE = frozenset(key_of_word(word) for word in ("a", "an", "any"))
+_NEGATION_OF_ONE = 8
+"""How far back a negation reaches a value brought in as an indefinite one ("No date has been set for a third
+meeting", "no talk of any second round"): a meeting that is not, not this one."""
+
+
 def _negated_before(desk: Desk, index: int) -> bool:
     items = desk.tokens.tokens
-    start = max(0, index - 3)
-    return any(items[i].key in ("not", "no", "never") and items[i].sentence == items[index].sentence
-               for i in range(start, index))
+    text = desk.reading.text
+    reach = _NEGATION_OF_ONE if index > 0 and items[index - 1].key in _INDEFINITE else 3
+    for i in range(index - 1, max(0, index - reach) - 1, -1):
+        if items[i].sentence != items[index].sentence or clause_break(text[items[i].end:items[i + 1].start]):
+            return False
+        if items[i].key in ("not", "no", "never"):
+            return True
+    return False
 
 
 def carried(desk: Desk) -> frozenset[str]:

@@ -80,8 +80,9 @@ CUE_BEFORE = re.compile(
 ATTRIBUTING = re.compile(
     r"\b(?:said|says|told|tells|added|adds|according\s+to|claimed|claims|insisted|insists|argued|argues|"
     r"maintained|maintains|stated|described|alleged|suggested|explained|wrote|tweeted|posted|in\s+the\s+view\s+of|"
-    r"accused|blamed|replied|answered)\b")
-"""A sentence that reports speech (lower case: "States" is not "states")."""
+    r"accused|blamed|replied|answered)\b|\b[Pp]er\s+(?=[A-Z])")
+"""A sentence that reports speech (lower case: "States" is not "states"; "per" only before a name: "Per Trump,
+Kim offered...", not "58 per cent")."""
 CLAUSE_RUN = r"(?:\d+[.:]\d+|\b[ap]\.m\.|[^.;:!?\"\u201c]){{{}}}"
 """Up to so many characters inside one clause, with a time or a decimal ("at 9.25pm", "9:25 p.m.", "21:25")
 not taken for the end of one."""
