@@ -1,8 +1,10 @@
 """The game's rules: a pure step function from (scenario, state, choice) to the next state.
 
-No I/O and no user interface here: the Textual app, the plain-text mode, the playtester and the tests
-all drive the game through these functions. State is a small immutable value (see `GameState`), so
-saving, undo and replay are just keeping old values.
+No I/O and no user interface here. A scenario is compiled once into a `Story` (its lookups, and the rules
+as methods: `start`, `scene`, `options`, `choose`, `file`), which the play layer, the faces and the
+classroom play through; the loose functions (`new_game`, `options`, `choose`, `file_story`, ...) are thin
+wrappers over it for the authoring tools and the tests. State is a small immutable value (see
+`GameState`), so saving, undo and replay are just keeping old values.
 """
 
 from __future__ import annotations
