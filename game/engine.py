@@ -1,8 +1,10 @@
 """The game's rules: a pure step function from (scenario, state, choice) to the next state.
 
-No I/O and no user interface here: the Textual app, the plain-text mode, the playtester and the tests
-all drive the game through these functions. State is a small immutable value (see `GameState`), so
-saving, undo and replay are just keeping old values.
+No I/O and no user interface here. A scenario is compiled once into a `Story` (its lookups, and the rules
+as methods: `start`, `scene`, `options`, `choose`, `file`), which the play layer, the faces and the
+classroom play through; the loose functions (`new_game`, `options`, `choose`, `file_story`, ...) are thin
+wrappers over it for the authoring tools and the tests. State is a small immutable value (see
+`GameState`), so saving, undo and replay are just keeping old values.
 """
 
 from __future__ import annotations
@@ -457,19 +459,13 @@ def _enter(scenario: Scenario, state: GameState, scene_id: str) -> GameState:
 
 
 def new_game(scenario: Scenario, player: str = "", seed: int = 0) -> GameState:
-    """The state at the start of the day, in the first scene.
-
-    `player` is the name `{player}` shows; `seed` decides the world's draws (give each new game its own,
-    e.g. `random.randrange(2**31)`, for luck that differs between games; the same seed replays the same)."""
-    state = GameState(
-        scenario=scenario.id, version=scenario.version, scene=scenario.start_scene,
-        time=minutes_of(scenario.clock.start),
-        counters=tuple(sorted(scenario.counters.items())), player=player, seed=seed,
-    )
-    return _enter(scenario, state, scenario.start_scene)
+    """The state at the start of the day, in the first scene: `Story.start`. (A thin wrapper kept for the
+    authoring tools and the tests; the play layer and the faces go through `Story`.)"""
+    return Story.of(scenario).start(player=player, seed=seed)
 
 
 def current_scene(scenario: Scenario, state: GameState) -> Scene:
+    """The scene the state is in: `Story.scene` (a thin wrapper for the authoring tools and the tests)."""
     return index(scenario).scenes[state.scene]
 
 
@@ -504,16 +500,9 @@ def questions_left(scene: Scene, state: GameState) -> int | None:
 
 
 def options(scenario: Scenario, state: GameState) -> list[Option]:
-    """What the player can do now, in the order the scene lists it (questions first), with labels as the
-    player reads them now (templates filled in, wordings chosen)."""
-    if state.ending or state.at_desk:
-        return []
-    menu = index(scenario).menus[state.scene]
-    offered = _offered(menu, state)
-    if not menu.changing:
-        return offered
-    return [_as_now(scenario, state, option, menu.by_key[option.key][1]) if option.key in menu.changing
-            else option for option in offered]
+    """What the player can do now: `Story.options`. (A thin wrapper kept for the authoring tools and the
+    tests; the play layer and the faces go through `Story`.)"""
+    return Story.of(scenario).options(state)
 
 
 def _as_now(scenario: Scenario, state: GameState, option: Option, item: Question | Choice) -> Option:
@@ -552,7 +541,7 @@ def _on_offer(scenario: Scenario, state: GameState, menu: Menu, option: Option, 
                 and (menu.limit is None or sum(1 for o, _ in menu.questions if o.key in state.taken) < menu.limit))
     if (item.once and option.key in state.taken) or not holds(item.when, state):
         return False
-    return not item.fallback or any(offered.key == option.key for offered in options(scenario, state))
+    return not item.fallback or any(offered.key == option.key for offered in Story.of(scenario).options(state))
 
 
 def chances(scenario: Scenario, state: GameState, key: Key) -> list[tuple[str, int]]:
@@ -573,45 +562,9 @@ def draw(state: GameState, key: Key, outcomes: list[Chance]) -> Chance:
 
 
 def choose(scenario: Scenario, state: GameState, key: Key, luck: str | None = None) -> GameState:
-    """The state after taking the option with this key, and after any timed event whose time that step
-    reaches. Raises InvalidChoice if it is not on offer.
-
-    For a choice with `chance:` outcomes, `luck` names the outcome the world gives (the playtester tries
-    each); without it the outcome is drawn from the state's seed (`draw`).
-    """
-    menu = index(scenario).menus[state.scene] if not (state.ending or state.at_desk) else None
-    entry = menu.by_key.get(key) if menu else None
-    if entry is None or not _on_offer(scenario, state, menu, *entry):  # type: ignore[arg-type]
-        raise InvalidChoice(f"'{key}' is not on offer in scene '{state.scene}'")
-    option, item = entry
-    if menu and key in menu.changing:
-        option = _as_now(scenario, state, option, item)
-    outcome: Chance | None = None
-    if isinstance(item, Choice) and item.chance:
-        outcome = (draw(state, key, item.chance) if luck is None
-                   else next((o for o in item.chance if o.id == luck), None))
-        if outcome is None:
-            raise InvalidChoice(f"'{key}' has no chance outcome '{luck}'")
-    elif luck is not None:
-        raise InvalidChoice(f"'{key}' has no chance outcomes")
-    step = Step(state.scene, key, option.label, state.time, outcome.id if outcome else None)
-    taken = state.taken if key in state.taken else (*state.taken, key)
-    state = _evolve(state, time=state.time + option.minutes, history=(*state.history, step),
-                    taken=taken, gathered=(), response=None)
-    if isinstance(item, Question):
-        state = apply_effects(state, item)
-        return _timed_events(scenario, _evolve(state, response=say(scenario, state, item.answer) or None))
-    state = apply_effects(state, item)
-    response = say(scenario, state, item.response)
-    goto = item.goto
-    if outcome is not None:
-        state = apply_effects(state, outcome)
-        response = _joined(response, say(scenario, state, outcome.text))
-        goto = outcome.goto or goto
-    state = _evolve(state, response=response or None, at_desk=item.file or state.at_desk)
-    if goto and not item.file:
-        state = _enter(scenario, state, goto)
-    return _timed_events(scenario, state)
+    """The state after taking the option with this key: `Story.choose`. (A thin wrapper kept for the
+    authoring tools and the tests; the play layer and the faces go through `Story`.)"""
+    return Story.of(scenario).choose(state, key, luck)
 
 
 def _joined(first: str, second: str) -> str:
@@ -735,12 +688,9 @@ def ending_for(scenario: Scenario, state: GameState, score: int, error_dimension
 def file_story(scenario: Scenario, state: GameState, score: int,
                error_dimensions: Set[str] = frozenset(), words: int = 0, carried: Set[str] = frozenset(),
                quoted: Set[str] = frozenset()) -> GameState:
-    """The state after filing: the clock moves on by the writing time and the outcome's ending is reached.
-    (`carried` and `quoted`: as for `ending_for`.)"""
-    filed_at = filing_time(scenario, state, words)
-    ending = ending_for(scenario, state, score, error_dimensions, filed_at, carried, quoted)
-    state = _evolve(state, time=filed_at, filed_at=filed_at, at_desk=False, gathered=(), response=None)
-    return _enter(scenario, state, ending)
+    """The state after filing: `Story.file`. (A thin wrapper kept for the authoring tools and the tests;
+    the play layer goes through `Story`.)"""
+    return Story.of(scenario).file(state, score, error_dimensions, words, carried, quoted)
 
 
 # --- reading the state ---------------------------------------------------------------------------
@@ -833,3 +783,153 @@ def debrief(scenario: Scenario, state: GameState) -> list[tuple[str | None, str]
         if holds(note.when, state):
             notes.append((note.principle, note.text))
     return notes
+
+
+# --- the compiled story --------------------------------------------------------------------------
+
+_STORIES: dict[int, Story] = {}
+
+
+@dataclass(frozen=True, eq=False)
+class Story:
+    """A scenario compiled for play, made once (`Story.of`, cached like `index`): the scenario and its
+    lookups, and the rules as methods on a frozen `GameState` — `start`, `scene`, `options`, `choose`,
+    `file`. The play layer, the faces and the classroom play through it; the loose functions above
+    (`new_game`, `options`, `choose`, `file_story`, ...) are thin wrappers over it for the authoring tools
+    and the tests."""
+
+    scenario: Scenario
+    index: Index
+
+    @classmethod
+    def of(cls, scenario: Scenario) -> Story:
+        """The compiled story of a scenario (cached: scenarios are immutable)."""
+        found = _STORIES.get(id(scenario))
+        if found is None or found.scenario is not scenario:
+            found = _STORIES[id(scenario)] = cls(scenario, index(scenario))
+        return found
+
+    @property
+    def deadline(self) -> int:
+        """The deadline, in minutes since the first midnight."""
+        return self.index.deadline
+
+    def start(self, *, player: str = "", seed: int = 0) -> GameState:
+        """The state at the start of the day, in the first scene.
+
+        `player` is the name `{player}` shows; `seed` decides the world's draws (give each new game its
+        own, e.g. `random.randrange(2**31)`, for luck that differs between games; the same seed replays
+        the same)."""
+        scenario = self.scenario
+        state = GameState(
+            scenario=scenario.id, version=scenario.version, scene=scenario.start_scene,
+            time=minutes_of(scenario.clock.start),
+            counters=tuple(sorted(scenario.counters.items())), player=player, seed=seed,
+        )
+        return _enter(scenario, state, scenario.start_scene)
+
+    def scene(self, state: GameState) -> Scene:
+        """The scene the state is in."""
+        return self.index.scenes[state.scene]
+
+    def options(self, state: GameState) -> list[Option]:
+        """What the player can do now, in the order the scene lists it (questions first), with labels as
+        the player reads them now (templates filled in, wordings chosen)."""
+        if state.ending or state.at_desk:
+            return []
+        menu = self.index.menus[state.scene]
+        offered = _offered(menu, state)
+        if not menu.changing:
+            return offered
+        return [_as_now(self.scenario, state, option, menu.by_key[option.key][1]) if option.key in menu.changing
+                else option for option in offered]
+
+    def choose(self, state: GameState, key: Key, luck: str | None = None) -> GameState:
+        """The state after taking the option with this key, and after any timed event whose time that
+        step reaches. Raises InvalidChoice if it is not on offer.
+
+        For a choice with `chance:` outcomes, `luck` names the outcome the world gives (the playtester
+        tries each); without it the outcome is drawn from the state's seed (`draw`).
+        """
+        scenario = self.scenario
+        menu = self.index.menus[state.scene] if not (state.ending or state.at_desk) else None
+        entry = menu.by_key.get(key) if menu else None
+        if entry is None or not _on_offer(scenario, state, menu, *entry):  # type: ignore[arg-type]
+            raise InvalidChoice(f"'{key}' is not on offer in scene '{state.scene}'")
+        option, item = entry
+        if menu and key in menu.changing:
+            option = _as_now(scenario, state, option, item)
+        outcome: Chance | None = None
+        if isinstance(item, Choice) and item.chance:
+            outcome = (draw(state, key, item.chance) if luck is None
+                       else next((o for o in item.chance if o.id == luck), None))
+            if outcome is None:
+                raise InvalidChoice(f"'{key}' has no chance outcome '{luck}'")
+        elif luck is not None:
+            raise InvalidChoice(f"'{key}' has no chance outcomes")
+        step = Step(state.scene, key, option.label, state.time, outcome.id if outcome else None)
+        taken = state.taken if key in state.taken else (*state.taken, key)
+        state = _evolve(state, time=state.time + option.minutes, history=(*state.history, step),
+                        taken=taken, gathered=(), response=None)
+        if isinstance(item, Question):
+            state = apply_effects(state, item)
+            return _timed_events(scenario, _evolve(state, response=say(scenario, state, item.answer) or None))
+        state = apply_effects(state, item)
+        response = say(scenario, state, item.response)
+        goto = item.goto
+        if outcome is not None:
+            state = apply_effects(state, outcome)
+            response = _joined(response, say(scenario, state, outcome.text))
+            goto = outcome.goto or goto
+        state = _evolve(state, response=response or None, at_desk=item.file or state.at_desk)
+        if goto and not item.file:
+            state = _enter(scenario, state, goto)
+        return _timed_events(scenario, state)
+
+    def leave_desk(self, state: GameState) -> GameState:
+        """Back to reporting from the story desk, without filing."""
+        return leave_desk(state)
+
+    def file(self, state: GameState, score: int, error_dimensions: Set[str] = frozenset(), words: int = 0,
+             carried: Set[str] = frozenset(), quoted: Set[str] = frozenset()) -> GameState:
+        """The state after filing: the clock moves on by the writing time and the outcome's ending is
+        reached. (`carried` and `quoted`: as for `ending_for`.)"""
+        scenario = self.scenario
+        filed_at = filing_time(scenario, state, words)
+        ending = ending_for(scenario, state, score, error_dimensions, filed_at, carried, quoted)
+        state = _evolve(state, time=filed_at, filed_at=filed_at, at_desk=False, gathered=(), response=None)
+        return _enter(scenario, state, ending)
+
+    # reading the state, as the play layer's presenters do
+
+    def filing_time(self, state: GameState, words: int = 0) -> int:
+        """The clock when a story of this many words, finished now, would be filed."""
+        return filing_time(self.scenario, state, words)
+
+    def writing_minutes(self, words: int = 0) -> int:
+        return writing_minutes(self.scenario, words)
+
+    def time_left(self, state: GameState) -> int:
+        """Minutes to the deadline (negative once it has passed)."""
+        return self.index.deadline - state.time
+
+    def questions_left(self, state: GameState) -> int | None:
+        """How many more questions the player may put in the state's scene (None: no limit)."""
+        return questions_left(self.scene(state), state)
+
+    def notebook(self, state: GameState) -> Notebook:
+        return notebook(self.scenario, state)
+
+    def fact_status(self, state: GameState, fact: Fact) -> str:
+        return fact_status(self.scenario, state, fact)
+
+    def text(self, state: GameState) -> str:
+        """The current scene's text as the player reads it now (`scene_text`)."""
+        return scene_text(self.scenario, state)
+
+    def prompt(self, state: GameState) -> str:
+        """The current scene's question prompt as the player reads it now (`prompt_text`)."""
+        return prompt_text(self.scenario, state)
+
+    def debrief(self, state: GameState) -> list[tuple[str | None, str]]:
+        return debrief(self.scenario, state)

@@ -4,8 +4,8 @@ This is the public face of `game.grading`; the game's review screen, the classro
 `newsroom grade` command all come through here.
 """
 
-from game.grading.editor import WEIGHTS, filed_from, grade, grade_filed, grade_state, strong_story_notes
+from game.grading.editor import WEIGHTS, grade, grade_filed, strong_story_notes
 from game.grading.report import SEVERITIES, Filed, Finding, Report, Story
 
-__all__ = ["SEVERITIES", "WEIGHTS", "Filed", "Finding", "Report", "Story", "filed_from", "grade", "grade_filed",
-           "grade_state", "strong_story_notes"]
+__all__ = ["SEVERITIES", "WEIGHTS", "Filed", "Finding", "Report", "Story", "grade", "grade_filed",
+           "strong_story_notes"]

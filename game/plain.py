@@ -158,7 +158,7 @@ class PlainGame:
             self.talk.say(f"A saved game could not be used: {error}. Starting a new day.")
             return
         state = saved.state
-        scene = engine.current_scene(self.scenario, state)
+        scene = saved.story.scene(state)
         where = "at the story desk" if state.at_desk else (scene.title or scene.id)
         answer = self.talk.ask(f"You have a saved game ({where}, {clock_text(state.time)}). "
                                "Carry on with it? Type y for yes or n to start the day again [y]: ")

@@ -29,7 +29,7 @@ from game.model import DIMENSIONS, QUOTE_KIND_NAMES, Scenario, clock_text, dimen
 from game.paths import data_dir
 
 if TYPE_CHECKING:
-    from game.grader import Report, Story
+    from game.grader import Filed, Report
 
 TRANSCRIPT_FORMAT = "newsroom-transcript"
 TRANSCRIPT_VERSION = 1
@@ -46,10 +46,11 @@ def default_results_dir() -> Path:
 
 # --- building ------------------------------------------------------------------------------------
 
-def build_transcript(scenario: Scenario, state: GameState, story: Story, report: Report,
+def build_transcript(scenario: Scenario, state: GameState, filed: Filed, report: Report,
                      player: str | None) -> dict[str, Any]:
-    """Everything a teacher needs about one filed story, as a JSON-ready dict."""
-    from game.grader import filed_from  # filing has loaded the grader already; reading transcripts never does
+    """Everything a teacher needs about one filed story, as a JSON-ready dict: `filed` is what the editor
+    graded (`game.play.filing.filed_from`), `state` the game at its ending."""
+    story = filed.story
     lookup = index(scenario)
     route = []
     for step in state.history:
@@ -86,7 +87,7 @@ def build_transcript(scenario: Scenario, state: GameState, story: Story, report:
                       for entry in book.facts],
         },
         "story": {"headline": story.headline, "body": story.body, "words": len(story.body.split())},
-        "filed": filed_from(scenario, state, story).notebook_json(),
+        "filed": filed.notebook_json(),
         "grade": report.to_json(),
         "ending": ({"id": ending.id, "title": ending.ending.title, "tone": ending.ending.tone,
                     "text": say(scenario, state, ending.text)} if ending and ending.ending else None),

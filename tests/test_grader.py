@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from game.engine import choose, filing_time, new_game, options
-from game.grader import Finding, Report, Story, grade, grade_state, strong_story_notes
+from game.grader import Finding, Report, Story, grade, grade_filed, strong_story_notes
 from game.grading.matching import closest, exact_matches, locate, split, word_diff
 from game.grading.record import record_of
 from game.grading.text import normalise, read, words
@@ -518,12 +518,14 @@ def test_story_parse_takes_the_first_line_as_headline() -> None:
     assert Story.parse("  \n \n") == Story("", "")
 
 
-def test_grade_state_uses_the_notebook_and_the_filing_time(bridge: Scenario) -> None:
+def test_a_filed_story_is_graded_with_the_states_notebook_and_filing_time(bridge: Scenario) -> None:
+    from game.play.filing import filed_from  # the play layer makes the Filed: the editor knows no state
+
     state = new_game(bridge)
     state = choose(bridge, state, options(bridge, state)[0].key)          # to the chamber
     file_key = next(o.key for o in options(bridge, state) if o.kind == "file")
     state = choose(bridge, state, file_key)
-    report = grade_state(bridge, state, story(GOOD))
+    report = grade_filed(bridge, filed_from(bridge, state, story(GOOD)))
     assert report.filed_at == filing_time(bridge, state)
     # Neither quote was gathered on this route, so both are flagged as not in the notebook.
     assert len([f for f in found(report, "quotes", "warning") if "notebook" in f.message]) == 2

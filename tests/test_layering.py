@@ -1,6 +1,7 @@
 """The house's shape, checked as CI runs the tests: the import-linter contracts in pyproject.toml (only the
-faces import Textual, the model imports nothing of ours, the engine knows no grader, the classroom imports no
-face), ruff, and mypy on the package. Each runs the real tool; a broken contract or a type error fails here."""
+faces import Textual, the model imports nothing of ours, the engine knows no grader, the editor knows no
+engine, the classroom imports no face), ruff, and mypy on the package. Each runs the real tool; a broken
+contract or a type error fails here."""
 
 from __future__ import annotations
 
@@ -32,6 +33,7 @@ def test_the_import_contracts_hold() -> None:
     done = run(tool("lint-imports"))
     assert done.returncode == 0, done.stdout + done.stderr
     assert "0 broken" in done.stdout
+    assert "The editor knows no engine KEPT" in done.stdout  # the contract is there, and was run
 
 
 def test_ruff_is_clean() -> None:

@@ -276,7 +276,7 @@ def test_a_grader_that_breaks_keeps_the_draft_and_the_game_where_it_was(example:
     def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("editor out to lunch")
 
-    monkeypatch.setattr(game.grader, "grade_state", broken)
+    monkeypatch.setattr(game.grader, "grade_filed", broken)
     with pytest.raises(GradingFailed, match="editor out to lunch") as failure:
         file_story(at_desk(example), HEADLINE, BODY, tmp_path)
     assert "Your draft is saved" in str(failure.value)
@@ -291,7 +291,7 @@ def test_plain_mode_survives_a_grader_that_breaks(example: Scenario, tmp_path: P
     def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("editor out to lunch")
 
-    monkeypatch.setattr(game.grader, "grade_state", broken)
+    monkeypatch.setattr(game.grader, "grade_filed", broken)
     status, out = plain_day(example, ["", *REPORTING, "1", HEADLINE, *BODY_LINES, ".", "1", "q"], tmp_path)
     assert status == 0, out[-600:]
     assert "The editor could not grade this story" in out and "Traceback" not in out

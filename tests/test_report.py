@@ -12,8 +12,9 @@ import pytest
 from game import engine
 from game.cli import main
 from game.engine import Key
-from game.grader import Story, grade_state
+from game.grader import Story, grade_filed
 from game.model import DIMENSIONS, Scenario
+from game.play.filing import filed_from
 from game.transcript import build_transcript, save_transcript
 
 GOOD = Story(
@@ -41,9 +42,10 @@ def file_story(scenario: Scenario, route: str, story: Story, player: str | None,
     state = engine.new_game(scenario)
     for key in ROUTES[route]:
         state = engine.choose(scenario, state, Key.parse(key))
-    report = grade_state(scenario, state, story)
+    filed = filed_from(scenario, state, story)
+    report = grade_filed(scenario, filed)
     state = engine.file_story(scenario, state, report.overall, report.error_dimensions)
-    return save_transcript(build_transcript(scenario, state, story, report, player), results)[0]
+    return save_transcript(build_transcript(scenario, state, filed, report, player), results)[0]
 
 
 @pytest.fixture

@@ -15,6 +15,7 @@ from game import engine
 from game.engine import Key
 from game.grader import Finding, Report, Story
 from game.model import DIMENSIONS, Scenario
+from game.play.filing import filed_from
 from game.transcript import (
     TRANSCRIPT_FORMAT,
     TranscriptError,
@@ -40,6 +41,12 @@ def filed_game(scenario: Scenario, score: int = 72) -> engine.GameState:
     return engine.file_story(scenario, state, score, frozenset({"quotes"}))
 
 
+def filed_transcript(scenario: Scenario, story: Story, report: Report, player: str | None) -> dict[str, Any]:
+    """The transcript of `story` filed at the end of `filed_game`."""
+    state = filed_game(scenario)
+    return build_transcript(scenario, state, filed_from(scenario, state, story), report, player)
+
+
 def sample_report(story: Story) -> Report:
     wrong = story.text.index("we risk lives")
     return Report(
@@ -58,7 +65,7 @@ def sample_report(story: Story) -> Report:
 @pytest.fixture
 def transcript(example: Scenario) -> dict[str, Any]:
     story = Story(HEADLINE, BODY)
-    return build_transcript(example, filed_game(example), story, sample_report(story), "  Zoë O'Neill ")
+    return filed_transcript(example, story, sample_report(story), "  Zoë O'Neill ")
 
 
 def test_transcript_holds_player_route_notebook_story_grade_and_ending(transcript: dict[str, Any]) -> None:
@@ -154,7 +161,7 @@ def test_simultaneous_saves_each_get_their_own_files(transcript: dict[str, Any],
 
 def test_anonymous_player_and_default_folder(example: Scenario) -> None:
     story = Story(HEADLINE, BODY)
-    transcript = build_transcript(example, filed_game(example), story, sample_report(story), None)
+    transcript = filed_transcript(example, story, sample_report(story), None)
     assert transcript["player"] is None
     json_path, _ = save_transcript(transcript)
     assert json_path.parent == default_results_dir()
@@ -173,7 +180,7 @@ def test_an_unwritable_folder_is_a_clear_error(transcript: dict[str, Any], tmp_p
 def test_markdown_in_a_story_cannot_break_the_card(example: Scenario) -> None:
     story = Story("# Not a heading | really", "```\nfenced?\n```\n\n<b>bold</b> *stars* | pipes")
     report = Report(overall=10, scores=dict.fromkeys(DIMENSIONS, 10), findings=(), filed_at=600, late_by=0)
-    card = report_card(build_transcript(example, filed_game(example), story, report, "a|b"))
+    card = report_card(filed_transcript(example, story, report, "a|b"))
     assert "````text\n# Not a heading | really\n\n```\nfenced?\n```" in card
     assert "a\\|b" in card
 
@@ -201,7 +208,7 @@ def test_a_missing_score_is_named(transcript: dict[str, Any], tmp_path: Path) ->
 
 
 def test_a_graded_misquote_is_marked_in_the_card(example: Scenario) -> None:
-    from game.grader import grade_state
+    from game.grader import grade_filed
 
     state = engine.new_game(example)
     for key in ("call/1", "chamber/1", "steps/ask:ask-why", "steps/1"):
@@ -209,9 +216,10 @@ def test_a_graded_misquote_is_marked_in_the_card(example: Scenario) -> None:
     story = Story("Council votes 5-2 to close the old bridge",
                   "The council voted 5-2 to close the bridge.\n\n"
                   "\u201cWe close the bridge on Monday or we risk lives,\u201d said Mayor Ana Ruiz.")
-    report = grade_state(example, state, story)
+    filed = filed_from(example, state, story)
+    report = grade_filed(example, filed)
     state = engine.file_story(example, state, report.overall, report.error_dimensions)
-    card = report_card(build_transcript(example, state, story, report, "Ana"))
+    card = report_card(build_transcript(example, state, filed, report, "Ana"))
     misquote = next(n for n, f in enumerate(report.findings, 1) if f.message.startswith("Misquote"))
     marked = re.search("⟦\u201cWe close the bridge on Monday or we risk lives,\u201d⟧([0-9,]+) said", card)
     assert marked and str(misquote) in marked.group(1).split(",")
@@ -227,6 +235,6 @@ def test_a_quoted_passage_in_a_note_is_not_wrapped_in_a_second_pair_of_marks(exa
                     findings=(Finding("quotes", "praise", "Word for word.", (start, end)),
                               Finding("completeness", "praise", "Carries the vote.", (0, len("Council votes"))),),
                     filed_at=10 * 60, late_by=0)
-    card = report_card(build_transcript(example, filed_game(example), story, report, None))
+    card = report_card(filed_transcript(example, story, report, None))
     assert "Word for word. — \u201cWe close the bridge on Monday or we risk lives.\u201d\n" in card
     assert "Carries the vote. — \u201cCouncil votes\u201d" in card

@@ -317,7 +317,7 @@ async def test_a_grader_failure_keeps_the_player_at_the_desk_with_the_draft(monk
     def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("editor out to lunch")
 
-    monkeypatch.setattr(game.grader, "grade_state", broken)
+    monkeypatch.setattr(game.grader, "grade_filed", broken)
     app = make_app()
     async with app.run_test() as pilot:
         await straight_to_desk(pilot)

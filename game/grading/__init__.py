@@ -1,4 +1,4 @@
 """The editor who grades a filed story against the record (headless: no Textual here).
 
-`game.grader` is the public face: `grade`, `grade_state`, `Story`, `Report`, `Finding`, `strong_story_notes`.
+`game.grader` is the public face: `grade`, `grade_filed`, `Filed`, `Story`, `Report`, `Finding`, `strong_story_notes`.
 """

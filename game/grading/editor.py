@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import replace
 
-from game.engine import GameState, filing_time, words_in
 from game.grading.assertions import tokens_of
 from game.grading.desk_checks import (
     check_balance,
@@ -30,7 +29,7 @@ from game.grading.score import finding_order, overall, without_doubtful_praise
 from game.grading.text import read
 from game.model import DIMENSIONS, Scenario
 
-__all__ = ["WEIGHTS", "grade", "grade_state", "strong_story_notes"]
+__all__ = ["WEIGHTS", "grade", "grade_filed", "strong_story_notes"]
 
 
 # --- the verdict ----------------------------------------------------------------------------------
@@ -75,20 +74,9 @@ def grade(scenario: Scenario, story: Story, *, gathered: Iterable[str] | None, k
                   facts=carried(desk), quoted=rightly_quoted(verdicts))
 
 
-def grade_state(scenario: Scenario, state: GameState, story: Story) -> Report:
-    """Grade a story written in a playthrough, from the notebook in its state, filed now."""
-    return grade_filed(scenario, filed_from(scenario, state, story))
-
-
-def filed_from(scenario: Scenario, state: GameState, story: Story) -> Filed:
-    """What filing this story now, from this state's notebook, hands the editor (the time it would go in
-    counts its writing; a state that has filed already keeps the time it filed at)."""
-    at = state.filed_at if state.filed_at is not None else filing_time(scenario, state, words_in(story.body))
-    return Filed(story, state.quotes, state.facts, state.verified, at)
-
-
 def grade_filed(scenario: Scenario, filed: Filed) -> Report:
-    """Grade what was filed: the story against the record, with the notebook and time it was filed with."""
+    """Grade what was filed: the story against the record, with the notebook and time it was filed with.
+    The editor knows no game state: the play layer makes the `Filed` (`game.play.filing.filed_from`)."""
     return grade(scenario, filed.story, gathered=filed.quotes, known=filed.facts, verified=filed.verified,
                  filed_at=filed.filed_at)
 

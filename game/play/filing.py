@@ -14,7 +14,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from game import engine, grader
-from game.grader import Report, Story, strong_story_notes
+from game.engine import GameState
+from game.grader import Filed, Report, Story, strong_story_notes
+from game.model import Scenario
 from game.play.kept import draft_path, forget_draft, save_draft
 from game.play.session import Session
 from game.transcript import build_transcript, save_transcript
@@ -57,6 +59,15 @@ class Outcome:
         return self.story.text
 
 
+def filed_from(scenario: Scenario, state: GameState, story: Story) -> Filed:
+    """What filing this story now, from this state's notebook, hands the editor: the story, the notebook's
+    quotes, facts and checks, and the time it goes in (counting its writing; a state that has filed already
+    keeps the time it filed at). The editor knows no `GameState`: this is where a state becomes a `Filed`."""
+    at = (state.filed_at if state.filed_at is not None
+          else engine.Story.of(scenario).filing_time(state, engine.words_in(story.body)))
+    return Filed(story, state.quotes, state.facts, state.verified, at)
+
+
 def file_story(session: Session, headline: str, body: str, results_dir: Path | None = None) -> Outcome:
     """Grade the story, reach the ending it earns, and save the transcript and report card.
 
@@ -67,7 +78,8 @@ def file_story(session: Session, headline: str, body: str, results_dir: Path | N
         save_draft(scenario_id, headline, body)
     story = Story(headline=headline, body=body)
     try:
-        report = grader.grade_state(session.scenario, session.state, story)
+        handed = filed_from(session.scenario, session.state, story)
+        report = grader.grade_filed(session.scenario, handed)
     except Exception as error:  # noqa: BLE001 - a grader bug must not cost the player their story
         raise GradingFailed(error) from error
     filed = session.file(report.overall, frozenset(report.error_dimensions), engine.words_in(body),
@@ -75,7 +87,7 @@ def file_story(session: Session, headline: str, body: str, results_dir: Path | N
     notes: list[str] = []
     card = record = None
     try:
-        record, card = save_transcript(build_transcript(filed.scenario, filed.state, story, report, filed.player),
+        record, card = save_transcript(build_transcript(filed.scenario, filed.state, handed, report, filed.player),
                                        results_dir)
     except OSError as error:  # TranscriptError is one, and names the file
         notes.append(f"Your report card could not be saved: {error}. Your story is kept in "

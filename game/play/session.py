@@ -30,7 +30,12 @@ class Session:
 
     @classmethod
     def start(cls, scenario: Scenario, player: str | None = None) -> Session:
-        return cls(scenario, engine.new_game(scenario), (), player)
+        return cls(scenario, engine.Story.of(scenario).start(), (), player)
+
+    @property
+    def story(self) -> engine.Story:
+        """The scenario compiled for play (made once per scenario and kept)."""
+        return engine.Story.of(self.scenario)
 
     @property
     def place(self) -> Place:
@@ -45,7 +50,7 @@ class Session:
 
     def choose(self, key: engine.Key) -> Session:
         """The session after taking an option (raises `engine.InvalidChoice` if it is not on offer)."""
-        state = engine.choose(self.scenario, self.state, key)
+        state = self.story.choose(self.state, key)
         return replace(self, state=state, undo=(*self.undo, self.state)[-UNDO_LIMIT:])
 
     def undo_last(self) -> Session:
@@ -55,13 +60,13 @@ class Session:
         return replace(self, state=self.undo[-1], undo=self.undo[:-1])
 
     def leave_desk(self) -> Session:
-        return replace(self, state=engine.leave_desk(self.state))
+        return replace(self, state=self.story.leave_desk(self.state))
 
     def file(self, score: int, error_dimensions: frozenset[str] = frozenset(), words: int = 0,
              carried: frozenset[str] = frozenset(), quoted: frozenset[str] = frozenset()) -> Session:
         """The session after filing the story: the clock moves on by its writing time and the ending it
         earns (by score, errors, and what it carried and whom it quoted) is reached."""
-        state = engine.file_story(self.scenario, self.state, score, error_dimensions, words, carried, quoted)
+        state = self.story.file(self.state, score, error_dimensions, words, carried, quoted)
         return replace(self, state=state, undo=())
 
 
@@ -96,13 +101,14 @@ def carry_over(session: Session, scenario: Scenario) -> tuple[Session, str]:
     new scenario no longer has dropped. Otherwise the day starts again.
     """
     old = session.state
-    lookup = engine.index(scenario)
-    replayed = engine.new_game(scenario)
+    story = engine.Story.of(scenario)
+    lookup = story.index
+    replayed = story.start()
     undo: list[GameState] = []
     try:
         for step in old.history:
             undo.append(replayed)
-            replayed = engine.choose(scenario, replayed, step.key)
+            replayed = story.choose(replayed, step.key)
     except (engine.InvalidChoice, KeyError, StopIteration):
         replayed = None  # type: ignore[assignment]
     if replayed is not None and replayed.scene == old.scene and replayed.at_desk == old.at_desk:

@@ -102,20 +102,20 @@ def clock_view(session: Session, where: str | None = None, words: int = 0) -> Cl
     """The clock line for the session: `where` names the place (default: the scene's place or title), `words`
     is the length of the story as it stands (for the file-by time). After filing it says when the story went in.
     Its `spare` counts to the filing time once filed, else to the file-by time, else (no desk) to the clock."""
-    scenario, state = session.scenario, session.state
+    scenario, state, story = session.scenario, session.state, session.story
     if where is None:
-        scene = engine.current_scene(scenario, state)
+        scene = story.scene(state)
         where = scene.place or scene.title or ""
-    due = f"due {clock_text(engine.index(scenario).deadline)}"
+    due = f"due {clock_text(story.deadline)}"
     found = deadline.file_by(scenario, state, words)
     forms: tuple[tuple[str, str], ...]
     if state.filed_at is not None:
-        spare = engine.index(scenario).deadline - state.filed_at
+        spare = story.deadline - state.filed_at
         filed = deadline.FileBy(state.time, state.filed_at, 0, found.deadline, words)
         forms = ((due, f"filed at {clock_text(state.filed_at)}, {filed.status}"),
                  ("", f"filed {clock_text(state.filed_at)}, {filed.status}"))
     elif scenario.filing is None:
-        spare = engine.time_left(scenario, state)
+        spare = story.time_left(state)
         left = time_left_text(spare)
         forms = ((due, left), ("", left))
     else:
@@ -178,7 +178,8 @@ class SceneView:
 
 
 def gathered_views(session: Session) -> tuple[GatheredView, ...]:
-    lookup = engine.index(session.scenario)
+    story = session.story
+    lookup = story.index
     views: list[GatheredView] = []
     for kind, item_id in session.state.gathered:
         if kind == "quote" and item_id in lookup.quotes:
@@ -187,26 +188,26 @@ def gathered_views(session: Session) -> tuple[GatheredView, ...]:
                                       clean(quote.context)))
         elif kind == "fact" and item_id in lookup.facts:
             fact = lookup.facts[item_id]
-            status = engine.fact_status(session.scenario, session.state, fact)
+            status = story.fact_status(session.state, fact)
             views.append(GatheredView("fact", clean(fact.statement), status=status_words(status),
                                       check=checked(status, fact.check)))
     return tuple(views)
 
 
 def scene_view(session: Session) -> SceneView:
-    scenario, state = session.scenario, session.state
-    scene = engine.current_scene(scenario, state)
+    state, story = session.state, session.story
+    scene = story.scene(state)
     heading = f"THE END — {clean(scene.ending.title)}" if scene.ending else clean(scene.title or "")
     moved = bool(state.history) and state.history[-1].scene != state.scene
-    offered = () if state.ending or state.at_desk else tuple(choice_views(engine.options(scenario, state)))
-    left = engine.questions_left(scene, state) if scene.questions else None
+    offered = () if state.ending or state.at_desk else tuple(choice_views(story.options(state)))
+    left = story.questions_left(state) if scene.questions else None
     return SceneView(
         heading=heading,
-        text=clean(reflow(engine.scene_text(scenario, state))),
+        text=clean(reflow(story.text(state))),
         response=clean(reflow(state.response or "")),
         response_first=moved,
         gathered=gathered_views(session),
-        prompt="" if scene.ending else clean(engine.prompt_text(scenario, state)),
+        prompt="" if scene.ending else clean(story.prompt(state)),
         questions_left=left,
         choices=offered,
         ending=bool(state.ending),
@@ -288,7 +289,7 @@ def notebook_page(notebook: engine.Notebook) -> NotebookPage:
 
 
 def notebook_view(session: Session) -> NotebookPage:
-    return notebook_page(engine.notebook(session.scenario, session.state))
+    return notebook_page(session.story.notebook(session.state))
 
 
 # --- the story desk ------------------------------------------------------------------------------
@@ -352,11 +353,11 @@ class FilingCheck:
 
 
 def filing_check(session: Session, body: str) -> FilingCheck:
-    scenario, state = session.scenario, session.state
+    story = session.story
     words = engine.words_in(body)
-    filed_at = engine.filing_time(scenario, state, words)
+    filed_at = story.filing_time(session.state, words)
     summary = (f"{words} words, filed at {clock_text(filed_at)} "
-               f"({time_left_text(engine.index(scenario).deadline - filed_at)}).")
+               f"({time_left_text(story.deadline - filed_at)}).")
     return FilingCheck(words, summary, desk_view(session).length_notes(words))
 
 
@@ -429,15 +430,15 @@ def summary_of(findings: Sequence[Finding | FindingView]) -> str:
 
 
 def review_view(session: Session, filed: Outcome | None = None) -> ReviewView:
-    scenario, state = session.scenario, session.state
-    scene = engine.current_scene(scenario, state)
+    scenario, state, story = session.scenario, session.state, session.story
+    scene = story.scene(state)
     ending = scene.ending
     view = ReviewView(
         ending_title=clean(ending.title) if ending is not None else "",
         tone=TONES.get(ending.tone, "") if ending is not None else "",
-        ending_text=clean(reflow(engine.scene_text(scenario, state))),
+        ending_text=clean(reflow(story.text(state))),
         debrief=tuple((clean(principle) if principle else None, clean(reflow(text)))
-                      for principle, text in engine.debrief(scenario, state)),
+                      for principle, text in story.debrief(state)),
         objectives=tuple(clean(reflow(objective)) for objective in scenario.objectives),
         filed_at=clock_text(state.filed_at) if state.filed_at is not None else None,
     )

@@ -132,12 +132,12 @@ class DeskScreen(GameScreen):
     def show(self, session: Session | None) -> None:
         if session is None or not session.state.at_desk:
             return
-        scenario, state = session.scenario, session.state
+        state = session.state
         desk = views.desk_view(session)
         self.query_one("#brief-fold", Collapsible).title = desk.title
         self.query_one("#brief", Static).update(brief_text(desk))
         self.show_deadline(session)
-        quotes = engine.notebook(scenario, state).quotes
+        quotes = session.story.notebook(state).quotes
         listed = tuple(entry.quote.id for entry in quotes)
         if listed == self.listed:
             return  # the clock moved on: the quotes (and the one highlighted) stay as they are
@@ -208,7 +208,7 @@ class DeskScreen(GameScreen):
         if wanted and self.size.width >= NARROW:
             out.append(f" (wants {wanted})", style="dim")
         if self.session.scenario.filing is not None:
-            out.append(f" · writing {duration(engine.writing_minutes(self.session.scenario, words))}", style="dim")
+            out.append(f" · writing {duration(self.session.story.writing_minutes(words))}", style="dim")
         out.append(" · unsaved" if self.unsaved else " · saved", style="dim italic")
         update_if_changed(self.query_one("#count", Static), out)  # most keys leave the count as it was
         if self.game.session is not None and self.game.session.state.at_desk:
@@ -223,7 +223,7 @@ class DeskScreen(GameScreen):
         self.insert_quote(option.id if option is not None else None)
 
     def insert_quote(self, quote_id: str | None) -> None:
-        entry = next((q for q in engine.notebook(self.session.scenario, self.session.state).quotes
+        entry = next((q for q in self.session.story.notebook(self.session.state).quotes
                       if q.quote.id == quote_id), None)
         if entry is None:
             self.notify("Pick a quote from the list first (Tab moves to it).", severity="warning")
