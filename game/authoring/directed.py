@@ -666,23 +666,123 @@ class Closures:
         return str(never_by_lint(self.scenario, target, found)).removesuffix(" (lint)")
 
 
-def shortfall(condition: Condition | None, state: GameState) -> int:
-    """How far a state is from meeting a condition: 0 when it holds; more the further off it is."""
+Aim = Callable[[Condition, GameState], int]
+"""For a test a state does not meet: how many scene steps it is from a scene whose effects could meet it."""
+
+
+def shortfall(condition: Condition | None, state: GameState, aim: Aim | None = None) -> int:
+    """How far a state is from meeting a condition: 0 when it holds; more the further off it is. With
+    `aim` (see `aims`), an unmet test also counts how far the state is from where it can be met."""
     if condition is None:
         return 0
     kind = condition.kind
     if kind == "all":
-        return sum(shortfall(part, state) for part in condition.all or ())
+        return sum(shortfall(part, state, aim) for part in condition.all or ())
     if kind == "any":
-        return min((shortfall(part, state) for part in condition.any or ()), default=0)
+        return min((shortfall(part, state, aim) for part in condition.any or ()), default=0)
     if kind == "counter" and not engine.holds(condition, state):
         value = state.counter(condition.counter or "")
         bound = condition.at_least if condition.at_least is not None else (
             condition.at_most if condition.at_most is not None else condition.equals)
-        return abs(value - (bound or 0))
+        return abs(value - (bound or 0)) + (aim(condition, state) if aim else 0)
     if kind == "after" and not engine.holds(condition, state):
         return 1 + (minutes_of(condition.after or "00:00") - state.time) // 30
-    return 0 if engine.holds(condition, state) else 1
+    if engine.holds(condition, state):
+        return 0
+    return 1 + (aim(condition, state) if aim else 0)
+
+
+def aims(scenario: Scenario, graph: dict[str, set[str]], tests: Iterable[Condition | None],
+         distance: dict[str, int]) -> Aim:
+    """Landmarks for the search: for each test the target needs that something done makes true (a flag
+    raised, a quote or fact gathered, a scene visited, a counter moved the needed way), how many scene
+    steps longer than the straight way to the target (`distance`) the way through the nearest scene where
+    that is done is. So a state that still lacks a flag is as far off as the detour to where it is raised,
+    and going there brings it nearer. It only orders the search; it decides nothing."""
+    givers: dict[tuple[str, str], set[str]] = {}
+
+    def note(key: tuple[str, str], place: str) -> None:
+        givers.setdefault(key, set()).add(place)
+
+    for scene in scenario.scenes:
+        parts: list[Effects] = [scene, *scene.arrive, *scene.choices,
+                                *(luck for choice in scene.choices for luck in choice.chance),
+                                *(scene.questions.asked if scene.questions else ())]
+        note(("visited", scene.id), scene.id)
+        for effects in parts:
+            for flag in effects.set:
+                note(("flag", flag), scene.id)
+            for quote in effects.gather:
+                note(("has_quote", quote), scene.id)
+            for fact in [*effects.learn, *effects.verify]:
+                note(("knows", fact), scene.id)
+            for fact in effects.verify:
+                note(("verified", fact), scene.id)
+            for name, delta in effects.change.items():
+                if delta:
+                    note(("up" if delta > 0 else "down", name), scene.id)
+            for name in effects.set_to:
+                note(("up", name), scene.id)
+                note(("down", name), scene.id)
+    backwards = backwards_of(graph)
+    far = len(graph) + 1
+    table: dict[tuple[str, str], dict[str, int]] = {}
+
+    def key_of(condition: Condition, state: GameState) -> tuple[str, str] | None:
+        kind = condition.kind
+        if kind == "counter":
+            name = str(condition.counter)
+            value = state.counter(name)
+            bound = condition.at_least if condition.at_least is not None else (
+                condition.at_most if condition.at_most is not None else condition.equals)
+            return ("up" if value < (bound or 0) else "down", name)
+        if kind in ("flag", "has_quote", "knows", "verified", "visited"):
+            return (kind, str(condition.part(kind)))
+        return None
+
+    for when in tests:
+        for _, part in _literals_of(when):
+            for key in (("up", str(part.counter)), ("down", str(part.counter))) if part.kind == "counter" else [
+                    (part.kind, str(part.part(part.kind)))]:
+                if key in givers and key not in table:
+                    table[key] = _through(backwards, {place: distance[place] for place in givers[key]
+                                                      if place in distance})
+
+    def aim(condition: Condition, state: GameState) -> int:
+        key = key_of(condition, state)
+        found = table.get(key) if key else None
+        if not found:
+            return 0
+        place = DESK if state.at_desk else state.scene
+        return 4 * max(found.get(place, far) - distance.get(place, far), 0)
+
+    return aim
+
+
+def _through(backwards: dict[str, set[str]], starts: dict[str, int]) -> dict[str, int]:
+    """For each node, the fewest steps to some start plus that start's own cost (Dijkstra, backwards)."""
+    found: dict[str, int] = {}
+    todo = [(cost, place) for place, cost in starts.items()]
+    heapq.heapify(todo)
+    while todo:
+        cost, place = heapq.heappop(todo)
+        if place in found:
+            continue
+        found[place] = cost
+        for source in backwards.get(place, ()):
+            if source not in found:
+                heapq.heappush(todo, (cost + 1, source))
+    return found
+
+
+def _literals_of(condition: Condition | None) -> Iterable[tuple[bool, Condition]]:
+    if condition is None:
+        return
+    if condition.kind in ("all", "any"):
+        for part in (condition.all if condition.kind == "all" else condition.any) or ():
+            yield from _literals_of(part)
+    elif condition.kind != "not":
+        yield True, condition
 
 
 def search(scenario: Scenario, target: Target, start: GameState, successors: Successors,
@@ -696,11 +796,12 @@ def search(scenario: Scenario, target: Target, start: GameState, successors: Suc
     graph = sight.graph
     distance = distances(graph, target.places)
     goal_tests = [when for tests in target.places.values() for when in tests]
+    aim = aims(scenario, graph, goal_tests, distance)
 
     def estimate(state: GameState) -> int:
         place = DESK if state.at_desk else state.scene
         near = distance.get(place, len(distance) + 1)
-        return near * 4 + min((shortfall(when, state) for when in goal_tests), default=0)
+        return near * 4 + min((shortfall(when, state, aim) for when in goal_tests), default=0)
 
     first = sight.key(start)
     parents: dict[Hashable, tuple[Hashable, str] | None] = {first: None}
@@ -721,7 +822,7 @@ def search(scenario: Scenario, target: Target, start: GameState, successors: Suc
     todo: list[tuple[int, int, int, Hashable, GameState]] = [
         (estimate(start), 0, next(order), first, sight.trim(start))]
     while todo:
-        _, depth, _, key, state = heapq.heappop(todo)
+        _, depth, _, key, state = heapq.heappop(todo)  # depth is stored negated: deeper first among equals
         try:
             steps = successors(state)
         except Exception:  # noqa: BLE001 - the exhaustive walk reports engine errors; here it is a wall
@@ -743,7 +844,7 @@ def search(scenario: Scenario, target: Target, start: GameState, successors: Suc
                 target.reason = f"not reached in a directed search of {budget:,} states"
                 return
             parents[next_key] = (key, label)
-            heapq.heappush(todo, (estimate(after), depth + 1, next(order), next_key, sight.trim(after)))
+            heapq.heappush(todo, (estimate(after), depth - 1, next(order), next_key, sight.trim(after)))
     target.status, target.states = "unreachable", len(parents)
     target.reason = f"proven: all {len(parents):,} states that could lead to it were walked"
 
@@ -822,6 +923,9 @@ def distances(graph: dict[str, set[str]], goals: Iterable[str],
 
 AIM_EVERY = 32
 """How many states the joint search takes between working out again where the pending targets are."""
+STALL = 1_000
+"""How many states the joint search walks without settling a target before it leaves what is still
+pending to a search of its own for each (which heads for one target, and can prove it unreachable)."""
 
 
 def sweep(scenario: Scenario, pending: dict[str, Target], start: GameState, successors: Successors,
@@ -876,8 +980,8 @@ def sweep(scenario: Scenario, pending: dict[str, Target], start: GameState, succ
     settle(spot(start, None), list)
     order = itertools.count()
     todo: list[tuple[int, int, Hashable, GameState]] = [(estimate(start), next(order), first, sight.trim(start))]
-    stale, since = False, 0
-    while todo and pending:
+    stale, since, idle = False, 0, 0
+    while todo and pending and idle < STALL:
         guess, _, key, state = heapq.heappop(todo)
         since += 1
         # The aims only order the search, so they may lag a little behind what is settled: worked out again
@@ -891,9 +995,9 @@ def sweep(scenario: Scenario, pending: dict[str, Target], start: GameState, succ
             steps = successors(state)
         except Exception:  # noqa: BLE001 - the exhaustive walk reports engine errors; here it is a wall
             continue
-        stale |= settle(spot(state, steps), partial(route_to, key))
+        met = settle(spot(state, steps), partial(route_to, key))
         for label, after in steps:
-            stale |= settle(spot(after, None), partial(route_on, key, label))
+            met |= settle(spot(after, None), partial(route_on, key, label))
             if after.ending:
                 continue
             next_key = sight.key(after)
@@ -903,4 +1007,6 @@ def sweep(scenario: Scenario, pending: dict[str, Target], start: GameState, succ
                 return len(parents)
             parents[next_key] = (key, label)
             heapq.heappush(todo, (estimate(after), next(order), next_key, sight.trim(after)))
+        stale |= met
+        idle = 0 if met else idle + 1
     return len(parents)

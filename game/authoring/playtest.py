@@ -499,14 +499,25 @@ def explore(scenario: Scenario, max_states: int = MAX_STATES, *, start: GameStat
         report.verified.update(start.verified)
     desk = Desk(scenario)
     walker = _Exhaustive(scenario, report, start, desk, on_state)
+
+    def walk_on() -> bool:
+        """Resume the walk up to `max_states`; when it finishes, its answers are exact and replace the searches'."""
+        if max_states <= first_look or not walker.run(max_states):
+            return False
+        report.settled, report.found, report.complete = [], set(), True
+        report.dead_ends = [stuck for stuck in report.dead_ends if not stuck.by_search]
+        return True
+
     if not walker.run(min(first_look, max_states)):
         open_targets = _settle(scenario, report, start, desk, search_states, sweep=True)
-        if open_targets and max_states > first_look and walker.run(max_states):
-            report.settled, report.found, report.complete = [], set(), True
-            report.dead_ends = [stuck for stuck in report.dead_ends if not stuck.by_search]
-        elif open_targets:
+        # The walk is resumed first only when the state-variable product says it must finish in the limit;
+        # otherwise walking on would mostly cost time, and each open target gets a search of its own first.
+        if open_targets and walker.sight.size(start) <= max_states and walk_on():
+            open_targets = 0
+        if open_targets:
             report.multipliers = walker.sight.multipliers(walker.index)
-            _settle(scenario, report, start, desk, search_states, sweep=False)
+            if _settle(scenario, report, start, desk, search_states, sweep=False) and walk_on():
+                report.multipliers = []
     report.exhaustive = walker.finished
     if report.exhaustive:
         report.complete = True
