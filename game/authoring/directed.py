@@ -928,12 +928,24 @@ STALL = 1_000
 pending to a search of its own for each (which heads for one target, and can prove it unreachable)."""
 
 
-def sweep(scenario: Scenario, pending: dict[str, Target], start: GameState, successors: Successors,
-          spot: Callable[[GameState, list[Step] | None], list[str]], budget: int,
+Offer = tuple[str, Callable[[], list[Step]]]
+"""One way on from a state, not yet taken: the place it leads to (a scene, or DESK), and how to take it
+(the steps it makes: one, or one for each outcome the world may give)."""
+Offers = Callable[[GameState], list[Offer]]
+
+
+def sweep(scenario: Scenario, pending: dict[str, Target], start: GameState, offers: Offers,
+          spot: Callable[[GameState, list[Offer] | None], list[str]], budget: int,
           graph: dict[str, set[str]]) -> int:
     """One best-first search for every pending target at once: states nearer the nearest target still
     pending first. Each target met is settled as reached with the route taken and leaves `pending`;
-    returns the states walked. It proves nothing unreachable (its states are not keyed for any one target)."""
+    returns the states walked. It proves nothing unreachable (its states are not keyed for any one target).
+
+    It is lazy: standing in a state it lists what is on offer (`offers`, which is cheap: no step is
+    played), which settles the options seen there, and queues each way on by the place it leads to; a way
+    is played on the engine only when it comes up in the queue. A hub with a thousand doors costs one
+    listing, not a thousand steps, each time the search stands in it. It stops when `STALL` states in a
+    row settle nothing: what is left is for a search of its own for each target."""
     sight = Sight(scenario)
     parents: dict[Hashable, tuple[Hashable, str] | None] = {sight.key(start): None}
 
@@ -969,35 +981,53 @@ def sweep(scenario: Scenario, pending: dict[str, Target], start: GameState, succ
     distance, tests = aims()
     far = len(graph) + 1
 
-    def estimate(state: GameState) -> int:
-        place = DESK if state.at_desk else state.scene
+    def estimate(place: str, state: GameState) -> int:
+        """How far from a pending target a state in `place` is (for a way not yet taken: its parent's state,
+        which only matters where a target is, and only orders the search)."""
         near = distance.get(place, far)
         if near == 0:
             return min((shortfall(when, state) for when in tests.get(place, ())), default=0)
         return near * 4
 
+    def where(state: GameState) -> str:
+        return DESK if state.at_desk else state.scene
+
     first = sight.key(start)
     settle(spot(start, None), list)
     order = itertools.count()
-    todo: list[tuple[int, int, Hashable, GameState]] = [(estimate(start), next(order), first, sight.trim(start))]
+    Entry = tuple[int, int, Hashable, GameState, str, Callable[[], list[Step]] | None]
+    todo: list[Entry] = [(estimate(where(start), start), next(order), first, sight.trim(start), "", None)]
     stale, since, idle = False, 0, 0
     while todo and pending and idle < STALL:
-        guess, _, key, state = heapq.heappop(todo)
-        since += 1
+        guess, _, key, state, place, make = heapq.heappop(todo)
         # The aims only order the search, so they may lag a little behind what is settled: worked out again
         # at most every AIM_EVERY states, not after every target met (thousands of them in a large hub).
         if stale and since >= AIM_EVERY:
             distance, tests, stale, since = *aims(), False, 0
-        if estimate(state) > guess:
-            heapq.heappush(todo, (estimate(state), next(order), key, state))
+        if make is None:  # a state to stand in: list what is on offer, and queue each way on
+            since += 1
+            if estimate(where(state), state) > guess:
+                heapq.heappush(todo, (estimate(where(state), state), next(order), key, state, place, None))
+                continue
+            try:
+                ways = offers(state)
+            except Exception:  # noqa: BLE001 - the exhaustive walk reports engine errors; here it is a wall
+                continue
+            met = settle(spot(state, ways), partial(route_to, key))
+            for to, way in ways:
+                heapq.heappush(todo, (estimate(to, state), next(order), key, state, to, way))
+            stale |= met
+            idle = 0 if met else idle + 1
+            continue
+        if estimate(place, state) > guess:
+            heapq.heappush(todo, (estimate(place, state), next(order), key, state, place, make))
             continue
         try:
-            steps = successors(state)
-        except Exception:  # noqa: BLE001 - the exhaustive walk reports engine errors; here it is a wall
+            steps = make()
+        except Exception:  # noqa: BLE001 - as above
             continue
-        met = settle(spot(state, steps), partial(route_to, key))
         for label, after in steps:
-            met |= settle(spot(after, None), partial(route_on, key, label))
+            stale |= settle(spot(after, None), partial(route_on, key, label))
             if after.ending:
                 continue
             next_key = sight.key(after)
@@ -1006,7 +1036,5 @@ def sweep(scenario: Scenario, pending: dict[str, Target], start: GameState, succ
             if len(parents) >= budget:
                 return len(parents)
             parents[next_key] = (key, label)
-            heapq.heappush(todo, (estimate(after), next(order), next_key, sight.trim(after)))
-        stale |= met
-        idle = 0 if met else idle + 1
+            heapq.heappush(todo, (estimate(where(after), after), next(order), next_key, sight.trim(after), "", None))
     return len(parents)

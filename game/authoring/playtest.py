@@ -27,7 +27,7 @@ from game import engine
 from game.authoring import directed
 from game.authoring.budget import latest_clock, never_in_time
 from game.authoring.reach import reach
-from game.authoring.sight import Sight
+from game.authoring.sight import DESK, Sight
 from game.engine import GameState
 from game.model import DIMENSIONS, Scenario, plain_words
 
@@ -564,8 +564,8 @@ def _settle(scenario: Scenario, report: Playtest, start: GameState, desk: Desk, 
         return next_states(scenario, state, desk, options.append)
 
     if sweep and pending:
-        directed.sweep(scenario, pending, start, successors, _spotter(options), max(budget, 20 * len(pending)),
-                       graph)
+        directed.sweep(scenario, pending, start, _offers(scenario, desk, options), _spotter(options),
+                       max(budget, 20 * len(pending)), graph)
     elif pending:
         walk = _Walk(report)
         for target in list(pending.values()):
@@ -583,11 +583,42 @@ def _settle(scenario: Scenario, report: Playtest, start: GameState, desk: Desk, 
     return still
 
 
-def _spotter(options: list[engine.Option]) -> Callable[[GameState, list[Step] | None], list[str]]:
+def _offers(scenario: Scenario, desk: Desk, options: list[engine.Option]) -> directed.Offers:
+    """What is on offer in a state, for the lazy joint search: each option with the place it leads to
+    and how to take it (as `next_states` would, one option at a time); the options are left in `options`."""
+    leads: dict[str, str] = {}
+    for scene in scenario.scenes:
+        for c, choice in enumerate(scene.choices):
+            leads[engine.choice_key(scene, c, choice)] = (
+                DESK if choice.file else choice.goto if choice.goto and not choice.chance else scene.id)
+
+    def take(state: GameState, option: engine.Option) -> list[Step]:
+        outcomes = engine.chances(scenario, state, option.key)
+        if not outcomes:
+            return [(option.label, engine.choose(scenario, state, option.key))]
+        return [(f"{option.label} [the world: {luck}]", engine.choose(scenario, state, option.key, luck))
+                for luck, _ in outcomes]
+
+    def offers(state: GameState) -> list[directed.Offer]:
+        options.clear()
+        if state.ending:
+            return []
+        if state.at_desk:
+            return [(DESK, partial(next_states, scenario, state, desk))]
+        found: list[directed.Offer] = []
+        for option in engine.options(scenario, state):
+            options.append(option)
+            found.append((leads.get(option.key, state.scene), partial(take, state, option)))
+        return found
+
+    return offers
+
+
+def _spotter(options: list[engine.Option]) -> Callable[[GameState, list[Any] | None], list[str]]:
     """The targets a state meets, for the joint search: on arrival (scene, ending, what was gathered),
     or standing in it (the options on offer, which `successors` left in `options`; a dead end)."""
 
-    def spot(state: GameState, steps: list[Step] | None) -> list[str]:
+    def spot(state: GameState, steps: list[Any] | None) -> list[str]:
         if steps is None:
             if state.ending:
                 return [f"ending:{state.ending}"]
