@@ -151,10 +151,22 @@ def _lateness(scenario: Scenario, outcome: Outcome) -> list[Condition | None]:
     return [Condition.model_validate({"after" if outcome.late else "before": clock_text(late_from)})]
 
 
+_POSITIONS: dict[int, tuple[Scenario, dict[str, int]]] = {}
+
+
+def _positions(scenario: Scenario) -> dict[str, int]:
+    """Each scene's index, worked out once per scenario (asked for each of thousands of targets)."""
+    kept = _POSITIONS.get(id(scenario))
+    if kept is None or kept[0] is not scenario:
+        if len(_POSITIONS) > 8:
+            _POSITIONS.clear()
+        kept = _POSITIONS[id(scenario)] = (scenario, {scene.id: s for s, scene in enumerate(scenario.scenes)})
+    return kept[1]
+
+
 def never_by_lint(scenario: Scenario, target: Target, found: Reach) -> str | None:
     """Why lint's analysis of every condition (`found`, from `reach`) shows no route can reach the
     target, or None."""
-    positions = {scene.id: s for s, scene in enumerate(scenario.scenes)}
     if target.kind in ("scene", "ending", "dead end"):
         return None if target.name in found.scenes else "no route can enter the scene (lint)"
     if target.kind == "event":
@@ -168,7 +180,7 @@ def never_by_lint(scenario: Scenario, target: Target, found: Reach) -> str | Non
         verb = "gather" if target.kind == "quote" else "learn"
         return None if target.name in have else f"no route can {verb} it (lint)"
     scene_id, _, _ = target.name.partition("/")
-    s = positions.get(scene_id)
+    s = _positions(scenario).get(scene_id)
     if s is None:
         return None
     scene = scenario.scenes[s]
@@ -986,7 +998,14 @@ def sweep(scenario: Scenario, pending: dict[str, Target], start: GameState, offe
         which only matters where a target is, and only orders the search)."""
         near = distance.get(place, far)
         if near == 0:
-            return min((shortfall(when, state) for when in tests.get(place, ())), default=0)
+            best = None
+            for when in tests.get(place, ()):
+                short = shortfall(when, state)
+                if best is None or short < best:
+                    best = short
+                    if not best:
+                        break
+            return best or 0
         return near * 4
 
     def where(state: GameState) -> str:

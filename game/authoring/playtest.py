@@ -9,6 +9,25 @@ desk, where every ending the outcomes allow is tried (with a score and errors th
 and so is going back to reporting without filing. A limit on states stops runaway scenarios with a clear
 report instead of a hang.
 
+When the walk cannot finish (`explore`), the cost should grow with the targets (every scene, choice,
+question, quote, fact, ending, timed event and chance outcome), not with every combination of state:
+
+1. the walk looks at its first `FIRST_LOOK` states; a small scenario ends there, every answer exact;
+2. lint's proofs (and the others in `directed`) settle what they can prove unreachable;
+3. one lazy joint search (`directed.sweep`) settles every target each state it stands in shows: it lists
+   what is on offer without playing it (each option seen is settled) and plays a step on the engine only
+   when that way comes up, nearest pending target first; it hands over after `directed.STALL` states that
+   settle nothing;
+4. each target still open gets a best-first search of its own (`directed.search`), kept to the scenes
+   from which it can be reached and keyed there exactly, so walking all of them proves it unreachable; it
+   heads for the detour through where what the target still lacks is given (`directed.aims`);
+5. the walk is resumed up to `max_states` before step 4 only when the state-variable product
+   (`Sight.size`) says it must finish within the limit, otherwise after it, and only if something is still
+   open; when it finishes, its exact answers replace the searches'.
+
+Each target ends reached (with the route that got there, played on the engine), proven unreachable, or
+unknown; anything unknown makes the playtest incomplete (exit 3), never "never reached".
+
 The random mode plays N seeded playthroughs, picking uniformly among what is on offer, for scenarios too
 big to walk exhaustively.
 """
@@ -480,9 +499,10 @@ def explore(scenario: Scenario, max_states: int = MAX_STATES, *, start: GameStat
     """Every question about a scenario's routes, at a cost that grows with what can matter.
 
     First the exhaustive walk, up to `first_look` states: a small scenario ends there with every answer
-    exact. If not, the targets it did not reach are settled the cheap way (lint's proofs, one sweep of
-    directed search for all of them, scenes proven never to strand); whatever is still open, the walk
-    resumes for up to `max_states` states, and then each open target gets a search of its own.
+    exact. If not, the targets it did not reach are settled the cheap way (lint's proofs, one lazy joint
+    search for all of them); whatever is still open gets a search of its own, and the walk resumes up to
+    `max_states` states if something is open after that (or before it, when `Sight.size` shows the walk
+    must finish within the limit). See the module's docstring.
 
     `start` walks on from a given state instead of a new game; `on_state` (a hook for tests) sees each
     distinct reporting state the walk stands in, with what is on offer there.
