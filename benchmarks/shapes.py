@@ -5,8 +5,8 @@ Each shape is what authors really write, pushed to where a walk over every combi
 - `hub`: a newsroom the reporter keeps coming back to, with rooms that open and close by the clock, a
   sticky "wait" that burns time, quotes to gather in every room (some unlock follow-ups), flags, and
   source-trust counters that rise and fall on repeatable choices (a charm offensive, a hard question).
-  The default (19 rooms, 25 scenes, 21+ quotes, 6 flags, 2 counters) is the teacher's scenario of
-  issue 11; `hub(rooms=995)` is a 1,000-scene one.
+  The default (19 rooms, 26 scenes, 21+ quotes, 6 flags, 2 counters) is the teacher's scenario of
+  issue 11; `hub(rooms=994)` is a 1,001-scene one.
 - `counters`: one scene with choices that raise and lower counters for ever, tested both ways.
 - `quotes`: a press room with many questions whose answers can be gathered in any order.
 
@@ -47,7 +47,7 @@ def _endings() -> list[dict[str, Any]]:
 
 
 def hub(rooms: int = 19, flags: int = 6) -> dict[str, Any]:
-    """A hub with `rooms` timed rooms (rooms + 6 scenes in all)."""
+    """A hub with `rooms` timed rooms (rooms + 7 scenes in all: briefing, hub, corridor, four endings)."""
     people = [{"id": "editor", "name": "Jo Mills", "role": "Your editor", "real": False}]
     quotes = [{"id": "brief", "speaker": "editor", "text": "Get me both sides.", "context": "The call",
                "kind": "on_record"}]

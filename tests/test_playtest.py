@@ -732,3 +732,56 @@ def test_whatever_the_question_limits_rule_out_never_happens_in_play(data: dict[
         reason = directed.never_within_limits(limited, target) or closures.why(target)
         if reason:
             assert not report.has(target.kind, target.name), (target.id, reason)
+
+
+# --- the shapes that explode (benchmarks/shapes.py): complete, with routes that replay -------------------
+
+def _shape(name: str, **options: int) -> Scenario:
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("shapes", ROOT / "benchmarks" / "shapes.py")
+    assert spec is not None and spec.loader is not None
+    shapes = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(shapes)
+    checked = check_text(shapes.text_of(shapes.SHAPES[name](**options)), f"{name}.yaml")
+    assert checked.scenario is not None and not checked.errors, [str(p) for p in checked.problems[:3]]
+    return checked.scenario
+
+
+def _settled_by_routes_that_replay(scenario_: Scenario, report: Any, every: int = 1) -> None:
+    """Every target the searches reached (or every `every`-th of them) replays on the engine to where it says."""
+    for ending_id, route in report.endings.items():
+        assert replay(scenario_, route).ending == ending_id, (ending_id, route)
+    reached = [target for target in report.settled
+               if target.status == "reached" and target.kind in ("scene", "quote", "choice")]
+    for target in reached[::every]:
+        state = replay(scenario_, target.route)
+        if target.kind == "scene":
+            assert target.name in state.visited, target.id
+        elif target.kind == "quote":
+            assert target.name in state.quotes, target.id
+        else:
+            assert target.name in {str(option.key) for option in engine.options(scenario_, state)}, target.id
+
+
+@pytest.mark.parametrize(("shape", "options"), [("hub", {}), ("counters", {}), ("quotes", {})])
+def test_each_exploding_shape_playtests_complete(shape: str, options: dict[str, int]) -> None:
+    """The walk cannot finish any of these (a counter that rises and falls has no end), yet every target is
+    settled: reached with a route that replays, or proven unreachable; none unknown, so the exit is 0."""
+    scenario_ = _shape(shape, **options)
+    report = explore(scenario_)
+    assert not report.exhaustive
+    assert report.complete and report.exit_code == 0, [t.id for t in report.settled if t.status == "unknown"]
+    assert all(report.status(*target.split(":", 1)) == "never" for target in report.missing())
+    _settled_by_routes_that_replay(scenario_, report)
+
+
+def test_a_thousand_scene_hub_playtests_complete() -> None:
+    """A generated hub of 1,001 scenes (994 timed rooms) is settled target by target: complete, exit 0,
+    every scene reached, and what the searches found replays on the engine."""
+    hub = _shape("hub", rooms=994)
+    assert len(hub.scenes) == 1_001
+    report = explore(hub)
+    assert report.complete and report.exit_code == 0, [t.id for t in report.settled if t.status == "unknown"][:10]
+    assert report.as_json()["scenes_reached"] == 1_001
+    _settled_by_routes_that_replay(hub, report, every=97)  # a sample: each replay lists a 1,000-door hub

@@ -362,9 +362,10 @@ def _solve(formulas: dict[Node, Callable[[dict[Node, float]], float]], tops: dic
     return values
 
 
-def bounds(scenario: Scenario, found: Reach) -> dict[str, Bound]:
-    """A bound on each counter some condition tests, from what `found` says could ever happen."""
-    names = tested_counters(scenario)
+def bounds(scenario: Scenario, found: Reach, names: set[str] | None = None) -> dict[str, Bound]:
+    """A bound on each counter some condition tests, from what `found` says could ever happen (`names`:
+    `tested_counters(scenario)`, when the caller has it already)."""
+    names = tested_counters(scenario) if names is None else names
     if not names:
         return {}
     counted = applications(scenario, found)

@@ -151,10 +151,22 @@ def _lateness(scenario: Scenario, outcome: Outcome) -> list[Condition | None]:
     return [Condition.model_validate({"after" if outcome.late else "before": clock_text(late_from)})]
 
 
+_POSITIONS: dict[int, tuple[Scenario, dict[str, int]]] = {}
+
+
+def _positions(scenario: Scenario) -> dict[str, int]:
+    """Each scene's index, worked out once per scenario (asked for each of thousands of targets)."""
+    kept = _POSITIONS.get(id(scenario))
+    if kept is None or kept[0] is not scenario:
+        if len(_POSITIONS) > 8:
+            _POSITIONS.clear()
+        kept = _POSITIONS[id(scenario)] = (scenario, {scene.id: s for s, scene in enumerate(scenario.scenes)})
+    return kept[1]
+
+
 def never_by_lint(scenario: Scenario, target: Target, found: Reach) -> str | None:
     """Why lint's analysis of every condition (`found`, from `reach`) shows no route can reach the
     target, or None."""
-    positions = {scene.id: s for s, scene in enumerate(scenario.scenes)}
     if target.kind in ("scene", "ending", "dead end"):
         return None if target.name in found.scenes else "no route can enter the scene (lint)"
     if target.kind == "event":
@@ -168,7 +180,7 @@ def never_by_lint(scenario: Scenario, target: Target, found: Reach) -> str | Non
         verb = "gather" if target.kind == "quote" else "learn"
         return None if target.name in have else f"no route can {verb} it (lint)"
     key = engine.Key.parse(target.name)
-    s = positions.get(key.scene)
+    s = _positions(scenario).get(key.scene)
     if s is None:
         return None
     scene = scenario.scenes[s]
@@ -666,23 +678,123 @@ class Closures:
         return str(never_by_lint(self.scenario, target, found)).removesuffix(" (lint)")
 
 
-def shortfall(condition: Condition | None, state: GameState) -> int:
-    """How far a state is from meeting a condition: 0 when it holds; more the further off it is."""
+Aim = Callable[[Condition, GameState], int]
+"""For a test a state does not meet: how many scene steps it is from a scene whose effects could meet it."""
+
+
+def shortfall(condition: Condition | None, state: GameState, aim: Aim | None = None) -> int:
+    """How far a state is from meeting a condition: 0 when it holds; more the further off it is. With
+    `aim` (see `aims`), an unmet test also counts how far the state is from where it can be met."""
     if condition is None:
         return 0
     kind = condition.kind
     if kind == "all":
-        return sum(shortfall(part, state) for part in condition.all or ())
+        return sum(shortfall(part, state, aim) for part in condition.all or ())
     if kind == "any":
-        return min((shortfall(part, state) for part in condition.any or ()), default=0)
+        return min((shortfall(part, state, aim) for part in condition.any or ()), default=0)
     if kind == "counter" and not engine.holds(condition, state):
         value = state.counter(condition.counter or "")
         bound = condition.at_least if condition.at_least is not None else (
             condition.at_most if condition.at_most is not None else condition.equals)
-        return abs(value - (bound or 0))
+        return abs(value - (bound or 0)) + (aim(condition, state) if aim else 0)
     if kind == "after" and not engine.holds(condition, state):
         return 1 + (minutes_of(condition.after or "00:00") - state.time) // 30
-    return 0 if engine.holds(condition, state) else 1
+    if engine.holds(condition, state):
+        return 0
+    return 1 + (aim(condition, state) if aim else 0)
+
+
+def aims(scenario: Scenario, graph: dict[str, set[str]], tests: Iterable[Condition | None],
+         distance: dict[str, int]) -> Aim:
+    """Landmarks for the search: for each test the target needs that something done makes true (a flag
+    raised, a quote or fact gathered, a scene visited, a counter moved the needed way), how many scene
+    steps longer than the straight way to the target (`distance`) the way through the nearest scene where
+    that is done is. So a state that still lacks a flag is as far off as the detour to where it is raised,
+    and going there brings it nearer. It only orders the search; it decides nothing."""
+    givers: dict[tuple[str, str], set[str]] = {}
+
+    def note(key: tuple[str, str], place: str) -> None:
+        givers.setdefault(key, set()).add(place)
+
+    for scene in scenario.scenes:
+        parts: list[Effects] = [scene, *scene.arrive, *scene.choices,
+                                *(luck for choice in scene.choices for luck in choice.chance),
+                                *(scene.questions.asked if scene.questions else ())]
+        note(("visited", scene.id), scene.id)
+        for effects in parts:
+            for flag in effects.set:
+                note(("flag", flag), scene.id)
+            for quote in effects.gather:
+                note(("has_quote", quote), scene.id)
+            for fact in [*effects.learn, *effects.verify]:
+                note(("knows", fact), scene.id)
+            for fact in effects.verify:
+                note(("verified", fact), scene.id)
+            for name, delta in effects.change.items():
+                if delta:
+                    note(("up" if delta > 0 else "down", name), scene.id)
+            for name in effects.set_to:
+                note(("up", name), scene.id)
+                note(("down", name), scene.id)
+    backwards = backwards_of(graph)
+    far = len(graph) + 1
+    table: dict[tuple[str, str], dict[str, int]] = {}
+
+    def key_of(condition: Condition, state: GameState) -> tuple[str, str] | None:
+        kind = condition.kind
+        if kind == "counter":
+            name = str(condition.counter)
+            value = state.counter(name)
+            bound = condition.at_least if condition.at_least is not None else (
+                condition.at_most if condition.at_most is not None else condition.equals)
+            return ("up" if value < (bound or 0) else "down", name)
+        if kind in ("flag", "has_quote", "knows", "verified", "visited"):
+            return (kind, str(condition.part(kind)))
+        return None
+
+    for when in tests:
+        for _, part in _literals_of(when):
+            for key in (("up", str(part.counter)), ("down", str(part.counter))) if part.kind == "counter" else [
+                    (part.kind, str(part.part(part.kind)))]:
+                if key in givers and key not in table:
+                    table[key] = _through(backwards, {place: distance[place] for place in givers[key]
+                                                      if place in distance})
+
+    def aim(condition: Condition, state: GameState) -> int:
+        key = key_of(condition, state)
+        found = table.get(key) if key else None
+        if not found:
+            return 0
+        place = DESK if state.at_desk else state.scene
+        return 4 * max(found.get(place, far) - distance.get(place, far), 0)
+
+    return aim
+
+
+def _through(backwards: dict[str, set[str]], starts: dict[str, int]) -> dict[str, int]:
+    """For each node, the fewest steps to some start plus that start's own cost (Dijkstra, backwards)."""
+    found: dict[str, int] = {}
+    todo = [(cost, place) for place, cost in starts.items()]
+    heapq.heapify(todo)
+    while todo:
+        cost, place = heapq.heappop(todo)
+        if place in found:
+            continue
+        found[place] = cost
+        for source in backwards.get(place, ()):
+            if source not in found:
+                heapq.heappush(todo, (cost + 1, source))
+    return found
+
+
+def _literals_of(condition: Condition | None) -> Iterable[tuple[bool, Condition]]:
+    if condition is None:
+        return
+    if condition.kind in ("all", "any"):
+        for part in (condition.all if condition.kind == "all" else condition.any) or ():
+            yield from _literals_of(part)
+    elif condition.kind != "not":
+        yield True, condition
 
 
 def search(scenario: Scenario, target: Target, start: GameState, successors: Successors,
@@ -696,11 +808,12 @@ def search(scenario: Scenario, target: Target, start: GameState, successors: Suc
     graph = sight.graph
     distance = distances(graph, target.places)
     goal_tests = [when for tests in target.places.values() for when in tests]
+    aim = aims(scenario, graph, goal_tests, distance)
 
     def estimate(state: GameState) -> int:
         place = DESK if state.at_desk else state.scene
         near = distance.get(place, len(distance) + 1)
-        return near * 4 + min((shortfall(when, state) for when in goal_tests), default=0)
+        return near * 4 + min((shortfall(when, state, aim) for when in goal_tests), default=0)
 
     first = sight.key(start)
     parents: dict[Hashable, tuple[Hashable, str] | None] = {first: None}
@@ -721,7 +834,7 @@ def search(scenario: Scenario, target: Target, start: GameState, successors: Suc
     todo: list[tuple[int, int, int, Hashable, GameState]] = [
         (estimate(start), 0, next(order), first, sight.trim(start))]
     while todo:
-        _, depth, _, key, state = heapq.heappop(todo)
+        _, depth, _, key, state = heapq.heappop(todo)  # depth is stored negated: deeper first among equals
         try:
             steps = successors(state)
         except Exception:  # noqa: BLE001 - the exhaustive walk reports engine errors; here it is a wall
@@ -743,7 +856,7 @@ def search(scenario: Scenario, target: Target, start: GameState, successors: Suc
                 target.reason = f"not reached in a directed search of {budget:,} states"
                 return
             parents[next_key] = (key, label)
-            heapq.heappush(todo, (estimate(after), depth + 1, next(order), next_key, sight.trim(after)))
+            heapq.heappush(todo, (estimate(after), depth - 1, next(order), next_key, sight.trim(after)))
     target.status, target.states = "unreachable", len(parents)
     target.reason = f"proven: all {len(parents):,} states that could lead to it were walked"
 
@@ -822,14 +935,29 @@ def distances(graph: dict[str, set[str]], goals: Iterable[str],
 
 AIM_EVERY = 32
 """How many states the joint search takes between working out again where the pending targets are."""
+STALL = 1_000
+"""How many states the joint search walks without settling a target before it leaves what is still
+pending to a search of its own for each (which heads for one target, and can prove it unreachable)."""
 
 
-def sweep(scenario: Scenario, pending: dict[str, Target], start: GameState, successors: Successors,
-          spot: Callable[[GameState, list[Step] | None], list[str]], budget: int,
+Offer = tuple[str, Callable[[], list[Step]]]
+"""One way on from a state, not yet taken: the place it leads to (a scene, or DESK), and how to take it
+(the steps it makes: one, or one for each outcome the world may give)."""
+Offers = Callable[[GameState], list[Offer]]
+
+
+def sweep(scenario: Scenario, pending: dict[str, Target], start: GameState, offers: Offers,
+          spot: Callable[[GameState, list[Offer] | None], list[str]], budget: int,
           graph: dict[str, set[str]]) -> int:
     """One best-first search for every pending target at once: states nearer the nearest target still
     pending first. Each target met is settled as reached with the route taken and leaves `pending`;
-    returns the states walked. It proves nothing unreachable (its states are not keyed for any one target)."""
+    returns the states walked. It proves nothing unreachable (its states are not keyed for any one target).
+
+    It is lazy: standing in a state it lists what is on offer (`offers`, which is cheap: no step is
+    played), which settles the options seen there, and queues each way on by the place it leads to; a way
+    is played on the engine only when it comes up in the queue. A hub with a thousand doors costs one
+    listing, not a thousand steps, each time the search stands in it. It stops when `STALL` states in a
+    row settle nothing: what is left is for a search of its own for each target."""
     sight = Sight(scenario)
     parents: dict[Hashable, tuple[Hashable, str] | None] = {sight.key(start): None}
 
@@ -865,33 +993,58 @@ def sweep(scenario: Scenario, pending: dict[str, Target], start: GameState, succ
     distance, tests = aims()
     far = len(graph) + 1
 
-    def estimate(state: GameState) -> int:
-        place = DESK if state.at_desk else state.scene
+    def estimate(place: str, state: GameState) -> int:
+        """How far from a pending target a state in `place` is (for a way not yet taken: its parent's state,
+        which only matters where a target is, and only orders the search)."""
         near = distance.get(place, far)
         if near == 0:
-            return min((shortfall(when, state) for when in tests.get(place, ())), default=0)
+            best = None
+            for when in tests.get(place, ()):
+                short = shortfall(when, state)
+                if best is None or short < best:
+                    best = short
+                    if not best:
+                        break
+            return best or 0
         return near * 4
+
+    def where(state: GameState) -> str:
+        return DESK if state.at_desk else state.scene
 
     first = sight.key(start)
     settle(spot(start, None), list)
     order = itertools.count()
-    todo: list[tuple[int, int, Hashable, GameState]] = [(estimate(start), next(order), first, sight.trim(start))]
-    stale, since = False, 0
-    while todo and pending:
-        guess, _, key, state = heapq.heappop(todo)
-        since += 1
+    Entry = tuple[int, int, Hashable, GameState, str, Callable[[], list[Step]] | None]
+    todo: list[Entry] = [(estimate(where(start), start), next(order), first, sight.trim(start), "", None)]
+    stale, since, idle = False, 0, 0
+    while todo and pending and idle < STALL:
+        guess, _, key, state, place, make = heapq.heappop(todo)
         # The aims only order the search, so they may lag a little behind what is settled: worked out again
         # at most every AIM_EVERY states, not after every target met (thousands of them in a large hub).
         if stale and since >= AIM_EVERY:
             distance, tests, stale, since = *aims(), False, 0
-        if estimate(state) > guess:
-            heapq.heappush(todo, (estimate(state), next(order), key, state))
+        if make is None:  # a state to stand in: list what is on offer, and queue each way on
+            since += 1
+            if estimate(where(state), state) > guess:
+                heapq.heappush(todo, (estimate(where(state), state), next(order), key, state, place, None))
+                continue
+            try:
+                ways = offers(state)
+            except Exception:  # noqa: BLE001 - the exhaustive walk reports engine errors; here it is a wall
+                continue
+            met = settle(spot(state, ways), partial(route_to, key))
+            for to, way in ways:
+                heapq.heappush(todo, (estimate(to, state), next(order), key, state, to, way))
+            stale |= met
+            idle = 0 if met else idle + 1
+            continue
+        if estimate(place, state) > guess:
+            heapq.heappush(todo, (estimate(place, state), next(order), key, state, place, make))
             continue
         try:
-            steps = successors(state)
-        except Exception:  # noqa: BLE001 - the exhaustive walk reports engine errors; here it is a wall
+            steps = make()
+        except Exception:  # noqa: BLE001 - as above
             continue
-        stale |= settle(spot(state, steps), partial(route_to, key))
         for label, after in steps:
             stale |= settle(spot(after, None), partial(route_on, key, label))
             if after.ending:
@@ -902,5 +1055,5 @@ def sweep(scenario: Scenario, pending: dict[str, Target], start: GameState, succ
             if len(parents) >= budget:
                 return len(parents)
             parents[next_key] = (key, label)
-            heapq.heappush(todo, (estimate(after), next(order), next_key, sight.trim(after)))
+            heapq.heappush(todo, (estimate(where(after), after), next(order), next_key, sight.trim(after), "", None))
     return len(parents)

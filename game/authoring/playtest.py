@@ -9,6 +9,25 @@ desk, where every ending the outcomes allow is tried (with a score and errors th
 and so is going back to reporting without filing. A limit on states stops runaway scenarios with a clear
 report instead of a hang.
 
+When the walk cannot finish (`explore`), the cost should grow with the targets (every scene, choice,
+question, quote, fact, ending, timed event and chance outcome), not with every combination of state:
+
+1. the walk looks at its first `FIRST_LOOK` states; a small scenario ends there, every answer exact;
+2. lint's proofs (and the others in `directed`) settle what they can prove unreachable;
+3. one lazy joint search (`directed.sweep`) settles every target each state it stands in shows: it lists
+   what is on offer without playing it (each option seen is settled) and plays a step on the engine only
+   when that way comes up, nearest pending target first; it hands over after `directed.STALL` states that
+   settle nothing;
+4. each target still open gets a best-first search of its own (`directed.search`), kept to the scenes
+   from which it can be reached and keyed there exactly, so walking all of them proves it unreachable; it
+   heads for the detour through where what the target still lacks is given (`directed.aims`);
+5. the walk is resumed up to `max_states` before step 4 only when the state-variable product
+   (`Sight.size`) says it must finish within the limit, otherwise after it, and only if something is still
+   open; when it finishes, its exact answers replace the searches'.
+
+Each target ends reached (with the route that got there, played on the engine), proven unreachable, or
+unknown; anything unknown makes the playtest incomplete (exit 3), never "never reached".
+
 The random mode plays N seeded playthroughs, picking uniformly among what is on offer, for scenarios too
 big to walk exhaustively.
 """
@@ -27,7 +46,7 @@ from game import engine
 from game.authoring import directed
 from game.authoring.budget import latest_clock, never_in_time
 from game.authoring.reach import reach
-from game.authoring.sight import Sight
+from game.authoring.sight import DESK, Sight
 from game.engine import GameState
 from game.model import DIMENSIONS, Scenario, plain_words
 
@@ -480,9 +499,10 @@ def explore(scenario: Scenario, max_states: int = MAX_STATES, *, start: GameStat
     """Every question about a scenario's routes, at a cost that grows with what can matter.
 
     First the exhaustive walk, up to `first_look` states: a small scenario ends there with every answer
-    exact. If not, the targets it did not reach are settled the cheap way (lint's proofs, one sweep of
-    directed search for all of them, scenes proven never to strand); whatever is still open, the walk
-    resumes for up to `max_states` states, and then each open target gets a search of its own.
+    exact. If not, the targets it did not reach are settled the cheap way (lint's proofs, one lazy joint
+    search for all of them); whatever is still open gets a search of its own, and the walk resumes up to
+    `max_states` states if something is open after that (or before it, when `Sight.size` shows the walk
+    must finish within the limit). See the module's docstring.
 
     `start` walks on from a given state instead of a new game; `on_state` (a hook for tests) sees each
     distinct reporting state the walk stands in, with what is on offer there.
@@ -499,14 +519,25 @@ def explore(scenario: Scenario, max_states: int = MAX_STATES, *, start: GameStat
         report.verified.update(start.verified)
     desk = Desk(scenario)
     walker = _Exhaustive(scenario, report, start, desk, on_state)
+
+    def walk_on() -> bool:
+        """Resume the walk up to `max_states`; when it finishes, its answers are exact and replace the searches'."""
+        if max_states <= first_look or not walker.run(max_states):
+            return False
+        report.settled, report.found, report.complete = [], set(), True
+        report.dead_ends = [stuck for stuck in report.dead_ends if not stuck.by_search]
+        return True
+
     if not walker.run(min(first_look, max_states)):
         open_targets = _settle(scenario, report, start, desk, search_states, sweep=True)
-        if open_targets and max_states > first_look and walker.run(max_states):
-            report.settled, report.found, report.complete = [], set(), True
-            report.dead_ends = [stuck for stuck in report.dead_ends if not stuck.by_search]
-        elif open_targets:
+        # The walk is resumed first only when the state-variable product says it must finish in the limit;
+        # otherwise walking on would mostly cost time, and each open target gets a search of its own first.
+        if open_targets and walker.sight.size(start) <= max_states and walk_on():
+            open_targets = 0
+        if open_targets:
             report.multipliers = walker.sight.multipliers(walker.index)
-            _settle(scenario, report, start, desk, search_states, sweep=False)
+            if _settle(scenario, report, start, desk, search_states, sweep=False) and walk_on():
+                report.multipliers = []
     report.exhaustive = walker.finished
     if report.exhaustive:
         report.complete = True
@@ -553,8 +584,8 @@ def _settle(scenario: Scenario, report: Playtest, start: GameState, desk: Desk, 
         return next_states(scenario, state, desk, options.append)
 
     if sweep and pending:
-        directed.sweep(scenario, pending, start, successors, _spotter(options), max(budget, 20 * len(pending)),
-                       graph)
+        directed.sweep(scenario, pending, start, _offers(scenario, desk, options), _spotter(options),
+                       max(budget, 20 * len(pending)), graph)
     elif pending:
         walk = _Walk(report)
         for target in list(pending.values()):
@@ -572,11 +603,42 @@ def _settle(scenario: Scenario, report: Playtest, start: GameState, desk: Desk, 
     return still
 
 
-def _spotter(options: list[engine.Option]) -> Callable[[GameState, list[Step] | None], list[str]]:
+def _offers(scenario: Scenario, desk: Desk, options: list[engine.Option]) -> directed.Offers:
+    """What is on offer in a state, for the lazy joint search: each option with the place it leads to
+    and how to take it (as `next_states` would, one option at a time); the options are left in `options`."""
+    leads: dict[engine.Key, str] = {}
+    for scene in scenario.scenes:
+        for c, choice in enumerate(scene.choices):
+            leads[engine.choice_key(scene, c, choice)] = (
+                DESK if choice.file else choice.goto if choice.goto and not choice.chance else scene.id)
+
+    def take(state: GameState, option: engine.Option) -> list[Step]:
+        outcomes = engine.chances(scenario, state, option.key)
+        if not outcomes:
+            return [(option.label, engine.choose(scenario, state, option.key))]
+        return [(f"{option.label} [the world: {luck}]", engine.choose(scenario, state, option.key, luck))
+                for luck, _ in outcomes]
+
+    def offers(state: GameState) -> list[directed.Offer]:
+        options.clear()
+        if state.ending:
+            return []
+        if state.at_desk:
+            return [(DESK, partial(next_states, scenario, state, desk))]
+        found: list[directed.Offer] = []
+        for option in engine.options(scenario, state):
+            options.append(option)
+            found.append((leads.get(option.key, state.scene), partial(take, state, option)))
+        return found
+
+    return offers
+
+
+def _spotter(options: list[engine.Option]) -> Callable[[GameState, list[Any] | None], list[str]]:
     """The targets a state meets, for the joint search: on arrival (scene, ending, what was gathered),
     or standing in it (the options on offer, which `successors` left in `options`; a dead end)."""
 
-    def spot(state: GameState, steps: list[Step] | None) -> list[str]:
+    def spot(state: GameState, steps: list[Any] | None) -> list[str]:
         if steps is None:
             if state.ending:
                 return [f"ending:{state.ending}"]

@@ -231,10 +231,11 @@ def reach(scenario: Scenario, closed: Collection[tuple[str, int, int]] = (), cou
     far it can go (`bounds.bounds`, worked out from what is found) counts as never holding; what that
     rules out can tighten the bounds, so they are worked out again, a few times, from the smaller answer."""
     found = _reach(scenario, closed, {})
-    if not counted or not tested_counters(scenario):
+    names = tested_counters(scenario) if counted else set()
+    if not names:
         return found
     for _ in range(COUNTING_ROUNDS):
-        limits = bounds(scenario, found)
+        limits = bounds(scenario, found, names)
         if limits == found.bounds:
             break
         found = _reach(scenario, closed, limits)

@@ -281,6 +281,41 @@ class Sight:
                        visited=kept(state.visited, keep["visited"]), taken=kept(state.taken, keep["taken"]),
                        history=(), gathered=(), response=None)
 
+    def size(self, start: GameState) -> float:
+        """An upper bound on how many distinct keys a walk from `start` can make (inf when some counter
+        that matters has no end): for each scene, the clock's readings up to its cap, times every
+        combination of the bits its view keeps, times each counter's values between its clamps (or its
+        start, on the side nothing moves it towards), times at the desk or not. A walk that cannot finish
+        within its limit is seen from this before it is walked; the bound is loose (it counts combinations
+        no route makes), so it only ever says a walk will surely finish, never that it will not."""
+        moved: dict[str, set[int]] = {}
+        for effects in every_effect(self.scenario):
+            for name, delta in effects.change.items():
+                moved.setdefault(name, set()).add(1 if delta > 0 else -1 if delta < 0 else 0)
+            for name in effects.set_to:
+                moved.setdefault(name, set()).update((1, -1))
+        values = dict(start.counters)
+        total = float(sum(1 for scene in self.scenario.scenes if scene.ending)) * 2
+        for scene in self.scenario.scenes:
+            view = self.views.get(scene.id)
+            if view is None:
+                total += 1
+                continue
+            ways = float(1 if view.time_cap is None else max(view.time_cap - start.time + 1, 1))
+            ways *= 2.0 ** min(sum(len(names) for names in view.bits.values()), 1000) * 2
+            for name in view.counters:
+                low, high = self.clamps.get(name, (float("-inf"), float("inf")))
+                first = values.get(name, 0)
+                if 1 not in moved.get(name, ()):
+                    high = min(high, first)
+                if -1 not in moved.get(name, ()):
+                    low = max(low, first)
+                if high == float("inf") or low == float("-inf"):
+                    return float("inf")
+                ways *= max(high - low + 1, 1)
+            total += ways
+        return total
+
     def multipliers(self, keys: Iterable[Hashable]) -> list[tuple[str, int]]:
         """Which parts of the state the walked keys differ in, and in how many ways: what multiplied the
         states. Most ways first."""
