@@ -214,7 +214,7 @@ def test_insisted_on_is_the_claim_itself_not_its_attribution() -> None:
 
 @pytest.mark.parametrize("extra", [
     "The Eastfield box, said to be missing, had arrived late.",
-    "People had said a box was missing; the returning officer said it had arrived late.",
+    "Many feared a ballot box had gone missing; it had arrived late.",
 ])
 def test_a_rumour_put_as_unnamed_peoples_talk_is_not_stated_as_fact(extra: str) -> None:
     assert "verification.rumour-as-fact" not in errors(count(extra)), shown(count(extra))
