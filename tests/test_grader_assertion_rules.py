@@ -305,3 +305,19 @@ def test_a_reading_put_as_its_owners_is_attributed() -> None:
 def test_the_wrong_party_for_an_independent_is_an_accuracy_error() -> None:
     assert "accuracy.core-fact" in errors(count("", headline="Osei beats Green challenger Brandt by 112"))
     assert "accuracy.core-fact" not in errors(count("", headline="Osei beats independent challenger Brandt"))
+
+
+def test_a_name_that_says_no_speaks_for_itself_not_for_the_claim() -> None:
+    assert "attribution.claim-as-fact" in errors(hanoi(headline="Kim offers Yongbyon, Trump says no"))
+    assert "attribution.claim-as-fact" not in errors(hanoi(headline="Kim offered Yongbyon, Trump says"))
+
+
+@pytest.mark.parametrize("extra", ["Kim knew of Warmbier's case only later.",
+                                   "The North Korean leader had not known what was happening to Otto Warmbier."])
+def test_trumps_warmbier_view_in_other_words_is_his_claim(extra: str) -> None:
+    assert "attribution.claim-as-fact" in errors(hanoi(extra))
+
+
+def test_signatures_put_to_a_statement_are_a_signing() -> None:
+    assert "accuracy.contradiction" in errors(hanoi("The two leaders put their signatures to a joint statement."))
+    assert "accuracy.contradiction" not in errors(hanoi("No joint statement was signed."))

@@ -78,6 +78,8 @@ _ASIDE_SPEECH = re.compile(r"\s*(?:said|says|added|argued|insisted|claimed|told\
                            re.IGNORECASE)
 
 
+_ANSWERS = re.compile(r"\s+(?:says?|said|saying)\s+(?:no|yes|not)\b", re.IGNORECASE)
+"""After a name, a clause of its own: "Kim offers Yongbyon, Trump says no" (a refusal, not the claim's source)."""
 _PAIR = re.compile(r"\s*,?\s*(?:and|&)\s+(?:the\s+)?(?:[A-Z][\w.'\-]*\s+){0,4}")
 
 
@@ -129,6 +131,7 @@ def claimant_named(desk: Desk, occurrence: Occurrence, claimants: frozenset[str]
     sentence = desk.sentence_text(occurrence.sentence)
     own = [m for m in here if m.start >= occurrence.end and not _paired(desk.reading.text, here, m)
            and (_JOINED_AFTER.search(desk.reading.text, occurrence.end, m.start)
+                or _ANSWERS.match(desk.reading.text, m.end)
                 or _aside_in_later_clause(desk.reading.text, occurrence.end, m.start, m.end,
                                           desk.reading.sentences[occurrence.sentence][1]))]
     if own:
@@ -405,7 +408,7 @@ def _said_by_someone(desk: Desk, occurrence: Occurrence) -> bool:
         return True
     ending = _SPEECH_END.search(text[occurrence.end:s_end])
     if ending is not None and not (_LATER_CLAUSE.search(text, occurrence.end, occurrence.end + ending.start() + 1)
-                                   and _ASIDE_SPEECH.search(ending.group())):
+                                   and _ASIDE_SPEECH.search(ending.group())) and not _ANSWERS.search(ending.group()):
         return True
     following = occurrence.sentence + 1
     if following < len(desk.reading.sentences):
