@@ -321,3 +321,13 @@ def test_trumps_warmbier_view_in_other_words_is_his_claim(extra: str) -> None:
 def test_signatures_put_to_a_statement_are_a_signing() -> None:
     assert "accuracy.contradiction" in errors(hanoi("The two leaders put their signatures to a joint statement."))
     assert "accuracy.contradiction" not in errors(hanoi("No joint statement was signed."))
+
+
+@pytest.mark.parametrize("extra", [
+    "Kim wanted sanctions lifted in their entirety, per Trump.",
+    "Trump's claim that Kim wanted sanctions lifted could not be checked.",
+    "Kim's offer on Yongbyon, as Trump and Pompeo set it out, fell short.",
+    "Trump mentioned a uranium enrichment plant.",
+])
+def test_more_ways_of_putting_a_claim_as_its_owners(extra: str) -> None:
+    assert "attribution.claim-as-fact" not in errors(hanoi(extra)), shown(hanoi(extra))

@@ -54,10 +54,13 @@ _NOT_SPEECH_AFTER = re.compile(r"\s+(?:on|upon)\b", re.IGNORECASE)
 _OWNED = re.compile(r"\b(?:(?:account|version|telling|view|words|explanation)\s+(?:[a-z]+\s+){0,2}(?:by|of|from)|"
                     r"(?:reads?|saw|sees?|casts?|framed|frames?|portray\w*|paint\w*)\b[^.;:!?]{0,60}\bas\b|"
                     r"interpret\w*|calls?|called|calling|hails?|hailed|credits?|credited|"
+                    r"(?:set|sets|laid|lays?)\s+(?:it\s+|them\s+)?out|outlin\w+|mention\w*|spoke|speaks?|"
+                    r"recount(?:s|ed)|detail(?:s|ed)|echo\w*|puts?\s+it|"
                     r"blames?|blamed|blaming|describ\w+|accus\w+|cites?|cited|citing|points?\s+to|pointed\s+to|"
                     r"according\s+to|by\s+\w+\s+(?:own\s+)?(?:account|telling)|in\s+\w+['\u2019]s?\s+(?:own\s+)?"
                     r"(?:account|telling|view|version|words)|(?:[\w\-]+['\u2019]s?|his|her|their)\s+(?:own\s+)?"
-                    r"(?:account|telling|version|view|explanation|case|argument)|says?|saying|told|tells|telling|"
+                    r"(?:account|telling|version|view|explanation|case|argument|claim|claims|assertion|belief|"
+                    r"position|charge|reading|story|side|words)|per|says?|saying|told|tells|telling|"
                     r"heard|hears?|hearing|learned|learnt|understood|believes?|believed|thinks?|thought)\b",
                     re.IGNORECASE)
 
