@@ -214,7 +214,7 @@ def test_insisted_on_is_the_claim_itself_not_its_attribution() -> None:
 
 @pytest.mark.parametrize("extra", [
     "The Eastfield box, said to be missing, had arrived late.",
-    "People had said a box was missing; the returning officer said it had arrived late.",
+    "Many feared a ballot box had gone missing; it had arrived late.",
 ])
 def test_a_rumour_put_as_unnamed_peoples_talk_is_not_stated_as_fact(extra: str) -> None:
     assert "verification.rumour-as-fact" not in errors(count(extra)), shown(count(extra))
@@ -272,12 +272,6 @@ def test_the_sanctions_demand_as_a_noun_is_the_claim(headline: str) -> None:
     assert "attribution.claim-as-fact" in errors(hanoi(headline=headline))
 
 
-@pytest.mark.parametrize("extra", ["The leaders will meet again in May.",
-                                   "Trump and Kim are to meet again next month."])
-def test_a_next_meeting_stated_as_fact_contradicts_the_record(extra: str) -> None:
-    assert "accuracy.contradiction" in errors(hanoi(extra))
-
-
 @pytest.mark.parametrize("extra", ["Trump did not say when, or whether, a third summit would happen.",
                                    "Trump said he and Kim could meet again, perhaps in May."])
 def test_a_possible_meeting_is_not(extra: str) -> None:
@@ -305,3 +299,29 @@ def test_a_reading_put_as_its_owners_is_attributed() -> None:
 def test_the_wrong_party_for_an_independent_is_an_accuracy_error() -> None:
     assert "accuracy.core-fact" in errors(count("", headline="Osei beats Green challenger Brandt by 112"))
     assert "accuracy.core-fact" not in errors(count("", headline="Osei beats independent challenger Brandt"))
+
+
+def test_a_name_that_says_no_speaks_for_itself_not_for_the_claim() -> None:
+    assert "attribution.claim-as-fact" in errors(hanoi(headline="Kim offers Yongbyon, Trump says no"))
+    assert "attribution.claim-as-fact" not in errors(hanoi(headline="Kim offered Yongbyon, Trump says"))
+
+
+@pytest.mark.parametrize("extra", ["Kim knew of Warmbier's case only later.",
+                                   "The North Korean leader had not known what was happening to Otto Warmbier."])
+def test_trumps_warmbier_view_in_other_words_is_his_claim(extra: str) -> None:
+    assert "attribution.claim-as-fact" in errors(hanoi(extra))
+
+
+def test_signatures_put_to_a_statement_are_a_signing() -> None:
+    assert "accuracy.contradiction" in errors(hanoi("The two leaders put their signatures to a joint statement."))
+    assert "accuracy.contradiction" not in errors(hanoi("No joint statement was signed."))
+
+
+@pytest.mark.parametrize("extra", [
+    "Kim wanted sanctions lifted in their entirety, per Trump.",
+    "Trump's claim that Kim wanted sanctions lifted could not be checked.",
+    "Kim's offer on Yongbyon, as Trump and Pompeo set it out, fell short.",
+    "Trump mentioned a uranium enrichment plant.",
+])
+def test_more_ways_of_putting_a_claim_as_its_owners(extra: str) -> None:
+    assert "attribution.claim-as-fact" not in errors(hanoi(extra)), shown(hanoi(extra))

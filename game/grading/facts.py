@@ -54,10 +54,13 @@ _NOT_SPEECH_AFTER = re.compile(r"\s+(?:on|upon)\b", re.IGNORECASE)
 _OWNED = re.compile(r"\b(?:(?:account|version|telling|view|words|explanation)\s+(?:[a-z]+\s+){0,2}(?:by|of|from)|"
                     r"(?:reads?|saw|sees?|casts?|framed|frames?|portray\w*|paint\w*)\b[^.;:!?]{0,60}\bas\b|"
                     r"interpret\w*|calls?|called|calling|hails?|hailed|credits?|credited|"
+                    r"(?:set|sets|laid|lays?)\s+(?:it\s+|them\s+)?out|outlin\w+|mention\w*|spoke|speaks?|"
+                    r"recount(?:s|ed)|detail(?:s|ed)|echo\w*|puts?\s+it|"
                     r"blames?|blamed|blaming|describ\w+|accus\w+|cites?|cited|citing|points?\s+to|pointed\s+to|"
                     r"according\s+to|by\s+\w+\s+(?:own\s+)?(?:account|telling)|in\s+\w+['\u2019]s?\s+(?:own\s+)?"
                     r"(?:account|telling|view|version|words)|(?:[\w\-]+['\u2019]s?|his|her|their)\s+(?:own\s+)?"
-                    r"(?:account|telling|version|view|explanation|case|argument)|says?|saying|told|tells|telling|"
+                    r"(?:account|telling|version|view|explanation|case|argument|claim|claims|assertion|belief|"
+                    r"position|charge|reading|story|side|words)|per|says?|saying|told|tells|telling|"
                     r"heard|hears?|hearing|learned|learnt|understood|believes?|believed|thinks?|thought)\b",
                     re.IGNORECASE)
 
@@ -78,6 +81,8 @@ _ASIDE_SPEECH = re.compile(r"\s*(?:said|says|added|argued|insisted|claimed|told\
                            re.IGNORECASE)
 
 
+_ANSWERS = re.compile(r"\s+(?:says?|said|saying)\s+(?:no|yes|not)\b", re.IGNORECASE)
+"""After a name, a clause of its own: "Kim offers Yongbyon, Trump says no" (a refusal, not the claim's source)."""
 _PAIR = re.compile(r"\s*,?\s*(?:and|&)\s+(?:the\s+)?(?:[A-Z][\w.'\-]*\s+){0,4}")
 
 
@@ -129,6 +134,7 @@ def claimant_named(desk: Desk, occurrence: Occurrence, claimants: frozenset[str]
     sentence = desk.sentence_text(occurrence.sentence)
     own = [m for m in here if m.start >= occurrence.end and not _paired(desk.reading.text, here, m)
            and (_JOINED_AFTER.search(desk.reading.text, occurrence.end, m.start)
+                or _ANSWERS.match(desk.reading.text, m.end)
                 or _aside_in_later_clause(desk.reading.text, occurrence.end, m.start, m.end,
                                           desk.reading.sentences[occurrence.sentence][1]))]
     if own:
@@ -405,7 +411,7 @@ def _said_by_someone(desk: Desk, occurrence: Occurrence) -> bool:
         return True
     ending = _SPEECH_END.search(text[occurrence.end:s_end])
     if ending is not None and not (_LATER_CLAUSE.search(text, occurrence.end, occurrence.end + ending.start() + 1)
-                                   and _ASIDE_SPEECH.search(ending.group())):
+                                   and _ASIDE_SPEECH.search(ending.group())) and not _ANSWERS.search(ending.group()):
         return True
     following = occurrence.sentence + 1
     if following < len(desk.reading.sentences):
