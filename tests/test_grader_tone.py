@@ -25,14 +25,14 @@ WRONG = {"accuracy", "verification"}
 
 
 @cache
-def count_night() -> Scenario:
-    return load_scenario(ROOT / "scenarios" / "count-night.yaml")
+def scenario(name: str) -> Scenario:
+    return load_scenario(ROOT / "scenarios" / f"{name}.yaml")
 
 
-def graded(text: str) -> Report:
-    found = count_night()
+def graded(text: str, name: str = "count-night") -> Report:
+    found = scenario(name)
     return grade(found, Story.parse(text), gathered=None, known=[fact.id for fact in found.facts], verified=[],
-                 filed_at=23 * 60)
+                 filed_at=23 * 60 if name == "count-night" else 15 * 60)
 
 
 def wrong(extra: str) -> set[str]:
@@ -87,13 +87,16 @@ def test_a_lede_that_tells_something_else_still_buries_the_news() -> None:
     assert "news.buried-lede" in news_codes(body)
 
 
+HANOI_LEDE = ("# Summit ends without a deal\n\nHANOI \u2014 Donald Trump and Kim Jong Un ended their second summit "
+              "on Thursday without a deal, after the talks were cut short.\n\n")
+
+
+def hanoi_codes(extra: str) -> set[str]:
+    return {f.code or "" for f in graded(f"{HANOI_LEDE}{extra}\n", "hanoi-summit").findings if f.severity == "error"}
+
+
 def hanoi_wrong(extra: str) -> set[str]:
-    found = load_scenario(ROOT / "scenarios" / "hanoi-summit.yaml")
-    text = ("# Summit ends without a deal\n\nHANOI \u2014 Donald Trump and Kim Jong Un ended their summit on Thursday "
-            f"without a deal, after the talks were cut short.\n\n{extra}\n")
-    report = grade(found, Story.parse(text), gathered=None, known=[fact.id for fact in found.facts], verified=[],
-                   filed_at=15 * 60)
-    return {f.code or "" for f in report.findings if f.severity == "error" and f.dimension in WRONG}
+    return {code for code in hanoi_codes(extra) if code.split(".")[0] in WRONG}
 
 
 def test_a_negation_that_inverts_its_clause_falls_on_the_verb_not_the_subject() -> None:
@@ -106,24 +109,12 @@ def test_no_as_an_answer_is_a_sentence_of_its_own() -> None:
 
 
 def test_a_straight_mark_after_a_closing_curly_one_closes_the_quote() -> None:
-    found = load_scenario(ROOT / "scenarios" / "hanoi-summit.yaml")
-    text = ("# Summit ends without a deal\n\nHANOI \u2014 Donald Trump and Kim Jong Un ended their summit on Thursday "
-            "without a deal.\n\nA reporter posted: \"I asked Kim Jong Un if he felt confident he could get a deal "
+    text = (f"{HANOI_LEDE}A reporter posted: \"I asked Kim Jong Un if he felt confident he could get a deal "
             "with @realDonaldTrump. He replied: \u201cIt\u2019s too early to say. I would not say I\u2019m "
             "pessimistic.\u201d\" Kim also said: \"If I\u2019m not willing to do that, I wouldn\u2019t be here right "
             "now.\"\n")
-    report = grade(found, Story.parse(text), gathered=None, known=[fact.id for fact in found.facts], verified=[],
-                   filed_at=15 * 60)
+    report = graded(text, "hanoi-summit")
     assert not report.by_code("quotes.invented"), [f.message for f in report.by_code("quotes.invented")]
-
-
-def hanoi_codes(extra: str) -> set[str]:
-    found = load_scenario(ROOT / "scenarios" / "hanoi-summit.yaml")
-    text = ("# Summit ends without a deal\n\nHANOI \u2014 Donald Trump and Kim Jong Un ended their second summit on "
-            f"Thursday without a deal, after the talks were cut short.\n\n{extra}\n")
-    report = grade(found, Story.parse(text), gathered=None, known=[fact.id for fact in found.facts], verified=[],
-                   filed_at=15 * 60)
-    return {f.code or "" for f in report.findings if f.severity == "error"}
 
 
 @pytest.mark.parametrize("extra", [
