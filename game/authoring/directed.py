@@ -973,24 +973,36 @@ def sweep(scenario: Scenario, pending: dict[str, Target], start: GameState, offe
     def route_on(key: Hashable, label: str) -> list[str]:
         return [*route_to(key), label]
 
+    # The tests of the pending targets at each place, kept up to date as targets are settled (only the
+    # places of a settled target are gathered again); `settle` says whether a place has none left, which is
+    # when the distances to the pending targets change.
+    by_place: dict[str, dict[str, list[Condition | None]]] = {}
+    for target in pending.values():
+        for place, whens in target.places.items():
+            by_place.setdefault(place, {})[target.id] = list(whens)
+    tests: dict[str, list[Condition | None]] = {
+        place: [when for whens in held.values() for when in whens] for place, held in by_place.items()}
+
     def settle(ids: list[str], route: Callable[[], list[str]]) -> bool:
         met = [pending.pop(name) for name in ids if name in pending]
+        emptied = False
         if met:
             steps = route()
             for target in met:
                 target.status, target.route, target.reason = "reached", steps, "found by the joint search"
-        return bool(met)
+                for place in target.places:
+                    held = by_place.get(place)
+                    if held is None or held.pop(target.id, None) is None:
+                        continue
+                    if held:
+                        tests[place] = [when for whens in held.values() for when in whens]
+                    else:
+                        del by_place[place], tests[place]
+                        emptied = True
+        return emptied
 
     backwards = backwards_of(graph)
-
-    def aims() -> tuple[dict[str, int], dict[str, list[Condition | None]]]:
-        tests: dict[str, list[Condition | None]] = {}
-        for target in pending.values():
-            for place, whens in target.places.items():
-                tests.setdefault(place, []).extend(whens)
-        return distances(graph, tests, backwards), tests
-
-    distance, tests = aims()
+    distance = distances(graph, tests, backwards)
     far = len(graph) + 1
 
     def estimate(place: str, state: GameState) -> int:
@@ -1019,10 +1031,10 @@ def sweep(scenario: Scenario, pending: dict[str, Target], start: GameState, offe
     stale, since, idle = False, 0, 0
     while todo and pending and idle < STALL:
         guess, _, key, state, place, make = heapq.heappop(todo)
-        # The aims only order the search, so they may lag a little behind what is settled: worked out again
-        # at most every AIM_EVERY states, not after every target met (thousands of them in a large hub).
+        # The distances only order the search, so they may lag a little behind what is settled: worked out
+        # again at most every AIM_EVERY states, not after every place emptied (thousands in a large hub).
         if stale and since >= AIM_EVERY:
-            distance, tests, stale, since = *aims(), False, 0
+            distance, stale, since = distances(graph, tests, backwards), False, 0
         if make is None:  # a state to stand in: list what is on offer, and queue each way on
             since += 1
             if estimate(where(state), state) > guess:
@@ -1032,11 +1044,11 @@ def sweep(scenario: Scenario, pending: dict[str, Target], start: GameState, offe
                 ways = offers(state)
             except Exception:  # noqa: BLE001 - the exhaustive walk reports engine errors; here it is a wall
                 continue
-            met = settle(spot(state, ways), partial(route_to, key))
+            before = len(pending)
+            stale |= settle(spot(state, ways), partial(route_to, key))
             for to, way in ways:
                 heapq.heappush(todo, (estimate(to, state), next(order), key, state, to, way))
-            stale |= met
-            idle = 0 if met else idle + 1
+            idle = 0 if len(pending) < before else idle + 1
             continue
         if estimate(place, state) > guess:
             heapq.heappush(todo, (estimate(place, state), next(order), key, state, place, make))

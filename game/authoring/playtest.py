@@ -39,7 +39,7 @@ import random
 from collections import deque
 from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, field
-from functools import partial, wraps
+from functools import cached_property, partial, wraps
 from typing import Any
 
 from game import engine
@@ -529,14 +529,15 @@ def explore(scenario: Scenario, max_states: int = MAX_STATES, *, start: GameStat
         return True
 
     if not walker.run(min(first_look, max_states)):
-        open_targets = _settle(scenario, report, start, desk, search_states, sweep=True)
+        proofs = _Proofs(scenario)
+        open_targets = _settle(scenario, report, start, desk, search_states, sweep=True, proofs=proofs)
         # The walk is resumed first only when the state-variable product says it must finish in the limit;
         # otherwise walking on would mostly cost time, and each open target gets a search of its own first.
         if open_targets and walker.sight.size(start) <= max_states and walk_on():
             open_targets = 0
         if open_targets:
             report.multipliers = walker.sight.multipliers(walker.index)
-            if _settle(scenario, report, start, desk, search_states, sweep=False) and walk_on():
+            if _settle(scenario, report, start, desk, search_states, sweep=False, proofs=proofs) and walk_on():
                 report.multipliers = []
     report.exhaustive = walker.finished
     if report.exhaustive:
@@ -547,36 +548,80 @@ def explore(scenario: Scenario, max_states: int = MAX_STATES, *, start: GameStat
     return report
 
 
-def _settle(scenario: Scenario, report: Playtest, start: GameState, desk: Desk, budget: int, sweep: bool) -> int:
+class _Proofs:
+    """What the proofs and searches after a cut-short walk need of the scenario, each worked out once, when
+    first needed, and shared by both rounds of `_settle` (the second often has nothing fresh to prove)."""
+
+    def __init__(self, scenario: Scenario) -> None:
+        self.scenario = scenario
+
+    @cached_property
+    def may_stick(self) -> list[str]:
+        """The scenes not proven always to offer something."""
+        return [scene.id for scene in self.scenario.scenes
+                if not scene.ending and not directed.never_stuck(self.scenario, scene)]
+
+    @cached_property
+    def found(self) -> Any:
+        return reach(self.scenario)
+
+    @cached_property
+    def apart(self) -> Any:
+        return directed.flags_apart(self.scenario)
+
+    @cached_property
+    def counted(self) -> Any:
+        return reach(self.scenario, counted=True)
+
+    @cached_property
+    def closures(self) -> directed.Closures:
+        scenario = self.scenario
+        return directed.Closures(scenario, [*directed.shut_by_events(scenario), *directed.shut_fallbacks(scenario),
+                                            *directed.shut_by_limits(scenario),
+                                            *directed.shut_by_counters(scenario, self.counted.bounds)])
+
+    @cached_property
+    def givers(self) -> Any:
+        return directed.givers_of(self.scenario)
+
+    @cached_property
+    def clock(self) -> Any:
+        return latest_clock(self.scenario)
+
+    @cached_property
+    def graph(self) -> dict[str, set[str]]:
+        return Sight(self.scenario).graph
+
+    def why(self, target: directed.Target) -> str | None:
+        """Why a target is proven unreachable, or None."""
+        scenario = self.scenario
+        return (directed.never_by_lint(scenario, target, self.found)
+                or directed.never_together(scenario, target, self.apart)
+                or directed.never_within_limits(scenario, target, self.givers)
+                or never_in_time(scenario, target, self.clock)
+                or directed.ending_shut_by_events(scenario, target) or self.closures.why(target)
+                or directed.never_by_counters(scenario, target, self.counted.bounds, self.counted))
+
+
+def _settle(scenario: Scenario, report: Playtest, start: GameState, desk: Desk, budget: int, sweep: bool,
+            proofs: _Proofs | None = None) -> int:
     """After a walk cut short: settle each target it did not reach, and look for a dead end in each scene
     not proven always to offer something. With `sweep`, the cheap ways only: lint's proofs and one joint
     search; without, a search of its own for each target still open. Returns how many are still open."""
+    proofs = _Proofs(scenario) if proofs is None else proofs
     known = {target.id: target for target in report.settled}
     want = set(report.missing())
     stuck_at = {stuck.scene for stuck in report.dead_ends}
-    for scene in scenario.scenes:
-        if not scene.ending and scene.id not in stuck_at and not directed.never_stuck(scenario, scene):
-            want.add(f"dead end:{scene.id}")
+    want.update(f"dead end:{scene}" for scene in proofs.may_stick if scene not in stuck_at)
     fresh = [target for target in directed.targets(scenario, want - set(known))]
-    found = reach(scenario)
-    apart = directed.flags_apart(scenario)
-    counted = reach(scenario, counted=True)
-    closures = directed.Closures(scenario, [*directed.shut_by_events(scenario), *directed.shut_fallbacks(scenario),
-                                            *directed.shut_by_limits(scenario),
-                                            *directed.shut_by_counters(scenario, counted.bounds)])
-    givers = directed.givers_of(scenario)
-    clock = latest_clock(scenario)
     for target in fresh:
-        reason = (directed.never_by_lint(scenario, target, found) or directed.never_together(scenario, target, apart)
-                  or directed.never_within_limits(scenario, target, givers) or never_in_time(scenario, target, clock)
-                  or directed.ending_shut_by_events(scenario, target) or closures.why(target)
-                  or directed.never_by_counters(scenario, target, counted.bounds, counted))
+        reason = proofs.why(target)
         if reason:
             target.status, target.reason = "unreachable", "proven: " + reason
     report.settled += fresh
     pending = {target.id: target for target in report.settled if target.status == "unknown"
                and target.id in want}
-    graph = Sight(scenario).graph
+    graph = proofs.graph
     options: list[engine.Option] = []
 
     def successors(state: GameState) -> list[Step]:
