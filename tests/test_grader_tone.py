@@ -108,7 +108,7 @@ def test_no_as_an_answer_is_a_sentence_of_its_own() -> None:
     assert not hanoi_wrong("Did the two leaders sign anything?\n\nNo. The summit ended without an agreement.")
 
 
-def test_a_straight_mark_after_a_closing_curly_one_closes_the_quote() -> None:
+def test_a_straight_quote_with_a_curly_one_nested_inside_closes_after_it() -> None:
     text = (f"{HANOI_LEDE}A reporter posted: \"I asked Kim Jong Un if he felt confident he could get a deal "
             "with @realDonaldTrump. He replied: \u201cIt\u2019s too early to say. I would not say I\u2019m "
             "pessimistic.\u201d\" Kim also said: \"If I\u2019m not willing to do that, I wouldn\u2019t be here right "

@@ -158,17 +158,11 @@ def _body_paragraphs(text: str, start: int) -> list[Span]:
 
 
 def _mark_kind(raw: str, offset: int) -> str:
-    """"open", "close" or "either" for a double quotation mark: from its shape when it has one; a straight
-    one from where it stands, when that tells (after a word or a closing mark and before a space or the end,
-    it closes; after a space or the start and before a word, it opens)."""
+    """"open", "close" or "either" for a double quotation mark, from its shape when it has one."""
     char = raw[offset]
     if char in OPENING_MARKS:
         return "open"
     if char in CLOSING_MARKS:
-        return "close"
-    before = raw[offset - 1] if offset > 0 else " "
-    after = raw[offset + 1] if offset + 1 < len(raw) else " "
-    if before in CLOSING_MARKS + "\u2019" and (after.isspace() or after in ",.;:!?)"):
         return "close"
     return "either"
 
