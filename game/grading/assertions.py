@@ -145,7 +145,7 @@ class Tokens:
     where: dict[str, tuple[int, ...]]
     sentence_starts: tuple[int, ...]
     """Index of each sentence's first token."""
-    words: tuple[str, ...] = ()
+    words: tuple[str, ...]
     """Each token's word, lower case."""
 
 
@@ -412,7 +412,7 @@ def _object_of(tokens: Tokens, about: tuple[int, int], happened_last: int) -> bo
     "Trump walks out on Kim" is Trump's walking out, not Kim's; "won against Brandt" is not Brandt's win."""
     if about[0] <= happened_last:
         return False
-    between = [tokens.words[i] if tokens.words else tokens.tokens[i].key for i in range(happened_last + 1, about[0])]
+    between = tokens.words[happened_last + 1:about[0]]
     return bool(between) and between[0] in _OBJECT_PREPOSITIONS and len(between) <= 3
 
 
@@ -617,14 +617,12 @@ def _assess(tokens: Tokens, reading: Reading, sentence: int, first: int, last: i
     negations = 1 if negated else 0
     modal = any(key in MODAL for key in near) or any(key in MODAL for key in lead)
     uncertain = any(key in UNCERTAIN for key in near) or any(key in UNCERTAIN for key in lead)
-    hedged = bool(HEDGES.search(text, s_start, s_end) or REPORTED.search(text, s_start, s_end))
-    denied = bool(DENIALS.search(text, s_start, s_end))
+    hedged, denied = tone_of(reading, sentence)
     if sentence + 1 < len(reading.sentences):
         n_start, n_end = reading.sentences[sentence + 1]
         if REFERRING.match(text, n_start, n_end):
             hedged = hedged or bool(HEDGES.search(text, n_start, n_end))
             denied = denied or bool(DENIALS.search(text, n_start, n_end))
-    denied = denied or said_not_so_after(text, reading.sentences, sentence)
     return Asserted(items[first].start, items[last].end, sentence, negations % 2 == 1, modal, hedged, denied,
                     uncertain)
 
@@ -632,6 +630,16 @@ def _assess(tokens: Tokens, reading: Reading, sentence: int, first: int, last: i
 _THAN = key_of_word("than")
 _EVER = frozenset(key_of_word(word) for word in ("ever", "most", "least"))
 _COMPARISON_REACH = 6
+
+
+def tone_of(reading: Reading, sentence: int) -> tuple[bool, bool]:
+    """(hedged, denied) for a sentence: put as talk, belief or a source's report, and said (in it, or by the
+    next sentence: "He had not: the count was still running.") not to be so."""
+    text = reading.text
+    s_start, s_end = reading.sentences[sentence] if reading.sentences else (0, len(text))
+    hedged = bool(HEDGES.search(text, s_start, s_end) or REPORTED.search(text, s_start, s_end))
+    denied = bool(DENIALS.search(text, s_start, s_end)) or said_not_so_after(text, reading.sentences, sentence)
+    return hedged, denied
 
 
 def _comparison_modals(tokens: Tokens, sentence_first: int, first: int, last: int) -> frozenset[str]:

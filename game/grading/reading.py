@@ -12,7 +12,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from game.grading.assertions import REPORTED, Tokens, asks
+from game.grading.assertions import Tokens, asks, tone_of
 from game.grading.record import Phrase, Record
 from game.grading.report import Finding, Story
 from game.grading.rubric import rule
@@ -20,12 +20,9 @@ from game.grading.speech import (
     ADDRESSEE_BEFORE,
     CUE_AFTER,
     CUE_BEFORE,
-    DENIALS,
-    HEDGES,
     NEGATORS,
     QUESTIONS,
     SPEECH_NOUNS,
-    said_not_so_after,
 )
 from game.grading.text import Reading, Span, words
 from game.model import Person
@@ -280,16 +277,6 @@ _WORDS_FROM = re.compile(r"\b(?i:" + SPEECH_NOUNS + r")\b[^.;:!?\"\u201c\u2018]{
                          r"are|is)\s+(?i:from)\s+(?:the\s+)?$")
 """Before a name, its owner as the source of words: "The only public words came from Kim": Kim spoke."""
 _ASIDE = re.compile(r"\s*,\s*(?i:he|she|they|it)\s+(?:\w+ly\s+)?\w+\s*,")
-
-
-def tone_of(reading: Reading, sentence: int) -> tuple[bool, bool]:
-    """(hedged, denied) for a sentence: put as talk or a source's report, and said (in it, or by the next
-    sentence: "He had not: the count was still running.") not to be so."""
-    text = reading.text
-    s_start, s_end = reading.sentences[sentence] if reading.sentences else (0, len(text))
-    denied = bool(DENIALS.search(text, s_start, s_end))
-    denied = denied or said_not_so_after(text, reading.sentences, sentence)
-    return bool(HEDGES.search(text, s_start, s_end) or REPORTED.search(text, s_start, s_end)), denied
 
 
 def phrase_occurrences(record: Record, reading: Reading) -> tuple[Occurrence, ...]:
