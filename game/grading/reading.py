@@ -284,16 +284,16 @@ def phrase_occurrences(record: Record, reading: Reading) -> tuple[Occurrence, ..
         return ()
     text = reading.text
     found = []
-    tone: dict[int, tuple[bool, bool]] = {}
+    tone: dict[int, tuple[bool, bool, bool]] = {}
     for start, end, key in record.phrases.find(text):
         sentence = reading.sentence_at(start)
         s_start = reading.sentences[sentence][0] if reading.sentences else 0
         if sentence not in tone:
-            tone[sentence] = tone_of(reading, sentence)
+            tone[sentence] = (*tone_of(reading, sentence),
+                              asks(reading, *reading.sentences[sentence]) if reading.sentences else False)
         quoted = reading.quotation_at(start, end) is not None
         negated = _negated(text, s_start, start)
-        hedged, denied = tone[sentence]
-        question = asks(reading, *reading.sentences[sentence]) if reading.sentences else False
+        hedged, denied, question = tone[sentence]
         for phrase in record.phrase_owners.get(key, ()):
             # A question asks; it does not state ("Deal within reach? Not by lunch."): put as an open possibility.
             found.append(Occurrence(phrase, start, end, sentence, quoted, negated, hedged, denied, question,
